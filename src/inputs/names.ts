@@ -1,0 +1,45 @@
+// Every input of action.yml, by name. The CLI maps its flags onto the same names, so one set
+// of parsers serves both; a test keeps this list equal to action.yml.
+export const INPUT_NAMES = [
+  'encoders',
+  'extra-encoders',
+  'mirror',
+  'source',
+  'cache-dir',
+  'cache',
+  'refresh',
+  'http-proxy',
+  'https-proxy',
+  'no-proxy',
+  'build',
+  'context',
+  'file',
+  'base-image',
+  'cache-path',
+  'platforms',
+  'builder',
+  'build-args',
+  'labels',
+  'images',
+  'version',
+  'tag-prefix',
+  'tags',
+  'push',
+  'load',
+  'archive',
+  'provenance',
+  'source-date-epoch',
+  'verify',
+  'push-by-digest',
+  'merge-digests',
+] as const;
+
+export type InputName = (typeof INPUT_NAMES)[number];
+
+/** Raw input text by name, as `core.getInput` or the CLI gives it; '' when unset. */
+export type RawInputs = (name: InputName) => string;
+
+/** Raw inputs from a plain record (CLI, tests); missing names read as ''. */
+export function rawInputsFrom(values: Partial<Record<InputName, string>>): RawInputs {
+  return (name) => values[name] ?? '';
+}
