@@ -98,6 +98,11 @@ REG
   wait_for registry 30 curl -fsS http://127.0.0.1:5000/v2/
 fi
 
+# --- a loopback name the proxy tests can use --------------------------------------------------
+# @actions/http-client never proxies `localhost` or 127.*, so proxy tests reach their loopback
+# mirror through this name instead.
+grep -q 'mirror.oneapi-offline.test' /etc/hosts || echo '127.0.0.1 mirror.oneapi-offline.test' >> /etc/hosts
+
 # --- proxy on 127.0.0.1:8888 with basic auth ---------------------------------------------------
 # The credentials are test-only; the suite asserts they never reach logs or images.
 if ! (exec 3<>/dev/tcp/127.0.0.1/8888) 2>/dev/null; then
@@ -111,10 +116,7 @@ LogFile "$STATE/tinyproxy.log"
 PidFile "$STATE/tinyproxy.pid"
 Allow 127.0.0.1
 BasicAuth proxyuser s3cr3t-proxy-pass
-ConnectPort 443
-ConnectPort 80
 PROXY
-  for port in $(seq 40000 40100); do echo "ConnectPort $port" >> "$STATE/tinyproxy.conf"; done
   start_bg tinyproxy "$STATE/tinyproxy.stdout" /usr/bin/tinyproxy -d -c "$STATE/tinyproxy.conf"
   wait_for tinyproxy 15 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8888'
 fi
