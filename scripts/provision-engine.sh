@@ -75,7 +75,8 @@ wait_for() { # description, seconds, command...
 
 if ! pgrep -x containerd >/dev/null; then
   start_bg containerd "$STATE/containerd.log" /usr/bin/containerd
-  wait_for containerd 30 test -S /run/containerd/containerd.sock
+  # A socket file may be left from a killed run: wait for containerd to answer, not for the file.
+  wait_for containerd 30 ctr --address /run/containerd/containerd.sock version
 fi
 if ! /usr/bin/docker info >/dev/null 2>&1; then
   start_bg dockerd "$STATE/dockerd.log" /usr/sbin/dockerd --containerd=/run/containerd/containerd.sock
