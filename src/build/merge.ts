@@ -1,0 +1,238 @@
+// Merge mode: per-platform jobs (native runners) push by digest; one job merges those digests
+// into a single tagged multi-arch index with `docker buildx imagetools create`, then reads the
+// index back to report its digest and platforms. Everything but `mergeImages` is pure.
+import { createHash } from 'node:crypto';
+import { BuildError, InputError } from '../errors.js';
+import type { RawInputs } from '../inputs/names.js';
+import { parseBoolean, parseList } from '../inputs/scalars.js';
+
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const BARE_HEX = /^[a-f0-9]{64}$/;
+// Docker's reference grammar for a name without tag or digest: optional registry host[:port],
+// then lower-case path components separated by `/`.
+const NAME =
+  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+
+export interface MergeOptions {
+  /** Image names (no tag); the digests are read from the first, every tag is pushed. */
+  readonly images: readonly string[];
+  /** Digests pushed by the per-platform jobs, `sha256:<64 hex>`, in input order, no duplicates. */
+  readonly digests: readonly string[];
+}
+
+/** One image manifest of the merged index. */
+export interface MergedManifest {
+  readonly platform: string;
+  readonly digest: string;
+}
+
+export interface MergeResult {
+  /** Digest of the tagged index (sha256 of its exact bytes in the registry). */
+  readonly digest: string;
+  readonly tags: readonly string[];
+  /** `os/arch[/variant]` of every image manifest, attestations left out. */
+  readonly platforms: readonly string[];
+  readonly manifests: readonly MergedManifest[];
+  /** The index as the registry serves it. */
+  readonly raw: string;
+}
+
+/** Runs `docker <argv>` without a shell; the build core's runner fits this shape. */
+export type DockerRunner = (argv: readonly string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
+
+/** `merge-digests` as a list of `sha256:…`; a bare 64-hex digest (the artifact file name Docker's docs use) gets the prefix. */
+export function parseMergeDigests(raw: string): string[] {
+  const seen = new Set<string>();
+  for (const item of parseList(raw)) {
+    const digest = BARE_HEX.test(item) ? `sha256:${item}` : item;
+    if (!DIGEST.test(digest)) {
+      throw new InputError('merge-digests', {
+        got: JSON.stringify(item),
+        expected: 'sha256:<64 lower-case hex digits>, one per line or comma-separated',
+        fix: 'pass the `digest` output of each per-platform job (push-by-digest: true) unchanged',
+      });
+    }
+    seen.add(digest);
+  }
+  return [...seen];
+}
+
+/**
+ * Merge options when `merge-digests` is set, else `undefined` (a normal build). Rejects
+ * combinations that cannot mean anything in merge mode, before Docker runs.
+ */
+export function parseMergeInputs(raw: RawInputs): MergeOptions | undefined {
+  if (raw('merge-digests').trim() === '') return undefined;
+  const digests = parseMergeDigests(raw('merge-digests'));
+  if (digests.length === 0) {
+    throw new InputError('merge-digests', {
+      got: JSON.stringify(raw('merge-digests')),
+      expected: 'at least one sha256:… digest',
+      fix: 'pass the digests of the per-platform jobs, or leave merge-digests empty to build',
+    });
+  }
+  if (parseBoolean('push-by-digest', raw('push-by-digest'), false)) {
+    throw new InputError('push-by-digest', {
+      got: 'true together with merge-digests',
+      expected: 'push-by-digest in the per-platform jobs, merge-digests in the merge job',
+      fix: 'set push-by-digest: true only in the per-platform jobs; the merge job sets merge-digests',
+    });
+  }
+  for (const name of ['archive', 'base-image'] as const) {
+    if (raw(name).trim() !== '') {
+      throw new InputError(name, {
+        got: JSON.stringify(raw(name)),
+        expected: `no ${name} in merge mode (merge-digests is set, so no build runs)`,
+        fix: `move ${name} to the per-platform jobs, or leave merge-digests empty`,
+      });
+    }
+  }
+  const images = parseList(raw('images'));
+  if (images.length === 0) {
+    throw new InputError('images', {
+      got: '""',
+      expected: 'the image name(s) the per-platform jobs pushed to, e.g. ghcr.io/org/one-api',
+      fix: 'set images: to the same value as in the per-platform jobs',
+    });
+  }
+  for (const image of images) checkImageName(image);
+  return { images, digests };
+}
+
+function checkImageName(image: string): void {
+  if (NAME.test(image)) return;
+  throw new InputError('images', {
+    got: JSON.stringify(image),
+    expected: 'an image name without tag or digest: [registry[:port]/]lower-case/path',
+    fix: 'write the name only (tags come from version, tag-prefix and tags), e.g. ghcr.io/org/one-api',
+  });
+}
+
+/** Full tag references must be `name:tag` with a tag Docker accepts. */
+function checkTagRef(ref: string): void {
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
+  const ok = colon > slash && NAME.test(ref.slice(0, colon)) && TAG.test(ref.slice(colon + 1));
+  if (!ok) {
+    throw new InputError('tags', {
+      got: JSON.stringify(ref),
+      expected: 'full references name:tag, e.g. ghcr.io/org/one-api:offline-v1.2.3',
+      fix: 'check images, version, tag-prefix and tags',
+    });
+  }
+}
+
+/** argv (after `docker`) for `buildx imagetools create`: one `-t` per tag, sources `image@digest`. */
+export function mergeArgs(
+  images: readonly string[],
+  tags: readonly string[],
+  digests: readonly string[],
+  options: { builder?: string } = {},
+): string[] {
+  const source = images[0];
+  if (source === undefined) throw new InputError('images', { got: '""', expected: 'at least one image name', fix: 'set images:' });
+  checkImageName(source);
+  if (tags.length === 0) {
+    throw new InputError('tags', {
+      got: 'no tags',
+      expected: 'at least one tag for the merged index',
+      fix: 'set version (or run on a tag), or add tags:',
+    });
+  }
+  tags.forEach(checkTagRef);
+  if (digests.length === 0) throw new InputError('merge-digests', { got: '""', expected: 'at least one digest', fix: 'set merge-digests:' });
+  for (const digest of digests) {
+    if (!DIGEST.test(digest)) throw new InputError('merge-digests', { got: JSON.stringify(digest), expected: 'sha256:<64 hex>', fix: 'pass each job\'s digest output' });
+  }
+  const builder = options.builder ? ['--builder', options.builder] : [];
+  return [
+    'buildx',
+    'imagetools',
+    'create',
+    ...builder,
+    ...[...new Set(tags)].flatMap((tag) => ['-t', tag]),
+    ...digests.map((digest) => `${source}@${digest}`),
+  ];
+}
+
+/** argv (after `docker`) that prints the exact bytes of the index behind `ref`. */
+export function inspectRawArgs(ref: string, options: { builder?: string } = {}): string[] {
+  const builder = options.builder ? ['--builder', options.builder] : [];
+  return ['buildx', 'imagetools', 'inspect', ...builder, '--raw', ref];
+}
+
+interface IndexJson {
+  readonly manifests?: ReadonlyArray<{
+    readonly digest?: string;
+    readonly platform?: { readonly os?: string; readonly architecture?: string; readonly variant?: string };
+    readonly annotations?: Readonly<Record<string, string>>;
+  }>;
+}
+
+/** Digest, platforms and image manifests of an index from its raw bytes (attestations left out). */
+export function readIndex(raw: string): Pick<MergeResult, 'digest' | 'platforms' | 'manifests'> {
+  let json: IndexJson;
+  try {
+    json = JSON.parse(raw) as IndexJson;
+  } catch (error) {
+    throw new BuildError(
+      { what: 'the merged index could not be read back', got: raw.slice(0, 200), expected: 'an OCI image index or Docker manifest list (JSON)', fix: 'check the registry and rerun the merge job' },
+      { cause: error },
+    );
+  }
+  const manifests = (json.manifests ?? [])
+    .filter((m) => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+    .map((m) => ({
+      digest: m.digest ?? '',
+      platform: [m.platform?.os ?? 'unknown', m.platform?.architecture ?? 'unknown', m.platform?.variant]
+        .filter((part) => part !== undefined && part !== '')
+        .join('/'),
+    }));
+  return {
+    digest: `sha256:${createHash('sha256').update(raw, 'utf8').digest('hex')}`,
+    platforms: [...new Set(manifests.map((m) => m.platform))],
+    manifests,
+  };
+}
+
+/**
+ * Creates the tagged index from the digests, then reads it back by its first tag. A platform
+ * that appears twice (two jobs built the same platform) is an error: the index would be ambiguous.
+ */
+export async function mergeImages(
+  options: MergeOptions,
+  tags: readonly string[],
+  deps: { run: DockerRunner; builder?: string },
+): Promise<MergeResult> {
+  const builderOption = deps.builder ? { builder: deps.builder } : {};
+  const argv = mergeArgs(options.images, tags, options.digests, builderOption);
+  const created = await deps.run(argv);
+  if (created.code !== 0) throw imagetoolsError('create', argv, created.stderr);
+  const first = [...new Set(tags)][0] as string;
+  const inspectArgv = inspectRawArgs(first, builderOption);
+  const inspected = await deps.run(inspectArgv);
+  if (inspected.code !== 0) throw imagetoolsError('inspect', inspectArgv, inspected.stderr);
+  const index = readIndex(inspected.stdout);
+  const platforms = index.manifests.map((m) => m.platform);
+  const twice = platforms.filter((p, i) => platforms.indexOf(p) !== i);
+  if (twice.length > 0) {
+    throw new BuildError({
+      what: 'the merged index lists a platform more than once',
+      got: platforms.join(', '),
+      expected: 'one digest per platform',
+      fix: `pass one digest per platform in merge-digests (duplicated: ${[...new Set(twice)].join(', ')})`,
+    });
+  }
+  return { ...index, tags: [...new Set(tags)], raw: inspected.stdout };
+}
+
+function imagetoolsError(verb: string, argv: readonly string[], stderr: string): BuildError {
+  const message = stderr.trim().split('\n').filter((line) => line.trim() !== '').slice(-5).join('\n');
+  return new BuildError({
+    what: `docker buildx imagetools ${verb} failed`,
+    got: message === '' ? `docker ${argv.join(' ')}` : message,
+    expected: 'every digest pushed to the first image name, and push access to every tag',
+    fix: 'check that the per-platform jobs pushed to the same images and that the merge job is logged in to every registry',
+  });
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { mergeArgs, mergeImages, parseMergeDigests, parseMergeInputs, readIndex, type DockerRunner } from '../../../src/build/merge.js';
+import { BuildError, InputError } from '../../../src/errors.js';
+import { rawInputsFrom, type InputName } from '../../../src/inputs/names.js';
+
+const A = `sha256:${'a'.repeat(64)}`;
+const B = `sha256:${'b'.repeat(64)}`;
+
+describe('parseMergeDigests', () => {
+  it.each([
+    [`${A}\n${B}`, [A, B]],
+    [`${A},${B}`, [A, B]],
+    [`  ${A}  ,\n\n${B}\n`, [A, B]],
+    ['a'.repeat(64), [A]],
+    [`${A}\n${A}`, [A]],
+    [`# from the amd64 job\n${B}`, [B]],
+  ])('%j → %j', (raw, expected) => {
+    expect(parseMergeDigests(raw)).toEqual(expected);
+  });
+
+  it.each([['sha256:abc'], [`sha512:${'a'.repeat(128)}`], [`sha256:${'A'.repeat(64)}`], ['latest'], [`${A} ${B}`]])('rejects %j naming the input', (raw) => {
+    const error = (() => {
+      try {
+        parseMergeDigests(raw);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe('merge-digests');
+    expect((error as InputError).message).toContain('sha256:<64');
+  });
+});
+
+describe('parseMergeInputs', () => {
+  const raw = (values: Partial<Record<InputName, string>>) => rawInputsFrom(values);
+
+  it('is undefined without merge-digests (a normal build)', () => {
+    expect(parseMergeInputs(raw({ images: 'ghcr.io/o/one-api' }))).toBeUndefined();
+  });
+
+  it('reads images and digests', () => {
+    expect(parseMergeInputs(raw({ images: 'ghcr.io/o/one-api\ndocker.io/o/one-api', 'merge-digests': `${A}\n${B}` }))).toEqual({
+      images: ['ghcr.io/o/one-api', 'docker.io/o/one-api'],
+      digests: [A, B],
+    });
+  });
+
+  it.each<[Partial<Record<InputName, string>>, InputName]>([
+    [{ 'merge-digests': A }, 'images'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api:v1' }, 'images'],
+    [{ 'merge-digests': A, images: 'ghcr.io/O/One-Api' }, 'images'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', 'push-by-digest': 'true' }, 'push-by-digest'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', archive: 'out.tar' }, 'archive'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', 'base-image': 'x/y' }, 'base-image'],
+    [{ 'merge-digests': 'nope', images: 'ghcr.io/o/one-api' }, 'merge-digests'],
+  ])('%j is rejected naming %s', (values, input) => {
+    expect(() => parseMergeInputs(raw(values))).toThrow(expect.objectContaining({ input }));
+  });
+});
+
+describe('mergeArgs', () => {
+  const img = '127.0.0.1:5000/o/one-api';
+  it.each<[string[], string[], string[], { builder?: string }, string[]]>([
+    [[img], [`${img}:offline-v1.2.3`], [A, B], {}, ['buildx', 'imagetools', 'create', '-t', `${img}:offline-v1.2.3`, `${img}@${A}`, `${img}@${B}`]],
+    [
+      [img, 'ghcr.io/o/one-api'],
+      [`${img}:offline-v1`, 'ghcr.io/o/one-api:offline-v1', `${img}:offline-v1`],
+      [A],
+      { builder: 'b1' },
+      ['buildx', 'imagetools', 'create', '--builder', 'b1', '-t', `${img}:offline-v1`, '-t', 'ghcr.io/o/one-api:offline-v1', `${img}@${A}`],
+    ],
+    [['one-api'], ['one-api:x_y.z-1'], [B], {}, ['buildx', 'imagetools', 'create', '-t', 'one-api:x_y.z-1', `one-api@${B}`]],
+  ])('images %j tags %j digests %j', (images, tags, digests, options, expected) => {
+    expect(mergeArgs(images, tags, digests, options)).toEqual(expected);
+  });
+
+  it.each<[string[], string[], string[], string]>([
+    [[], ['a:b'], [A], 'images'],
+    [['one-api'], [], [A], 'tags'],
+    [['one-api'], ['one-api'], [A], 'tags'],
+    [['one-api'], ['one-api:bad tag'], [A], 'tags'],
+    [['one-api'], ['127.0.0.1:5000/one-api'], [A], 'tags'],
+    [['one-api'], ['one-api:v1'], [], 'merge-digests'],
+    [['one-api'], ['one-api:v1'], ['sha256:1'], 'merge-digests'],
+  ])('rejects images %j tags %j digests %j (%s)', (images, tags, digests, input) => {
+    expect(() => mergeArgs(images, tags, digests)).toThrow(expect.objectContaining({ input }));
+  });
+});
+
+const index = (entries: Array<{ digest: string; arch: string; attestation?: boolean }>) =>
+  JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: entries.map((e) => ({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      digest: e.digest,
+      size: 1,
+      platform: e.attestation ? { os: 'unknown', architecture: 'unknown' } : { os: 'linux', architecture: e.arch },
+      ...(e.attestation ? { annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': A } } : {}),
+    })),
+  });
+
+describe('readIndex', () => {
+  it('hashes the exact bytes and leaves attestations out', () => {
+    const raw = index([
+      { digest: A, arch: 'amd64' },
+      { digest: `sha256:${'c'.repeat(64)}`, arch: '', attestation: true },
+      { digest: B, arch: 'arm64' },
+    ]);
+    const read = readIndex(raw);
+    expect(read.digest).toBe(`sha256:${createHash('sha256').update(raw).digest('hex')}`);
+    expect(read.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(read.manifests).toEqual([
+      { platform: 'linux/amd64', digest: A },
+      { platform: 'linux/arm64', digest: B },
+    ]);
+  });
+
+  it('a byte more is another digest', () => {
+    const raw = index([{ digest: A, arch: 'amd64' }]);
+    expect(readIndex(`${raw}\n`).digest).not.toBe(readIndex(raw).digest);
+  });
+
+  it('rejects what is not JSON with a BuildError', () => {
+    expect(() => readIndex('<html>')).toThrow(BuildError);
+  });
+});
+
+describe('mergeImages', () => {
+  const img = '127.0.0.1:5000/o/one-api';
+  const fake = (responses: Array<{ code: number; stdout: string; stderr: string }>) => {
+    const calls: string[][] = [];
+    const run: DockerRunner = async (argv) => {
+      calls.push([...argv]);
+      const next = responses.shift();
+      if (!next) throw new Error('unexpected call');
+      return next;
+    };
+    return { run, calls };
+  };
+
+  it('creates, then reads back the index by the first tag', async () => {
+    const raw = index([
+      { digest: A, arch: 'amd64' },
+      { digest: B, arch: 'arm64' },
+    ]);
+    const { run, calls } = fake([
+      { code: 0, stdout: '', stderr: '' },
+      { code: 0, stdout: raw, stderr: '' },
+    ]);
+    const result = await mergeImages({ images: [img], digests: [A, B] }, [`${img}:offline-v1`, `${img}:offline`], { run });
+    expect(calls[1]).toEqual(['buildx', 'imagetools', 'inspect', '--raw', `${img}:offline-v1`]);
+    expect(result.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(result.tags).toEqual([`${img}:offline-v1`, `${img}:offline`]);
+    expect(result.digest).toBe(readIndex(raw).digest);
+  });
+
+  it("surfaces imagetools' own message", async () => {
+    const { run } = fake([{ code: 1, stdout: '', stderr: '#1 ...\nERROR: 127.0.0.1:5000/o/one-api@sha256:aaa: not found\n' }]);
+    await expect(mergeImages({ images: [img], digests: [A] }, [`${img}:v1`], { run })).rejects.toThrow(/imagetools create failed[\s\S]*not found/);
+  });
+
+  it('fails when two digests are the same platform', async () => {
+    const raw = index([
+      { digest: A, arch: 'amd64' },
+      { digest: B, arch: 'amd64' },
+    ]);
+    const { run } = fake([
+      { code: 0, stdout: '', stderr: '' },
+      { code: 0, stdout: raw, stderr: '' },
+    ]);
+    await expect(mergeImages({ images: [img], digests: [A, B] }, [`${img}:v1`], { run })).rejects.toThrow(/more than once[\s\S]*linux\/amd64/);
+  });
+});
