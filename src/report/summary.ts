@@ -49,7 +49,7 @@ function driftSection(drift: readonly DriftRow[]): string {
     table(['File', 'URL', 'Pinned sha256', 'Upstream now', 'Pinned size', 'Upstream size'], rows),
     [
       'The cached, verified files keep working; nothing unverified was cached or shipped.',
-      'Check the change upstream (tiktoken release notes), then update `src/pins.ts` in a reviewed change, or pin the old bytes with `source:`.',
+      'Review the change upstream (tiktoken release notes), then move to an action release whose pins include the new bytes; meanwhile keep building from the verified files (`source:` or the warm cache).',
     ].join(' '),
   ].join('\n\n');
 }
