@@ -75,3 +75,28 @@ export class VerifyError extends ActionError {
 export function exitCodeOf(error: unknown): ExitCode {
   return error instanceof ActionError ? error.exitCode : ExitCode.failure;
 }
+
+/** One file whose upstream bytes no longer match its pin, as a refresh found it. */
+export interface DriftedFile {
+  readonly id: string;
+  readonly url: string;
+  /** Where the bytes were downloaded from (redacted). */
+  readonly from: string;
+  readonly expected: { readonly sha256: string; readonly size?: number };
+  /** What was served now; absent when that file's download failed (then `error` says why). */
+  readonly actual?: { readonly sha256: string; readonly size: number };
+  readonly error?: string;
+}
+
+/**
+ * A refresh (`refresh: true`) found upstream bytes that no longer match the pins. An
+ * IntegrityError (nothing was kept) that also carries the drift report, so the entry can set
+ * `drift=true` and put `drifted` in the job summary before failing.
+ */
+export class DriftError extends IntegrityError {
+  readonly drifted: readonly DriftedFile[];
+  constructor(problem: Problem, drifted: readonly DriftedFile[], options?: { cause?: unknown }) {
+    super(problem, options);
+    this.drifted = drifted;
+  }
+}

@@ -1,0 +1,49 @@
+// Every file from a local `source`, exclusively: a file missing there is an input error, bad
+// bytes are an integrity error; the network and the caches are never consulted.
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import { checkPin, type Measured } from '../encoders/check-pin.js';
+import { hashFile } from '../encoders/hash-file.js';
+import type { LocalSource, SourceCandidate } from '../encoders/local-source.js';
+import type { SelectedFile } from '../encoders/selection.js';
+import type { Logger } from '../log/logger.js';
+import type { Acquired } from './acquired.js';
+
+async function measure(candidate: SourceCandidate): Promise<Measured> {
+  if ('path' in candidate.from) return hashFile(candidate.from.path);
+  const { bytes } = candidate.from;
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+}
+
+export async function fromSource(files: readonly SelectedFile[], source: LocalSource, log: Logger): Promise<Acquired[]> {
+  const acquired: Acquired[] = [];
+  for (const file of files) {
+    const candidates = source.candidates(file);
+    if (candidates.length === 0) {
+      throw new InputError('source', {
+        what: `input "source" has no file for ${file.id}`,
+        got: source.path,
+        expected: `a file named ${[...file.sourceNames, file.cacheFile].join(' or ')} (top level or one folder down)`,
+        fix: `add ${file.id} (${file.url}) to the ${source.kind}, or remove its encoding from encoders`,
+      });
+    }
+    let firstProblem: Error | undefined;
+    let found: Acquired | undefined;
+    let shown = '';
+    for (const candidate of candidates) {
+      const measured = await measure(candidate);
+      const problem = checkPin(file, measured, candidate.display);
+      if (problem === undefined) {
+        found = { file, from: candidate.from, measured, source: 'source' };
+        shown = candidate.display;
+        break;
+      }
+      log.warning(`source: ${candidate.display} is not the pinned ${file.id} (sha256 ${measured.sha256}); skipped`);
+      firstProblem ??= problem;
+    }
+    if (!found) throw firstProblem ?? new Error(`internal: no candidate for ${file.id}`);
+    log.info(`${file.id}: from source ${shown} (sha256 ${found.measured.sha256})`);
+    acquired.push(found);
+  }
+  return acquired;
+}

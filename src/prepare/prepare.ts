@@ -1,0 +1,137 @@
+// Prepare: acquire every selected file, verify it, lay out the cache folder, keep the caches.
+// Per file, the first source with verified bytes wins: local `source` (exclusive, offline) →
+// tool cache → Actions cache (one restore of the whole pin set) → download (all in parallel).
+// Every byte from every source is checked against its pin; nothing that fails is written to
+// the cache folder or any cache, and staging copies are deleted before returning.
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ActionsCachePort } from '../cache/actions-cache.js';
+import { actionsCacheKey } from '../cache/keys.js';
+import type { ToolCachePort } from '../cache/tool-cache.js';
+import { openSource } from '../encoders/local-source.js';
+import { writeLayout } from '../encoders/layout.js';
+import { selectFiles, type SelectedFile } from '../encoders/selection.js';
+import type { Logger } from '../log/logger.js';
+import type { Acquired } from './acquired.js';
+import type { DownloadFn } from './download-port.js';
+import { driftError, driftReport } from './drift.js';
+import { fromActionsCache, saveActionsCache } from './actions-cache-step.js';
+import { fromDownload } from './from-download.js';
+import { fromSource } from './from-source.js';
+import { fromToolCache } from './from-tool-cache.js';
+import type { PrepareOptions } from './options.js';
+import { cacheHitOf, type PrepareResult } from './result.js';
+
+export interface PrepareDeps {
+  readonly log: Logger;
+  readonly toolCache: ToolCachePort;
+  readonly actionsCache: ActionsCachePort;
+  readonly download: DownloadFn;
+  /**
+   * A folder prepare may use for staging (e.g. `$RUNNER_TEMP/oneapi-offline`). Keep it the same
+   * path across runs: the Actions cache entry is saved from, and restored into, a fixed
+   * subfolder of it, and the cache service matches on that path.
+   */
+  readonly stagingDir: string;
+}
+
+/** Path the Actions cache entry is saved from and restored to. */
+export function actionsCacheDir(stagingDir: string): string {
+  return join(stagingDir, 'actions-cache');
+}
+
+function missing(files: readonly SelectedFile[], acquired: readonly Acquired[]): SelectedFile[] {
+  const have = new Set(acquired.map((a) => a.file.id));
+  return files.filter((file) => !have.has(file.id));
+}
+
+async function acquireOnline(
+  files: readonly SelectedFile[],
+  options: PrepareOptions,
+  deps: PrepareDeps,
+  downloadDir: string,
+): Promise<{ acquired: Acquired[]; restored: boolean }> {
+  const { log } = deps;
+  const acquired: Acquired[] = [];
+  let restored = false;
+  if (options.cache && !options.refresh) {
+    acquired.push(...(await fromToolCache(files, deps.toolCache, log)));
+    const left = missing(files, acquired);
+    if (left.length > 0) {
+      const fromActions = await fromActionsCache(files, left, deps.actionsCache, actionsCacheDir(deps.stagingDir), log);
+      restored = fromActions.restored;
+      acquired.push(...fromActions.acquired);
+    }
+  } else if (options.refresh) {
+    log.info('refresh: every cache is ignored; downloading every file again to check for drift');
+  }
+  const left = missing(files, acquired);
+  if (left.length === 0) return { acquired, restored };
+  await mkdir(downloadDir, { recursive: true });
+  const outcome = await fromDownload(left, options.mirror, options.limits, downloadDir, deps);
+  if (options.refresh && outcome.mismatches.length > 0) throw driftError(driftReport(outcome.mismatches, outcome.failures));
+  const problems = [...outcome.mismatches.map((m) => m.error), ...outcome.failures.map((f) => f.error)];
+  for (const problem of problems.slice(1)) log.warning(problem instanceof Error ? problem.message : String(problem));
+  if (problems.length > 0) throw problems[0];
+  acquired.push(...outcome.acquired);
+  return { acquired, restored };
+}
+
+export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promise<PrepareResult> {
+  const { log } = deps;
+  const files = selectFiles(options.encodings, options.extras);
+  // The only I/O before this point-of-no-return is reading the local source: still offline.
+  const source = options.source !== undefined ? await openSource(options.source) : undefined;
+  const downloadDir = join(deps.stagingDir, `downloads-${randomBytes(6).toString('hex')}`);
+  try {
+    const { acquired, restored } = source
+      ? { acquired: await fromSource(files, source, log), restored: false }
+      : await acquireOnline(files, options, deps, downloadDir);
+    const byId = new Map(acquired.map((a) => [a.file.id, a]));
+    const ordered = files.map((file) => {
+      const found = byId.get(file.id);
+      if (!found) throw new Error(`internal: ${file.id} was not acquired`);
+      return found;
+    });
+    const layout = await writeLayout(
+      options.cacheDir,
+      ordered.map((a) => ({ file: a.file, from: a.from })),
+    );
+    if (layout.written.length > 0) log.info(`cache folder ${options.cacheDir}: wrote ${layout.written.length} file(s)`);
+    if (layout.foreign.length > 0) log.info(`cache folder ${options.cacheDir}: left ${layout.foreign.length} other file(s) alone: ${layout.foreign.join(', ')}`);
+
+    if (options.cache) {
+      for (const a of ordered) {
+        if (a.source !== 'tool-cache') await deps.toolCache.save(a.file.id, a.file.sha256, join(options.cacheDir, a.file.cacheFile));
+      }
+      if (ordered.some((a) => a.source === 'download') && !restored) {
+        await saveActionsCache(ordered, options.cacheDir, deps.actionsCache, actionsCacheDir(deps.stagingDir));
+      }
+    }
+    return {
+      cacheDir: options.cacheDir,
+      cacheHit: cacheHitOf(ordered.map((a) => a.source)),
+      manifest: layout.manifest,
+      manifestPath: layout.manifestPath,
+      drift: false,
+      files: ordered.map((a) => ({
+        id: a.file.id,
+        encodings: a.file.encodings,
+        url: a.file.url,
+        cacheFile: a.file.cacheFile,
+        sha256: a.measured.sha256,
+        size: a.measured.size,
+        source: a.source,
+      })),
+    };
+  } finally {
+    await rm(downloadDir, { recursive: true, force: true });
+    await rm(actionsCacheDir(deps.stagingDir), { recursive: true, force: true });
+  }
+}
+
+/** The Actions cache key prepare uses for `options` (for summaries and tests). */
+export function pinSetKey(options: Pick<PrepareOptions, 'encodings' | 'extras'>): string {
+  return actionsCacheKey(selectFiles(options.encodings, options.extras));
+}

@@ -1,0 +1,37 @@
+// What prepare reports: where each file came from, and the folder it laid out.
+import type { Manifest } from '../encoders/manifest.js';
+
+export const FILE_SOURCES = ['source', 'tool-cache', 'actions-cache', 'download'] as const;
+export type FileSource = (typeof FILE_SOURCES)[number];
+export type CacheHit = FileSource | 'mixed';
+
+export interface PreparedFile {
+  readonly id: string;
+  readonly encodings: readonly string[];
+  readonly url: string;
+  readonly cacheFile: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly source: FileSource;
+}
+
+export interface PrepareResult {
+  readonly cacheDir: string;
+  /** One source when every file came from it, else `mixed`. */
+  readonly cacheHit: CacheHit;
+  readonly manifest: Manifest;
+  readonly manifestPath: string;
+  /**
+   * Always false in a returned result: a refresh that finds drift throws DriftError (which
+   * carries the report), so a folder with drifted or missing files is never handed on.
+   */
+  readonly drift: false;
+  readonly files: readonly PreparedFile[];
+}
+
+/** `cacheHit` for the sources the files came from (never empty: prepare selects ≥ 1 file). */
+export function cacheHitOf(sources: readonly FileSource[]): CacheHit {
+  const distinct = [...new Set(sources)];
+  const [only] = distinct;
+  return distinct.length === 1 && only !== undefined ? only : 'mixed';
+}
