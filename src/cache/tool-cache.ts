@@ -62,7 +62,8 @@ export function runnerToolCache(log: Logger): ToolCachePort {
         if (dir === '') return;
         // Marker first: from here on `find` no longer sees the entry, whatever happens next.
         await rm(`${dir}.complete`, { force: true });
-        await rm(dir, { recursive: true, force: true });
+        // One arch ('any') per version: the version folder holds nothing else.
+        await rm(dirname(dir), { recursive: true, force: true });
         log.debug(`tool cache: evicted ${fileId} (${sha256}) from ${dirname(dir)}`);
       } catch (error) {
         log.warning(`tool cache: could not remove the damaged entry of ${fileId} (${reason(error)}); it is re-checked on every use`);

@@ -1,0 +1,203 @@
+// The REAL @actions/cache client (cache service v1, as on GHES) against the loopback cache
+// service in test/support/cache-server.ts: save, restore into a fresh folder, misses, a
+// missing service, a failing service, a read-only mode and a key another job already holds.
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { actionsCache } from '../../src/cache/actions-cache.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { startCacheServer, type CacheServer } from '../support/cache-server.js';
+
+const TOKEN = 'runtime-token-for-tests';
+const ENV_NAMES = [
+  'GITHUB_SERVER_URL',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_CACHE_SERVICE_V2',
+  'ACTIONS_CACHE_MODE',
+  'RUNNER_TEMP',
+  'RUNNER_TOOL_CACHE',
+  'GITHUB_WORKSPACE',
+] as const;
+
+let saved: Record<string, string | undefined>;
+let root: string;
+let server: CacheServer;
+
+/** A runner's environment pointing @actions/cache at `server` (GHES → cache service v1). */
+async function useRunner(cacheUrl: string | undefined): Promise<void> {
+  for (const name of ENV_NAMES) delete process.env[name];
+  process.env['GITHUB_SERVER_URL'] = 'https://ghes.example.internal';
+  process.env['ACTIONS_RUNTIME_TOKEN'] = TOKEN;
+  if (cacheUrl !== undefined) process.env['ACTIONS_CACHE_URL'] = cacheUrl;
+  for (const [name, dir] of [['RUNNER_TEMP', 'temp'], ['RUNNER_TOOL_CACHE', 'tool-cache'], ['GITHUB_WORKSPACE', 'workspace']] as const) {
+    process.env[name] = join(root, dir);
+    await mkdir(join(root, dir), { recursive: true });
+  }
+}
+
+async function fillStaging(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>([
+    ['9b5ad71b2ce5302211f9c61530b329a4922fc6a4', Buffer.from('cl100k bytes\n'.repeat(5000))],
+    ['manifest.json', Buffer.from(JSON.stringify({ files: ['9b5ad71b2ce5302211f9c61530b329a4922fc6a4'] }))],
+  ]);
+  await mkdir(dir, { recursive: true });
+  for (const [name, bytes] of files) await writeFile(join(dir, name), bytes);
+  return files;
+}
+
+const apiRequests = (): CacheServer['requests'] => server.requests.filter((r) => r.path.startsWith('/_apis/'));
+
+beforeEach(async () => {
+  saved = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
+  root = await mkdtemp(join(tmpdir(), 'actions-cache-'));
+  server = await startCacheServer();
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const name of ENV_NAMES) {
+    if (saved[name] === undefined) delete process.env[name];
+    else process.env[name] = saved[name];
+  }
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('actionsCache against a GHES-style cache service', () => {
+  it('saves a folder and restores it byte for byte into a fresh runner', async () => {
+    await useRunner(server.url);
+    const staging = join(root, 'temp', 'tiktoken-staging');
+    const files = await fillStaging(staging);
+    const log = memoryLogger();
+    const port = actionsCache(log, process.env);
+
+    await port.save('tiktoken-encoders-v1-abc', staging);
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
+    const entry = server.entries.get('tiktoken-encoders-v1-abc');
+    expect(entry?.size).toBeGreaterThan(0);
+    const methods = apiRequests().map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`);
+    expect(methods).toContain('POST /_apis/artifactcache/caches');
+    expect(methods).toContain('PATCH /_apis/artifactcache/caches/1');
+    expect(methods).toContain('POST /_apis/artifactcache/caches/1');
+    expect(apiRequests().every((r) => r.token === TOKEN)).toBe(true);
+
+    // A fresh runner: same paths (as on GitHub's runners), nothing left on disk.
+    await rm(root, { recursive: true, force: true });
+    await useRunner(server.url);
+    const before = server.requests.length;
+    const restored = await actionsCache(log, process.env).restore('tiktoken-encoders-v1-abc', staging);
+
+    expect(restored).toBe(true);
+    expect((await readdir(staging)).sort()).toEqual([...files.keys()].sort());
+    for (const [name, bytes] of files) expect((await readFile(join(staging, name))).equals(bytes)).toBe(true);
+    const lookups = server.requests.slice(before).filter((r) => r.path.startsWith('/_apis/artifactcache/cache?'));
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]?.path).toContain(`version=${entry?.version}`);
+    expect(server.requests.slice(before).some((r) => r.path.startsWith('/_download/'))).toBe(true);
+  });
+
+  it('reports a miss as false, with the lookup sent and nothing written', async () => {
+    await useRunner(server.url);
+    const staging = join(root, 'temp', 'staging');
+    const log = memoryLogger();
+
+    expect(await actionsCache(log).restore('tiktoken-encoders-v1-missing', staging)).toBe(false);
+    expect(await readdir(staging)).toEqual([]);
+    expect(apiRequests().map((r) => r.path)).toEqual([
+      expect.stringMatching(/^\/_apis\/artifactcache\/cache\?keys=tiktoken-encoders-v1-missing&version=[0-9a-f]{64}$/),
+    ]);
+    expect(log.lines.some((l) => l.includes('nothing restored'))).toBe(true);
+  });
+
+  it('does not restore an entry saved for another path (the version hashes the path list)', async () => {
+    await useRunner(server.url);
+    const a = join(root, 'temp', 'a');
+    await fillStaging(a);
+    const port = actionsCache(memoryLogger());
+    await port.save('tiktoken-encoders-v1-paths', a);
+    expect(server.entries.has('tiktoken-encoders-v1-paths')).toBe(true);
+    expect(await port.restore('tiktoken-encoders-v1-paths', join(root, 'temp', 'b'))).toBe(false);
+  });
+
+  it('without a cache service: a notice, no request, no throw', async () => {
+    await useRunner(undefined);
+    const staging = join(root, 'temp', 'staging');
+    await fillStaging(staging);
+    const log = memoryLogger();
+    const port = actionsCache(log);
+
+    await expect(port.save('tiktoken-encoders-v1-x', staging)).resolves.toBeUndefined();
+    await expect(port.restore('tiktoken-encoders-v1-x', staging)).resolves.toBe(false);
+    expect(log.lines.filter((l) => l.startsWith('notice:'))).toEqual([
+      expect.stringContaining('no cache service here'),
+    ]);
+    expect(server.requests).toEqual([]);
+  });
+
+  it('a service answering 500: a warning on save, a miss on restore, never a throw', async () => {
+    await useRunner(server.url);
+    const staging = join(root, 'temp', 'staging');
+    await fillStaging(staging);
+    server.failWith(500);
+    const out = vi.spyOn(process.stdout, 'write');
+    const log = memoryLogger();
+    const port = actionsCache(log);
+
+    await expect(port.save('tiktoken-encoders-v1-x', staging)).resolves.toBeUndefined();
+    await expect(port.restore('tiktoken-encoders-v1-x', join(root, 'temp', 'other'))).resolves.toBe(false);
+
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([expect.stringContaining('was not saved')]);
+    expect(log.lines.some((l) => l.includes('nothing restored'))).toBe(true);
+    // The client's own annotation names the failure on a real runner.
+    const printed = out.mock.calls.map((call) => String(call[0])).join('');
+    expect(printed).toMatch(/Failed to restore: .*500/);
+    expect(server.entries.size).toBe(0);
+    expect(apiRequests().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a second save of a key another job holds: a warning, no throw, the first entry kept', async () => {
+    await useRunner(server.url);
+    const staging = join(root, 'temp', 'staging');
+    await fillStaging(staging);
+    const log = memoryLogger();
+    const port = actionsCache(log);
+    await port.save('tiktoken-encoders-v1-twice', staging);
+    const first = server.entries.get('tiktoken-encoders-v1-twice');
+    await expect(port.save('tiktoken-encoders-v1-twice', staging)).resolves.toBeUndefined();
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([expect.stringContaining('another job may be saving')]);
+    expect(server.entries.get('tiktoken-encoders-v1-twice')).toEqual(first);
+  });
+
+  it.each([
+    ['read', 'save', 'POST'],
+    ['none', 'save', 'POST'],
+    ['none', 'restore', 'GET'],
+    ['write-only', 'restore', 'GET'],
+  ] as const)('ACTIONS_CACHE_MODE=%s: %s skipped with a notice', async (mode, operation, method) => {
+    await useRunner(server.url);
+    process.env['ACTIONS_CACHE_MODE'] = mode;
+    const staging = join(root, 'temp', 'staging');
+    await fillStaging(staging);
+    const log = memoryLogger();
+    const port = actionsCache(log);
+    if (operation === 'save') await port.save('tiktoken-encoders-v1-mode', staging);
+    else expect(await port.restore('tiktoken-encoders-v1-mode', staging)).toBe(false);
+    expect(log.lines).toContainEqual(expect.stringMatching(new RegExp(`^notice: Actions cache: ${operation} skipped.*"${mode}"`)));
+    expect(apiRequests().filter((r) => r.method === method)).toEqual([]);
+  });
+
+  it('without the runtime token the service refuses, and the step still carries on', async () => {
+    await useRunner(server.url);
+    delete process.env['ACTIONS_RUNTIME_TOKEN'];
+    const staging = join(root, 'temp', 'staging');
+    await fillStaging(staging);
+    const log = memoryLogger();
+    await expect(actionsCache(log).save('tiktoken-encoders-v1-token', staging)).resolves.toBeUndefined();
+    expect(server.entries.size).toBe(0);
+    expect(apiRequests().every((r) => r.token === undefined)).toBe(true);
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(1);
+  });
+});
