@@ -1,0 +1,35 @@
+// BuildOptions → the `docker buildx build` argv (an array, never a shell string). Pure.
+import type { BuildOptions } from './options.js';
+import { buildxOutputs, type Route } from './outputs.js';
+
+export interface ArgvPaths {
+  readonly metadataFile: string;
+  /** The Dockerfile: the generated one in overlay mode, else `file` (omitted: {context}/Dockerfile). */
+  readonly dockerfilePath?: string | undefined;
+  /** The build context: the overlay folder in overlay mode, else the `context` input. */
+  readonly context?: string | undefined;
+  /** `direct` (default) or the docker driver's OCI-archive route, see outputs.ts. */
+  readonly route?: Route;
+  /** OCI archive to write when the build needs one the user did not ask for. */
+  readonly ociArchive?: string | undefined;
+}
+
+export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
+  const route = paths.route ?? 'direct';
+  const argv = ['buildx', 'build'];
+  if (options.builder) argv.push('--builder', options.builder);
+  argv.push('--platform', options.platforms.join(','));
+  const file = paths.dockerfilePath ?? (options.mode.kind === 'dockerfile' ? options.mode.file : undefined);
+  if (file) argv.push('--file', file);
+  argv.push('--build-context', `tiktoken=${options.cacheDir}`);
+  for (const [key, value] of options.buildArgs) argv.push('--build-arg', `${key}=${value}`);
+  for (const [key, value] of options.labels) argv.push('--label', `${key}=${value}`);
+  if (!options.pushByDigest) for (const tag of options.tags) argv.push('--tag', tag);
+  argv.push('--metadata-file', paths.metadataFile);
+  if (options.provenance) argv.push('--provenance', options.provenance);
+  for (const output of buildxOutputs(options, route, paths.ociArchive)) argv.push('--output', output);
+  const context = paths.context ?? (options.mode.kind === 'dockerfile' ? options.mode.context : undefined);
+  if (context === undefined) throw new Error('overlay mode needs the generated context folder');
+  argv.push(context);
+  return argv;
+}
