@@ -6,8 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actionsCache } from '../../src/cache/actions-cache.js';
-import { memoryLogger } from '../../src/log/logger.js';
+import { runnerToolCache } from '../../src/cache/tool-cache.js';
+import { downloadFile } from '../../src/download/download-file.js';
+import { hashFile } from '../../src/encoders/hash-file.js';
+import { rawInputsFrom } from '../../src/inputs/names.js';
+import { memoryLogger, type Logger } from '../../src/log/logger.js';
+import { parsePrepareInputs } from '../../src/prepare/options.js';
+import { pinSetKey, prepare } from '../../src/prepare/prepare.js';
 import { startCacheServer, type CacheServer } from '../support/cache-server.js';
+import { startMirrorServer } from '../support/mirror-server.js';
 
 const TOKEN = 'runtime-token-for-tests';
 const ENV_NAMES = [
@@ -199,5 +206,58 @@ describe('actionsCache against a GHES-style cache service', () => {
     expect(server.entries.size).toBe(0);
     expect(apiRequests().every((r) => r.token === undefined)).toBe(true);
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(1);
+  });
+});
+
+describe('prepare across runners through the Actions cache', () => {
+  /** One prepare as a job on the runner `useRunner` set up, with the real adapters. */
+  async function runPrepare(mirror: string, log: Logger) {
+    const runnerTemp = process.env['RUNNER_TEMP']!;
+    const options = parsePrepareInputs(rawInputsFrom({ encoders: 'r50k_base,gpt2', mirror }), {
+      runnerTemp,
+      defaultCacheRoot: join(root, 'unused'),
+      processEnv: {},
+    });
+    const result = await prepare(options, {
+      log,
+      toolCache: runnerToolCache(log),
+      actionsCache: actionsCache(log, process.env),
+      download: (request, dest, context) => downloadFile(request, dest, { log: context.log }),
+      stagingDir: join(runnerTemp, 'oneapi-offline'),
+    });
+    return { options, result };
+  }
+
+  it('a fresh runner with the mirror down restores from the Actions cache and lays out verified files', async () => {
+    const mirror = await startMirrorServer();
+    await useRunner(server.url);
+    const first = await runPrepare(mirror.origin, memoryLogger());
+    expect(first.result.cacheHit).toBe('download');
+    expect(server.entries.has(pinSetKey(first.options))).toBe(true);
+    const mirrorRequests = mirror.requests.length;
+    expect(mirrorRequests).toBeGreaterThanOrEqual(3);
+    await mirror.close();
+
+    // A fresh runner: empty tool cache, temp folder and workspace at the same paths.
+    await rm(root, { recursive: true, force: true });
+    await useRunner(server.url);
+    const before = server.requests.length;
+    const log = memoryLogger();
+    const second = await runPrepare(mirror.origin, log);
+
+    expect(second.result.cacheHit).toBe('actions-cache');
+    expect(mirror.requests.length).toBe(mirrorRequests);
+    const files = second.result.files;
+    expect(files.map((f) => f.id).sort()).toEqual(['gpt2-encoder-json', 'gpt2-vocab-bpe', 'r50k_base']);
+    for (const file of files) {
+      expect(file.cacheFile).toMatch(/^[0-9a-f]{40}$/);
+      expect(await hashFile(join(second.options.cacheDir, file.cacheFile))).toEqual({ sha256: file.sha256, size: file.size });
+    }
+    expect(files.map((f) => f.sha256)).toEqual(first.result.files.map((f) => f.sha256));
+    expect((await readdir(second.options.cacheDir)).sort()).toEqual([...files.map((f) => f.cacheFile), 'manifest.json'].sort());
+    // Restored, so not saved again; the restored files now also sit in this runner's tool cache.
+    expect(server.requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
+    expect(files.every((f) => runnerToolCache(memoryLogger()).find(f.id, f.sha256) !== undefined)).toBe(true);
+    expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
   });
 });
