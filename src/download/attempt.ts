@@ -1,0 +1,129 @@
+// One attempt at one file: GET through @actions/http-client (which routes through the proxy
+// from http_proxy/https_proxy/no_proxy), then stream the body into the partial file while
+// hashing and counting it. An idle timer (reset on every chunk) and the caller's deadline
+// signal end a stalled attempt by destroying the response; the size cap is checked against
+// Content-Length first and against the bytes as they arrive.
+import { createHash } from 'node:crypto';
+import type { OutgoingHttpHeaders } from 'node:http';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { HttpClient, HttpClientResponse } from '@actions/http-client';
+import { parseRetryAfter } from './backoff.js';
+import { AttemptFailure, failureOf, type Failure } from './failure.js';
+
+export interface AttemptLimits {
+  /** Largest body accepted; `pinned` says whether it is the pinned size or the generic cap. */
+  readonly capBytes: number;
+  readonly capIsPinned: boolean;
+  readonly idleTimeoutMs: number;
+  readonly totalTimeoutMs: number;
+  /** Aborted when the whole-file time limit runs out. */
+  readonly deadline: AbortSignal;
+}
+
+export interface AttemptResult {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
+}
+
+function contentLength(response: HttpClientResponse): number | undefined {
+  const raw = response.message.headers['content-length'];
+  return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
+}
+
+/** Downloads `url` into `partialPath` (created or truncated). Throws AttemptFailure. */
+export async function attemptDownload(
+  client: HttpClient,
+  url: string,
+  headers: OutgoingHttpHeaders,
+  partialPath: string,
+  limits: AttemptLimits,
+): Promise<AttemptResult> {
+  if (limits.deadline.aborted) throw new AttemptFailure({ kind: 'deadline', ms: limits.totalTimeoutMs });
+  let handle: FileHandle;
+  try {
+    handle = await open(partialPath, 'w');
+  } catch (error) {
+    throw new AttemptFailure(failureOf(error), { cause: error });
+  }
+
+  let received = 0;
+  let response: HttpClientResponse | undefined;
+  let stopped: AttemptFailure | undefined;
+  let rejectGate: (reason: AttemptFailure) => void = () => {};
+  const gate = new Promise<never>((_, reject) => (rejectGate = reject));
+  gate.catch(() => {}); // only raced; never left unhandled
+
+  const stop = (failure: Failure): void => {
+    if (stopped) return;
+    stopped = new AttemptFailure(failure);
+    response?.message.destroy(stopped);
+    rejectGate(stopped);
+  };
+  let idle: NodeJS.Timeout | undefined;
+  const armIdle = (): void => {
+    clearTimeout(idle);
+    idle = setTimeout(() => stop({ kind: 'idle', ms: limits.idleTimeoutMs, received }), limits.idleTimeoutMs);
+  };
+  const onDeadline = (): void => stop({ kind: 'deadline', ms: limits.totalTimeoutMs });
+  limits.deadline.addEventListener('abort', onDeadline, { once: true });
+
+  try {
+    armIdle();
+    const pending = client.get(url, headers);
+    // If the gate wins the race, the response may still arrive later: drop its socket then.
+    pending.then(
+      (late) => {
+        if (stopped) late.message.destroy();
+      },
+      () => {},
+    );
+    response = await Promise.race([pending, gate]);
+    armIdle();
+
+    const status = response.message.statusCode ?? 0;
+    if (status !== 200) {
+      const retryAfterMs = parseRetryAfter(response.message.headers['retry-after']);
+      response.message.destroy();
+      throw new AttemptFailure({ kind: 'status', status, from: 'server', ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+    }
+    const announced = contentLength(response);
+    if (announced !== undefined && announced > limits.capBytes) {
+      response.message.destroy();
+      throw new AttemptFailure({ kind: 'too-large', limit: limits.capBytes, got: announced, pinned: limits.capIsPinned, announced: true });
+    }
+
+    const hash = createHash('sha256');
+    for await (const chunk of response.message as AsyncIterable<Buffer>) {
+      armIdle();
+      received += chunk.length;
+      if (received > limits.capBytes) {
+        stop({ kind: 'too-large', limit: limits.capBytes, got: received, pinned: limits.capIsPinned, announced: false });
+        throw stopped;
+      }
+      hash.update(chunk);
+      await writeAll(handle, chunk);
+    }
+    if (stopped) throw stopped;
+    if (announced !== undefined && received !== announced) {
+      throw new AttemptFailure({ kind: 'truncated', announced, received });
+    }
+    return { sha256: hash.digest('hex'), size: received };
+  } catch (error) {
+    if (stopped) throw stopped;
+    if (error instanceof AttemptFailure) throw error;
+    throw new AttemptFailure(failureOf(error), { cause: error });
+  } finally {
+    clearTimeout(idle);
+    limits.deadline.removeEventListener('abort', onDeadline);
+    if (response && !response.message.complete) response.message.destroy();
+    await handle.close();
+  }
+}
