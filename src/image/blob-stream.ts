@@ -1,0 +1,61 @@
+// A blob's bytes, checked against its descriptor while they stream (digest and size), and
+// decompressed by layer media type. Content-addressing is what makes a layer trustworthy.
+import { createHash } from 'node:crypto';
+import { Readable, pipeline, type Transform } from 'node:stream';
+import * as zlib from 'node:zlib';
+import type { Descriptor } from './media-types.js';
+import { layerCompression } from './media-types.js';
+
+export class BlobMismatch extends Error {}
+
+/** Passes `source` through, throwing at the end if its sha256/size differ from the descriptor. */
+export async function* checkedBlob(source: AsyncIterable<Buffer | Uint8Array>, descriptor: Descriptor): AsyncGenerator<Buffer> {
+  const [algorithm, expected] = descriptor.digest.split(':');
+  if (algorithm !== 'sha256' || !expected) throw new BlobMismatch(`unsupported digest ${descriptor.digest} (only sha256)`);
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of source) {
+    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    hash.update(part);
+    size += part.length;
+    yield part;
+  }
+  const actual = hash.digest('hex');
+  if (actual !== expected || size !== descriptor.size) {
+    throw new BlobMismatch(`blob ${descriptor.digest} (${descriptor.size} B) arrived as sha256:${actual} (${size} B): the image store is corrupt or tampered`);
+  }
+}
+
+/** Whether this Node can decompress zstd layers (Node ≥ 22.15 / 23.8 has zlib zstd). */
+export function zstdSupported(): boolean {
+  return typeof (zlib as { createZstdDecompress?: unknown }).createZstdDecompress === 'function';
+}
+
+/** The layer's uncompressed tar stream, with the compressed bytes digest-checked. */
+export function layerTar(source: AsyncIterable<Buffer | Uint8Array>, descriptor: Descriptor): AsyncIterable<Buffer> {
+  const compression = layerCompression(descriptor.mediaType);
+  const raw = Readable.from(checkedBlob(source, descriptor), { objectMode: false });
+  let transform: Transform;
+  switch (compression) {
+    case 'none':
+      return raw;
+    case 'gzip':
+      transform = zlib.createGunzip();
+      break;
+    case 'zstd': {
+      const create = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
+      if (!create) {
+        raw.destroy();
+        throw new Error(`layer ${descriptor.digest} is zstd-compressed and Node ${process.versions.node} has no zstd; run the action on node24 (or Node ≥ 22.15), or build with compression=gzip`);
+      }
+      transform = create();
+      break;
+    }
+    default:
+      raw.destroy();
+      throw new Error(`layer ${descriptor.digest} has media type ${descriptor.mediaType}, which is not a tar layer this verifier reads`);
+  }
+  return pipeline(raw, transform, () => {
+    // Errors surface through the returned stream's iteration.
+  });
+}

@@ -1,0 +1,190 @@
+// Verifies a built image offline by reading it, never running it: every platform manifest's
+// config (the cache env) and layers (merged with whiteouts) against the expected cache files.
+// Works the same for scratch/distroless bases and for arm64 on an amd64 runner.
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { VerifyError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import { checkPlatform } from './check-platform.js';
+import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
+import { applyLayer, type Tree } from './file-tree.js';
+import type { ImageSource } from './image-source.js';
+import { normalizeLayerPath } from './layer-paths.js';
+import { layerTar } from './blob-stream.js';
+import { layoutSource } from './layout-source.js';
+import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from './media-types.js';
+import { readLayer } from './read-layer.js';
+import { RegistryFailure, registrySource } from './registry-source.js';
+import type { Expectations, PlatformReport, VerificationReport } from './report.js';
+
+export type VerifyTarget =
+  | { kind: 'registry'; reference: string; insecure?: boolean; credentials?: { username: string; password: string } }
+  /** An OCI layout tar (`type=oci,dest=…`, uncompressed) or an OCI layout folder; `digest` pins the index. */
+  | { kind: 'oci-archive'; path: string; digest?: string }
+  /** An image loaded into the local engine (containerd image store), read via `docker image save`. */
+  | { kind: 'docker'; reference: string };
+
+export interface VerifyDeps {
+  readonly log: Logger;
+  readonly fetch?: typeof fetch;
+  /** Runs the docker CLI for `kind: 'docker'` (default: spawn `docker`). */
+  readonly docker?: DockerCommand;
+  /** Where `docker image save` writes its temporary tar (default: the OS temp dir). */
+  readonly tempDir?: string;
+}
+
+function sha256(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+function describeTarget(target: VerifyTarget): string {
+  return target.kind === 'oci-archive' ? `OCI archive ${target.path}` : `${target.kind === 'docker' ? 'docker image' : 'image'} ${target.reference}`;
+}
+
+async function openSource(target: VerifyTarget, deps: VerifyDeps): Promise<ImageSource> {
+  switch (target.kind) {
+    case 'registry':
+      return registrySource(target, deps.fetch ?? fetch);
+    case 'oci-archive':
+      return layoutSource(target.path);
+    case 'docker':
+      return dockerSource(target.reference, deps.docker ?? spawnDocker('docker'), deps.tempDir ?? tmpdir());
+  }
+}
+
+interface Leaf {
+  readonly descriptor: Descriptor;
+  readonly platform: Platform | undefined;
+}
+
+/** Image manifests reachable from the root (nested indexes followed), attestations counted. */
+async function leaves(source: ImageSource, bytes: Buffer, mediaType: string | undefined, digest: string, depth = 0): Promise<{ leaves: Leaf[]; attestations: number }> {
+  const parsed = parseManifest(bytes, mediaType, `${source.label} ${digest}`);
+  if (parsed.kind === 'manifest') {
+    return { leaves: [{ descriptor: { mediaType: mediaType ?? parsed.doc.mediaType ?? '', digest, size: bytes.length }, platform: undefined }], attestations: 0 };
+  }
+  const out: Leaf[] = [];
+  let attestations = 0;
+  for (const entry of parsed.doc.manifests) {
+    if (isAttestation(entry)) {
+      attestations++;
+      continue;
+    }
+    if (/index|manifest\.list/.test(entry.mediaType) && depth < 4) {
+      const child = await source.document(entry);
+      if (!child) continue;
+      if (sha256(child) !== entry.digest) throw new Error(`index ${entry.digest} does not match its digest`);
+      const nested = await leaves(source, child, entry.mediaType, entry.digest, depth + 1);
+      out.push(...nested.leaves);
+      attestations += nested.attestations;
+      continue;
+    }
+    out.push({ descriptor: entry, platform: entry.platform });
+  }
+  return { leaves: out, attestations };
+}
+
+async function readChecked(source: ImageSource, descriptor: Descriptor, what: string): Promise<Buffer | undefined> {
+  const bytes = await source.document(descriptor);
+  if (bytes && sha256(bytes) !== descriptor.digest) {
+    throw new Error(`${what} ${descriptor.digest} arrived as ${sha256(bytes)}: the image store is corrupt or tampered`);
+  }
+  return bytes;
+}
+
+interface ImageConfig {
+  readonly os?: string;
+  readonly architecture?: string;
+  readonly variant?: string;
+  readonly config?: { readonly Env?: readonly string[] };
+}
+
+async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer, expectations: Expectations, log: Logger): Promise<PlatformReport> {
+  const digest = leaf.descriptor.digest;
+  let platform = platformName(leaf.platform);
+  const problems: string[] = [];
+  let env: readonly string[] | undefined;
+  let tree: Tree = new Map();
+  const root = normalizeLayerPath(expectations.cachePath) ?? '';
+  try {
+    const parsed = parseManifest(manifestBytes, leaf.descriptor.mediaType, `manifest ${digest}`);
+    if (parsed.kind !== 'manifest') throw new Error(`manifest ${digest} is an index where an image manifest was expected`);
+    const manifest: ImageManifest = parsed.doc;
+    const configBytes = await readChecked(source, manifest.config, 'config');
+    if (!configBytes) throw new Error(`config ${manifest.config.digest} is not in ${source.label}`);
+    const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
+    env = config.config?.Env;
+    if (!leaf.platform && config.os && config.architecture) {
+      platform = platformName({ os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) });
+    }
+    for (const [i, layer] of manifest.layers.entries()) {
+      log.debug(`${platform}: layer ${i + 1}/${manifest.layers.length} ${layer.digest} (${layer.size} B, ${layer.mediaType})`);
+      const changes = await readLayer(layerTar(await source.blob(layer), layer), root, tree);
+      tree = applyLayer(tree, changes);
+    }
+  } catch (error) {
+    problems.push(error instanceof RegistryFailure ? `${error.message} (${error.fix})` : (error as Error).message);
+  }
+  return checkPlatform({ platform, digest, tree, env, problems }, expectations);
+}
+
+export async function verifyImage(target: VerifyTarget, expectations: Expectations, deps: VerifyDeps): Promise<VerificationReport> {
+  const { log } = deps;
+  const cachePath = expectations.cachePath;
+  if (!cachePath.startsWith('/') || !normalizeLayerPath(cachePath)) {
+    throw new VerifyError({ what: 'cache-path to verify', got: cachePath, expected: 'an absolute path below /, e.g. /tiktoken_cache', fix: 'pass the cache-path the image was built with' });
+  }
+  let source: ImageSource;
+  try {
+    source = await openSource(target, deps);
+  } catch (error) {
+    throw new VerifyError(
+      { what: `cannot open ${describeTarget(target)} for verification`, got: (error as Error).message, fix: error instanceof RegistryFailure ? error.fix : target.kind === 'docker' ? 'load the image into the engine (containerd image store) or verify the pushed image or OCI archive instead' : 'check the path, and that the archive is an uncompressed OCI layout tar (type=oci,dest=…)' },
+      { cause: error },
+    );
+  }
+  try {
+    const rootDoc = await source.root();
+    if (sha256(rootDoc.bytes) !== rootDoc.digest) throw new Error(`${source.label}: the root index does not match its digest ${rootDoc.digest}`);
+    if (target.kind === 'oci-archive' && target.digest && target.digest !== rootDoc.digest) {
+      throw new Error(`${source.label} holds ${rootDoc.digest}, not the expected ${target.digest}`);
+    }
+    const found = await leaves(source, rootDoc.bytes, rootDoc.mediaType, rootDoc.digest);
+    if (found.attestations > 0) log.info(`${source.label}: skipping ${found.attestations} attestation manifest(s)`);
+    const absent: Array<{ platform: string; digest: string }> = [];
+    const checks = found.leaves.map(async (leaf) => {
+      const bytes = await readChecked(source, leaf.descriptor, 'manifest');
+      if (!bytes) {
+        if (source.partial) {
+          absent.push({ platform: platformName(leaf.platform), digest: leaf.descriptor.digest });
+          return undefined;
+        }
+        throw new Error(`manifest ${leaf.descriptor.digest} is not in ${source.label}`);
+      }
+      return verifyLeaf(source, leaf, bytes, expectations, log);
+    });
+    const platforms = (await Promise.all(checks)).filter((p): p is PlatformReport => p !== undefined);
+    for (const p of platforms) {
+      const good = p.files.filter((f) => f.status === 'ok').length;
+      log.info(`${p.platform} ${p.digest}: ${p.ok ? 'ok' : 'FAILED'} (${good}/${p.files.length} files, env ${p.env.ok ? 'ok' : 'wrong'}${p.extraFiles.length ? `, ${p.extraFiles.length} extra file(s)` : ''})`);
+    }
+    for (const a of absent) log.notice(`${source.label}: ${a.platform} (${a.digest}) is not in the local store; not verified`);
+    return {
+      ok: platforms.length > 0 && platforms.every((p) => p.ok),
+      image: source.label,
+      digest: rootDoc.digest,
+      cachePath,
+      platforms,
+      attestations: found.attestations,
+      absent,
+    };
+  } catch (error) {
+    if (error instanceof VerifyError) throw error;
+    throw new VerifyError(
+      { what: `cannot read ${source.label}`, got: (error as Error).message, fix: error instanceof RegistryFailure ? error.fix : 'rebuild or re-push the image; if this repeats, the store is corrupt' },
+      { cause: error },
+    );
+  } finally {
+    await source.close();
+  }
+}
