@@ -1,0 +1,39 @@
+// Fixtures for the build e2e suites: a verified encoder cache folder laid out as tiktoken
+// reads it (sha1 of the canonical URL) from the real bytes, and busybox build contexts.
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { canonicalUrl, PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
+import { encoderBytes } from '../support/encoder-bytes.js';
+
+export const ARM64_BUSYBOX = '/var/lib/oneapi-offline-e2e/busybox-arm64/bin/busybox';
+export const AMD64_BUSYBOX = '/bin/busybox';
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/images');
+
+export function sha1Name(id: PinnedFileId): string {
+  return createHash('sha1').update(canonicalUrl(PINNED_FILES[id])).digest('hex');
+}
+
+/** A cache folder with the given pinned files under their sha1 names. */
+export async function encoderCache(dir: string, ids: readonly PinnedFileId[]): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  for (const id of ids) await writeFile(join(dir, sha1Name(id)), await encoderBytes(id));
+  return dir;
+}
+
+/** A build context: the fixture's Dockerfile plus busybox-amd64 and busybox-arm64. */
+export async function busyboxContext(dir: string, fixture: 'busybox' | 'busybox-base'): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await copyFile(join(FIXTURES, fixture, 'Dockerfile'), join(dir, 'Dockerfile'));
+  for (const [from, to] of [[AMD64_BUSYBOX, 'busybox-amd64'], [ARM64_BUSYBOX, 'busybox-arm64']] as const) {
+    await copyFile(from, join(dir, to)).catch((error: unknown) => {
+      throw new Error(`static busybox missing at ${from}; run \`sudo bash scripts/provision-engine.sh\``, { cause: error });
+    });
+  }
+  return dir;
+}
+
+export function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `oneapi-build-${prefix}-`));
+}
