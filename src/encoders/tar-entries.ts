@@ -79,6 +79,7 @@ export function tarEntries(archive: Buffer): TarEntry[] {
     longName = undefined;
     if (type === '0' || type === '\0' || type === '7') entries.push({ name, bytes: data });
   }
+  if (offset < archive.length) throw new Error(`tar archive is cut short at byte ${offset}`);
   if (entries.length === 0 && archive.length > 0) throw new Error('no end-of-archive marker and no files');
   return entries;
 }
