@@ -22,7 +22,8 @@ function hostOf(url: URL): string {
 
 function statusFix(failure: Extract<Failure, { kind: 'status' }>, url: URL, shown: string): string {
   const { status, from } = failure;
-  if (status === 407) return `the proxy rejected the credentials; check the user and password in ${proxyInput(url)} (or the runner's ${proxyInput(url).toUpperCase().replace('-', '_')})`;
+  // tinyproxy before 1.11.2 answers a rejected CONNECT with 401 instead of 407 (tinyproxy#532).
+  if (status === 407 || (from === 'proxy' && status === 401)) return `the proxy rejected the credentials; check the user and password in ${proxyInput(url)} (or the runner's ${proxyInput(url).toUpperCase().replace('-', '_')})`;
   if (from === 'proxy') {
     if (status >= 500) return `the proxy could not reach ${hostOf(url)}; check that the proxy can reach the mirror, or set mirror to a host it can reach`;
     return `the proxy refused to connect to ${hostOf(url)}; allow that host and port in the proxy's rules, or list the host in no-proxy`;

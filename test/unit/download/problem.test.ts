@@ -26,6 +26,10 @@ describe('downloadProblem', () => {
       'got:      HTTP 407',
       'check the user and password in http-proxy (or the runner\'s HTTP_PROXY)',
     ]],
+    ['proxy 401 to CONNECT (old tinyproxy) is a credential problem too', HTTPS, { kind: 'status', status: 401, from: 'proxy' }, 1, [
+      'the proxy answered HTTP 401 to CONNECT',
+      'the proxy rejected the credentials; check the user and password in https-proxy',
+    ]],
     ['proxy 403 names the host and port', HTTP, { kind: 'status', status: 403, from: 'proxy' }, 1, [
       'the proxy refused to connect to mirror.example:8080',
       'no-proxy',
