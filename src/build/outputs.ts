@@ -7,7 +7,9 @@
 // - `push-by-digest` is "not implemented for docker driver".
 // So on the docker driver a reproducible push/load (or a push by digest) goes through one OCI
 // archive written with rewrite-timestamp, then `docker load` + `docker tag` + `docker push`,
-// which keep every digest of the archive (index included). Other drivers get direct outputs.
+// which keep every digest of the archive (index included). Other drivers get direct outputs
+// (several at once when asked: BuildKit ≥ 0.13 takes them; not exercised here, where only the
+// docker driver exists).
 import type { BuildOptions } from './options.js';
 
 export type Route = 'direct' | 'oci-then-docker';
@@ -15,7 +17,9 @@ export type Route = 'direct' | 'oci-then-docker';
 export function chooseRoute(options: BuildOptions, driver: string): Route {
   if (driver !== 'docker') return 'direct';
   if (options.pushByDigest) return 'oci-then-docker';
-  if (options.sourceDateEpoch !== undefined && (options.push || options.load)) return 'oci-then-docker';
+  // An archive next to a push/load also goes this way: with two exporters buildx's metadata
+  // mixes their descriptors (seen here), and one archive gives one set of digests.
+  if ((options.push || options.load) && (options.sourceDateEpoch !== undefined || options.archive !== undefined)) return 'oci-then-docker';
   return 'direct';
 }
 

@@ -31,6 +31,8 @@ export function nameProblem(name: string): string | undefined {
   if (name === '') return 'the name is empty';
   if (name.length > NAME_MAX) return `the name is longer than ${NAME_MAX} characters`;
   const { domain, path } = splitDomain(name);
+  // Docker reads an uppercase first part as a registry host; without "." or ":" that is a typo.
+  if (domain !== undefined && !/[.:]/.test(domain) && domain !== 'localhost') return 'repository names must be lowercase';
   if (domain !== undefined && !DOMAIN_RE.test(domain)) return `"${domain}" is not a registry host[:port]`;
   if (path !== path.toLowerCase()) return 'repository names must be lowercase';
   if (!PATH_RE.test(path)) return 'each path component must be lowercase letters and digits, separated by ".", "_", "__" or "-"';
