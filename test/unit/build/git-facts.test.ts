@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gitFacts } from '../../../src/build/git-facts.js';
+
+const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_COMMITTER_DATE: '1700000000 +0000', GIT_AUTHOR_DATE: '1700000000 +0000' };
+const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
+
+describe('gitFacts (real git in a temp repo)', () => {
+  it('returns nothing outside a repository, without failing', async () => {
+    expect(await gitFacts(await mkdtemp(join(tmpdir(), 'nogit-')))).toEqual({});
+    expect(await gitFacts('/nonexistent/dir')).toEqual({});
+  });
+
+  it('gives sha, branch ref and commit time; the tag ref once HEAD is tagged', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'git-'));
+    git(dir, 'init', '-q', '-b', 'main');
+    await writeFile(join(dir, 'f'), 'x');
+    git(dir, 'add', 'f');
+    git(dir, 'commit', '-q', '-m', 'c');
+    const sha = git(dir, 'rev-parse', 'HEAD');
+    expect(await gitFacts(dir)).toEqual({ sha, ref: 'refs/heads/main', commitTime: 1_700_000_000 });
+    git(dir, 'tag', 'v1.2.3');
+    expect(await gitFacts(dir)).toEqual({ sha, ref: 'refs/tags/v1.2.3', commitTime: 1_700_000_000 });
+  });
+});
