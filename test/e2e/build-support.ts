@@ -23,7 +23,7 @@ export async function encoderCache(dir: string, ids: readonly PinnedFileId[]): P
 }
 
 /** A build context: the fixture's Dockerfile plus busybox-amd64 and busybox-arm64. */
-export async function busyboxContext(dir: string, fixture: 'busybox' | 'busybox-base'): Promise<string> {
+export async function busyboxContext(dir: string, fixture: 'busybox' | 'busybox-base' | 'busybox-proxy'): Promise<string> {
   await mkdir(dir, { recursive: true });
   await copyFile(join(FIXTURES, fixture, 'Dockerfile'), join(dir, 'Dockerfile'));
   for (const [from, to] of [[AMD64_BUSYBOX, 'busybox-amd64'], [ARM64_BUSYBOX, 'busybox-arm64']] as const) {

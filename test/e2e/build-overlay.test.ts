@@ -1,0 +1,62 @@
+// Overlay mode end to end: a multi-arch base pushed to the loopback registry is made offline
+// by the generated Dockerfile (COPY + ENV only): no RUN step, so no arm64 emulation, and the
+// base's layers are reused as they are.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build/build.js';
+import { parseBuildInputs } from '../../src/build/options.js';
+import { rawInputsFrom } from '../../src/inputs/names.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
+import { fetchManifest, imageEntries, platformOf, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
+
+const IDS: PinnedFileId[] = ['p50k_base'];
+
+describe('overlay mode on a multi-arch base', () => {
+  const tag = uniqueTag();
+  const base = `${testImage('overlay-base')}:${tag}`;
+  const image = testImage('overlay');
+  const log = memoryLogger();
+  let result: BuildResult;
+
+  beforeAll(async () => {
+    await requireEngine();
+    const work = await tempDir('overlay');
+    const baseContext = await busyboxContext(`${work}/base`, 'busybox-base');
+    await runDocker(['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--tag', base, '--output', 'type=image,push=true', baseContext]);
+    const cacheDir = await encoderCache(`${work}/cache`, IDS);
+    const options = parseBuildInputs(
+      rawInputsFrom({ 'base-image': base, 'cache-path': '/opt/tiktoken', images: image, version: tag, push: 'true', platforms: 'linux/amd64,linux/arm64' }),
+      { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000 },
+    );
+    result = await build(options, { cacheDir }, { log, tempDir: work });
+  });
+
+  it('runs no step at all: no RUN in the generated Dockerfile nor in the build log', () => {
+    const buildLines = log.lines.filter((line) => /^#\d+ \[/.test(line));
+    expect(buildLines.some((line) => line.includes('COPY --from=tiktoken'))).toBe(true);
+    expect(buildLines.filter((line) => /\bRUN\b/.test(line))).toEqual([]);
+  });
+
+  it('keeps every base layer and adds one, per platform', async () => {
+    const baseIndex = await fetchManifest(splitRef(base).repository, tag);
+    const outIndex = await fetchManifest('oneapi-offline-test/overlay', result.digest ?? '');
+    expect(imageEntries(outIndex).map(platformOf).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    for (const entry of imageEntries(baseIndex)) {
+      const platform = platformOf(entry);
+      const baseManifest = await fetchManifest(splitRef(base).repository, entry.digest);
+      const outManifest = await fetchManifest('oneapi-offline-test/overlay', result.platformDigests?.[platform] ?? 'missing');
+      const baseLayers = (baseManifest.json.layers ?? []).map((l) => l.digest);
+      const outLayers = (outManifest.json.layers ?? []).map((l) => l.digest);
+      expect(outLayers.slice(0, baseLayers.length)).toEqual(baseLayers);
+      expect(outLayers).toHaveLength(baseLayers.length + 1);
+    }
+  });
+
+  it.each(['linux/amd64', 'linux/arm64'])('%s: offline, files under cache-path with their pins, env set', async (platform) => {
+    const ref = `${image}@${result.digest}`;
+    const run = await runDocker(['run', '--rm', '--network', 'none', '--platform', platform, ref, 'sh', '-c', 'cd /opt/tiktoken && sha256sum * && echo "T=$TIKTOKEN_CACHE_DIR D=$DATA_GYM_CACHE_DIR"']);
+    for (const id of IDS) expect(run.stdout).toContain(`${PINNED_FILES[id].sha256}  ${sha1Name(id)}`);
+    expect(run.stdout).toContain('T=/opt/tiktoken D=/opt/tiktoken');
+  });
+});
