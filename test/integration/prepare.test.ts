@@ -260,6 +260,22 @@ describe('prepare from the mirror', () => {
     expect(await traces(tampered)).toEqual([]);
   });
 
+  it('fetches extra-encoders from their own URL, pinned by hash, cached under sha1(url)', async () => {
+    const server = await startMirrorServer({ pathPrefix: '/m' });
+    servers.push(server);
+    const url = `${server.origin}/gpt-2/encodings/main/vocab.bpe`;
+    const extra = `my_vocab ${url} ${PINNED_FILES['gpt2-vocab-bpe'].sha256}`;
+    const result = await prepare(options({ encoders: 'r50k_base', 'extra-encoders': extra, mirror: `${server.origin}/m` }), deps());
+    expect(server.requests.map((r) => r.path).sort()).toEqual(['/gpt-2/encodings/main/vocab.bpe', '/m/encodings/r50k_base.tiktoken']);
+    const name = createHash('sha1').update(url).digest('hex');
+    expect(result.files.map((f) => [f.id, f.cacheFile])).toEqual([
+      ['r50k_base', sha1Name('r50k_base')],
+      ['my_vocab', name],
+    ]);
+    expect(result.manifest.files.find((f) => f.id === 'my_vocab')?.size).toBe(PINNED_FILES['gpt2-vocab-bpe'].size);
+    expect(await readFile(join(root, 'cache-dir', name))).toEqual(await encoderBytes('gpt2-vocab-bpe'));
+  });
+
   it('with cache: false reads and writes no cache', async () => {
     const server = await mirror();
     const actionsCache = unavailableActionsCache();
