@@ -1,24 +1,30 @@
 // Merge mode: per-platform jobs (native runners) push by digest; one job merges those digests
 // into a single tagged multi-arch index with `docker buildx imagetools create`, then reads the
-// index back to report its digest and platforms. Everything but `mergeImages` is pure.
+// index back to report its digest and platforms. Tags follow the build's rules (tags.ts), names
+// the build's grammar (reference.ts). Everything but `mergeImages` is pure.
 import { createHash } from 'node:crypto';
 import { BuildError, InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
+import { parseFullTag, parseImageName, TAG_RE } from './reference.js';
+import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const BARE_HEX = /^[a-f0-9]{64}$/;
-// Docker's reference grammar for a name without tag or digest: optional registry host[:port],
-// then lower-case path components separated by `/`.
-const NAME =
-  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?))*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
+
+/** Where the default version comes from when `version` is empty (as for a build). */
+export interface MergeFacts {
+  readonly gitRef?: string | undefined;
+  readonly sha?: string | undefined;
+}
 
 export interface MergeOptions {
   /** Image names (no tag); the digests are read from the first, every tag is pushed. */
   readonly images: readonly string[];
   /** Digests pushed by the per-platform jobs, `sha256:<64 hex>`, in input order, no duplicates. */
   readonly digests: readonly string[];
+  /** Full `name:tag` references for the index: version tags on every image, then `tags`. */
+  readonly tags: readonly string[];
 }
 
 /** One image manifest of the merged index. */
@@ -62,7 +68,7 @@ export function parseMergeDigests(raw: string): string[] {
  * Merge options when `merge-digests` is set, else `undefined` (a normal build). Rejects
  * combinations that cannot mean anything in merge mode, before Docker runs.
  */
-export function parseMergeInputs(raw: RawInputs): MergeOptions | undefined {
+export function parseMergeInputs(raw: RawInputs, facts: MergeFacts = {}): MergeOptions | undefined {
   if (raw('merge-digests').trim() === '') return undefined;
   const digests = parseMergeDigests(raw('merge-digests'));
   if (digests.length === 0) {
@@ -96,31 +102,44 @@ export function parseMergeInputs(raw: RawInputs): MergeOptions | undefined {
       fix: 'set images: to the same value as in the per-platform jobs',
     });
   }
-  for (const image of images) checkImageName(image);
-  return { images, digests };
-}
-
-function checkImageName(image: string): void {
-  if (NAME.test(image)) return;
-  throw new InputError('images', {
-    got: JSON.stringify(image),
-    expected: 'an image name without tag or digest: [registry[:port]/]lower-case/path',
-    fix: 'write the name only (tags come from version, tag-prefix and tags), e.g. ghcr.io/org/one-api',
-  });
-}
-
-/** Full tag references must be `name:tag` with a tag Docker accepts. */
-function checkTagRef(ref: string): void {
-  const slash = ref.lastIndexOf('/');
-  const colon = ref.lastIndexOf(':');
-  const ok = colon > slash && NAME.test(ref.slice(0, colon)) && TAG.test(ref.slice(colon + 1));
-  if (!ok) {
-    throw new InputError('tags', {
-      got: JSON.stringify(ref),
-      expected: 'full references name:tag, e.g. ghcr.io/org/one-api:offline-v1.2.3',
-      fix: 'check images, version, tag-prefix and tags',
+  for (const image of images) parseImageName('images', image);
+  const tags = mergeTags(raw, images, facts);
+  if (tags.length === 0) {
+    throw new InputError('version', {
+      got: '(empty, and no git tag or commit known)',
+      expected: 'a version (or tags) to tag the merged index with',
+      fix: 'set version (e.g. v1.2.3) or tags in the merge job',
     });
   }
+  return { images, digests, tags };
+}
+
+/** The tags a build with the same images/version/tag-prefix/tags would get. */
+function mergeTags(raw: RawInputs, images: readonly string[], facts: MergeFacts): string[] {
+  const prefix = raw('tag-prefix');
+  if (prefix !== '' && !/^[\w.-]+$/.test(prefix)) {
+    throw new InputError('tag-prefix', { got: JSON.stringify(prefix), expected: 'letters, digits, "_", "." and "-"', fix: 'use a prefix a tag can hold, e.g. offline-' });
+  }
+  const given = raw('version').trim();
+  let version: string | undefined;
+  if (given === '') {
+    const fallback = defaultVersion({ ref: facts.gitRef, sha: facts.sha });
+    version = fallback === undefined ? undefined : sanitizeTag(fallback);
+  } else if (/^[\w.-]+$/.test(given) && TAG_RE.test(`${prefix}${given}`)) {
+    version = given;
+  } else {
+    throw new InputError('version', {
+      got: JSON.stringify(given),
+      expected: 'letters, digits, "_", "." and "-" (a tag must be [A-Za-z0-9_][A-Za-z0-9_.-]{0,127} with the prefix)',
+      fix: 'use the same version as a release build, e.g. v1.2.3',
+    });
+  }
+  const extra = parseList(raw('tags')).map((item) => {
+    if (item.includes(':') || item.includes('/')) return parseFullTag('tags', item);
+    if (!TAG_RE.test(item)) throw new InputError('tags', { got: JSON.stringify(item), expected: 'name:tag, or a bare tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}', fix: 'fix the tag' });
+    return item;
+  });
+  return imageTags(images, version === undefined ? [] : versionTags(version, prefix), extra);
 }
 
 /** argv (after `docker`) for `buildx imagetools create`: one `-t` per tag, sources `image@digest`. */
@@ -132,7 +151,7 @@ export function mergeArgs(
 ): string[] {
   const source = images[0];
   if (source === undefined) throw new InputError('images', { got: '""', expected: 'at least one image name', fix: 'set images:' });
-  checkImageName(source);
+  parseImageName('images', source);
   if (tags.length === 0) {
     throw new InputError('tags', {
       got: 'no tags',
@@ -140,7 +159,7 @@ export function mergeArgs(
       fix: 'set version (or run on a tag), or add tags:',
     });
   }
-  tags.forEach(checkTagRef);
+  for (const tag of tags) parseFullTag('tags', tag);
   if (digests.length === 0) throw new InputError('merge-digests', { got: '""', expected: 'at least one digest', fix: 'set merge-digests:' });
   for (const digest of digests) {
     if (!DIGEST.test(digest)) throw new InputError('merge-digests', { got: JSON.stringify(digest), expected: 'sha256:<64 hex>', fix: 'pass each job\'s digest output' });
@@ -200,11 +219,8 @@ export function readIndex(raw: string): Pick<MergeResult, 'digest' | 'platforms'
  * Creates the tagged index from the digests, then reads it back by its first tag. A platform
  * that appears twice (two jobs built the same platform) is an error: the index would be ambiguous.
  */
-export async function mergeImages(
-  options: MergeOptions,
-  tags: readonly string[],
-  deps: { run: DockerRunner; builder?: string },
-): Promise<MergeResult> {
+export async function mergeImages(options: MergeOptions, deps: { run: DockerRunner; builder?: string | undefined }): Promise<MergeResult> {
+  const tags = options.tags;
   const builderOption = deps.builder ? { builder: deps.builder } : {};
   const argv = mergeArgs(options.images, tags, options.digests, builderOption);
   const created = await deps.run(argv);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { mergeArgs, mergeImages, parseMergeDigests, parseMergeInputs, readIndex, type DockerRunner } from '../../../src/build/merge.js';
+import { mergeArgs, mergeImages, parseMergeDigests, parseMergeInputs, readIndex, type DockerRunner, type MergeFacts } from '../../../src/build/merge.js';
+import { imageTags, versionTags } from '../../../src/build/tags.js';
 import { BuildError, InputError } from '../../../src/errors.js';
 import { rawInputsFrom, type InputName } from '../../../src/inputs/names.js';
 
@@ -41,21 +42,40 @@ describe('parseMergeInputs', () => {
     expect(parseMergeInputs(raw({ images: 'ghcr.io/o/one-api' }))).toBeUndefined();
   });
 
-  it('reads images and digests', () => {
-    expect(parseMergeInputs(raw({ images: 'ghcr.io/o/one-api\ndocker.io/o/one-api', 'merge-digests': `${A}\n${B}` }))).toEqual({
-      images: ['ghcr.io/o/one-api', 'docker.io/o/one-api'],
-      digests: [A, B],
-    });
+  it('reads images, digests and the tags a build would get', () => {
+    const parsed = parseMergeInputs(
+      raw({ images: 'ghcr.io/o/one-api\ndocker.io/o/one-api', 'merge-digests': `${A}\n${B}`, version: 'v1.2.3', 'tag-prefix': 'offline-', tags: 'stable' }),
+    );
+    expect(parsed?.images).toEqual(['ghcr.io/o/one-api', 'docker.io/o/one-api']);
+    expect(parsed?.digests).toEqual([A, B]);
+    const images = ['ghcr.io/o/one-api', 'docker.io/o/one-api'];
+    expect(parsed?.tags).toEqual(imageTags(images, versionTags('v1.2.3', 'offline-'), ['stable']));
+  });
+
+  it.each<[Partial<Record<InputName, string>>, MergeFacts, string[]]>([
+    [{ 'tag-prefix': 'offline-' }, { gitRef: 'refs/tags/v2.0.1' }, ['offline-v2.0.1', 'offline-v2.0', 'offline-v2', 'offline']],
+    [{ 'tag-prefix': 'offline-' }, { gitRef: 'refs/heads/main', sha: 'abcdef0123456789' }, ['offline-abcdef0']],
+    [{ version: 'v1.2.3-rc.1' }, {}, ['v1.2.3-rc.1']],
+    [{ version: 'v1.2.3', tags: 'ghcr.io/o/other:x' }, {}, ['v1.2.3', 'v1.2', 'v1', 'latest']],
+  ])('tags from %j and %j', (values, facts, tags) => {
+    const parsed = parseMergeInputs(raw({ images: 'r.io/o/a', 'merge-digests': A, ...values }), facts);
+    const expected = tags.map((t) => `r.io/o/a:${t}`);
+    if (values.tags) expected.push(values.tags);
+    expect(parsed?.tags).toEqual(expected);
   });
 
   it.each<[Partial<Record<InputName, string>>, InputName]>([
     [{ 'merge-digests': A }, 'images'],
     [{ 'merge-digests': A, images: 'ghcr.io/o/one-api:v1' }, 'images'],
     [{ 'merge-digests': A, images: 'ghcr.io/O/One-Api' }, 'images'],
-    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', 'push-by-digest': 'true' }, 'push-by-digest'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', version: 'v1', 'push-by-digest': 'true' }, 'push-by-digest'],
     [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', archive: 'out.tar' }, 'archive'],
     [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', 'base-image': 'x/y' }, 'base-image'],
     [{ 'merge-digests': 'nope', images: 'ghcr.io/o/one-api' }, 'merge-digests'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api' }, 'version'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', version: 'v1+build' }, 'version'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', version: 'v1', 'tag-prefix': 'a b' }, 'tag-prefix'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', version: 'v1', tags: 'r/x:bad tag' }, 'tags'],
   ])('%j is rejected naming %s', (values, input) => {
     expect(() => parseMergeInputs(raw(values))).toThrow(expect.objectContaining({ input }));
   });
@@ -151,7 +171,7 @@ describe('mergeImages', () => {
       { code: 0, stdout: '', stderr: '' },
       { code: 0, stdout: raw, stderr: '' },
     ]);
-    const result = await mergeImages({ images: [img], digests: [A, B] }, [`${img}:offline-v1`, `${img}:offline`], { run });
+    const result = await mergeImages({ images: [img], digests: [A, B], tags: [`${img}:offline-v1`, `${img}:offline`] }, { run });
     expect(calls[1]).toEqual(['buildx', 'imagetools', 'inspect', '--raw', `${img}:offline-v1`]);
     expect(result.platforms).toEqual(['linux/amd64', 'linux/arm64']);
     expect(result.tags).toEqual([`${img}:offline-v1`, `${img}:offline`]);
@@ -160,7 +180,7 @@ describe('mergeImages', () => {
 
   it("surfaces imagetools' own message", async () => {
     const { run } = fake([{ code: 1, stdout: '', stderr: '#1 ...\nERROR: 127.0.0.1:5000/o/one-api@sha256:aaa: not found\n' }]);
-    await expect(mergeImages({ images: [img], digests: [A] }, [`${img}:v1`], { run })).rejects.toThrow(/imagetools create failed[\s\S]*not found/);
+    await expect(mergeImages({ images: [img], digests: [A], tags: [`${img}:v1`] }, { run })).rejects.toThrow(/imagetools create failed[\s\S]*not found/);
   });
 
   it('fails when two digests are the same platform', async () => {
@@ -172,6 +192,6 @@ describe('mergeImages', () => {
       { code: 0, stdout: '', stderr: '' },
       { code: 0, stdout: raw, stderr: '' },
     ]);
-    await expect(mergeImages({ images: [img], digests: [A, B] }, [`${img}:v1`], { run })).rejects.toThrow(/more than once[\s\S]*linux\/amd64/);
+    await expect(mergeImages({ images: [img], digests: [A, B], tags: [`${img}:v1`] }, { run })).rejects.toThrow(/more than once[\s\S]*linux\/amd64/);
   });
 });
