@@ -7,6 +7,7 @@ import { BuildError, InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
 import { parseFullTag, parseImageName, TAG_RE } from './reference.js';
+import { runDocker, type DockerDeps, type DockerOutput } from './run.js';
 import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
@@ -44,8 +45,13 @@ export interface MergeResult {
   readonly raw: string;
 }
 
-/** Runs `docker <argv>` without a shell; the build core's runner fits this shape. */
-export type DockerRunner = (argv: readonly string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
+/** Runs `docker <argv>` without a shell and rejects on failure: `dockerRunner(deps)` in the action. */
+export type DockerRunner = (argv: readonly string[], options: { echo: boolean; what: string }) => Promise<DockerOutput>;
+
+/** The build core's runner (run.ts): argv only, output to the logger, buildx's message on failure. */
+export function dockerRunner(deps: DockerDeps): DockerRunner {
+  return (argv, options) => runDocker(argv, deps, options);
+}
 
 /** `merge-digests` as a list of `sha256:…`; a bare 64-hex digest (the artifact file name Docker's docs use) gets the prefix. */
 export function parseMergeDigests(raw: string): string[] {
@@ -220,15 +226,11 @@ export function readIndex(raw: string): Pick<MergeResult, 'digest' | 'platforms'
  * that appears twice (two jobs built the same platform) is an error: the index would be ambiguous.
  */
 export async function mergeImages(options: MergeOptions, deps: { run: DockerRunner; builder?: string | undefined }): Promise<MergeResult> {
-  const tags = options.tags;
+  const tags = [...new Set(options.tags)];
   const builderOption = deps.builder ? { builder: deps.builder } : {};
   const argv = mergeArgs(options.images, tags, options.digests, builderOption);
-  const created = await deps.run(argv);
-  if (created.code !== 0) throw imagetoolsError('create', argv, created.stderr);
-  const first = [...new Set(tags)][0] as string;
-  const inspectArgv = inspectRawArgs(first, builderOption);
-  const inspected = await deps.run(inspectArgv);
-  if (inspected.code !== 0) throw imagetoolsError('inspect', inspectArgv, inspected.stderr);
+  await step(() => deps.run(argv, { echo: true, what: 'docker buildx imagetools create' }), 'create');
+  const inspected = await step(() => deps.run(inspectRawArgs(tags[0] as string, builderOption), { echo: false, what: 'docker buildx imagetools inspect' }), 'inspect');
   const index = readIndex(inspected.stdout);
   const platforms = index.manifests.map((m) => m.platform);
   const twice = platforms.filter((p, i) => platforms.indexOf(p) !== i);
@@ -240,15 +242,22 @@ export async function mergeImages(options: MergeOptions, deps: { run: DockerRunn
       fix: `pass one digest per platform in merge-digests (duplicated: ${[...new Set(twice)].join(', ')})`,
     });
   }
-  return { ...index, tags: [...new Set(tags)], raw: inspected.stdout };
+  return { ...index, tags, raw: inspected.stdout };
 }
 
-function imagetoolsError(verb: string, argv: readonly string[], stderr: string): BuildError {
-  const message = stderr.trim().split('\n').filter((line) => line.trim() !== '').slice(-5).join('\n');
-  return new BuildError({
-    what: `docker buildx imagetools ${verb} failed`,
-    got: message === '' ? `docker ${argv.join(' ')}` : message,
-    expected: 'every digest pushed to the first image name, and push access to every tag',
-    fix: 'check that the per-platform jobs pushed to the same images and that the merge job is logged in to every registry',
-  });
+async function step(run: () => Promise<DockerOutput>, verb: 'create' | 'inspect'): Promise<DockerOutput> {
+  try {
+    return await run();
+  } catch (error) {
+    const got = error instanceof BuildError ? (error.problem.got ?? error.message) : String(error);
+    throw new BuildError(
+      {
+        what: `docker buildx imagetools ${verb} failed while merging the per-platform digests`,
+        got,
+        expected: 'every digest pushed to the first image name, and push access to every tag',
+        fix: 'check that the per-platform jobs pushed to the same images and that the merge job is logged in to every registry',
+      },
+      { cause: error },
+    );
+  }
 }

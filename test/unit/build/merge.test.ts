@@ -151,36 +151,46 @@ describe('readIndex', () => {
 
 describe('mergeImages', () => {
   const img = '127.0.0.1:5000/o/one-api';
-  const fake = (responses: Array<{ code: number; stdout: string; stderr: string }>) => {
-    const calls: string[][] = [];
-    const run: DockerRunner = async (argv) => {
-      calls.push([...argv]);
-      const next = responses.shift();
+  type Reply = { stdout: string; stderr: string } | Error;
+  const fake = (replies: Reply[]) => {
+    const calls: Array<{ argv: string[]; echo: boolean }> = [];
+    const run: DockerRunner = async (argv, options) => {
+      calls.push({ argv: [...argv], echo: options.echo });
+      const next = replies.shift();
       if (!next) throw new Error('unexpected call');
+      if (next instanceof Error) throw next;
       return next;
     };
     return { run, calls };
   };
 
-  it('creates, then reads back the index by the first tag', async () => {
+  it('creates, then reads back the index by the first tag without echoing it', async () => {
     const raw = index([
       { digest: A, arch: 'amd64' },
       { digest: B, arch: 'arm64' },
     ]);
     const { run, calls } = fake([
-      { code: 0, stdout: '', stderr: '' },
-      { code: 0, stdout: raw, stderr: '' },
+      { stdout: '', stderr: '' },
+      { stdout: raw, stderr: '' },
     ]);
-    const result = await mergeImages({ images: [img], digests: [A, B], tags: [`${img}:offline-v1`, `${img}:offline`] }, { run });
-    expect(calls[1]).toEqual(['buildx', 'imagetools', 'inspect', '--raw', `${img}:offline-v1`]);
+    const tags = [`${img}:offline-v1`, `${img}:offline`];
+    const result = await mergeImages({ images: [img], digests: [A, B], tags }, { run });
+    expect(calls).toEqual([
+      { argv: mergeArgs([img], tags, [A, B]), echo: true },
+      { argv: ['buildx', 'imagetools', 'inspect', '--raw', `${img}:offline-v1`], echo: false },
+    ]);
     expect(result.platforms).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(result.tags).toEqual([`${img}:offline-v1`, `${img}:offline`]);
+    expect(result.tags).toEqual(tags);
     expect(result.digest).toBe(readIndex(raw).digest);
   });
 
   it("surfaces imagetools' own message", async () => {
-    const { run } = fake([{ code: 1, stdout: '', stderr: '#1 ...\nERROR: 127.0.0.1:5000/o/one-api@sha256:aaa: not found\n' }]);
-    await expect(mergeImages({ images: [img], digests: [A], tags: [`${img}:v1`] }, { run })).rejects.toThrow(/imagetools create failed[\s\S]*not found/);
+    const failure = new BuildError({ what: 'docker buildx imagetools create failed (exit 1)', got: 'ERROR: 127.0.0.1:5000/o/one-api@sha256:aaa: not found', fix: 'x' });
+    const { run } = fake([failure]);
+    const error = await mergeImages({ images: [img], digests: [A], tags: [`${img}:v1`] }, { run }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).message).toMatch(/imagetools create failed while merging[\s\S]*not found/);
+    expect((error as BuildError).cause).toBe(failure);
   });
 
   it('fails when two digests are the same platform', async () => {
@@ -189,8 +199,8 @@ describe('mergeImages', () => {
       { digest: B, arch: 'amd64' },
     ]);
     const { run } = fake([
-      { code: 0, stdout: '', stderr: '' },
-      { code: 0, stdout: raw, stderr: '' },
+      { stdout: '', stderr: '' },
+      { stdout: raw, stderr: '' },
     ]);
     await expect(mergeImages({ images: [img], digests: [A, B], tags: [`${img}:v1`] }, { run })).rejects.toThrow(/more than once[\s\S]*linux\/amd64/);
   });
