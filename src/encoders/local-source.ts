@@ -29,7 +29,7 @@ export interface LocalSource {
 }
 
 const TARBALL = /\.(tar|tar\.gz|tgz)$/i;
-const MAX_UNPACKED = 1 << 30;
+const MAX_UNPACKED = 256 * 1024 * 1024;
 const unzip = promisify(gunzip);
 
 function sourceError(path: string, got: string, cause?: unknown): InputError {
