@@ -1,6 +1,7 @@
 // Turns a failing report into one VerifyError that lists every failing platform and file,
 // expected against actual, and what to do. Pure.
 import { VerifyError } from '../errors.js';
+import { normalizeLayerPath } from './layer-paths.js';
 import type { PlatformReport, VerificationReport } from './report.js';
 
 function platformLines(p: PlatformReport, cachePath: string): string[] {
@@ -16,7 +17,8 @@ function platformLines(p: PlatformReport, cachePath: string): string[] {
   if (!p.env.ok) {
     for (const key of ['TIKTOKEN_CACHE_DIR', 'DATA_GYM_CACHE_DIR'] as const) {
       const value = p.env[key];
-      if (value !== cachePath) lines.push(`    env ${key}: expected ${cachePath}, got ${value === undefined ? '(unset)' : value}`);
+      const same = value !== undefined && value.startsWith('/') && normalizeLayerPath(value) === normalizeLayerPath(cachePath);
+      if (!same) lines.push(`    env ${key}: expected ${cachePath}, got ${value === undefined ? '(unset)' : value}`);
     }
   }
   return lines;
