@@ -11,6 +11,7 @@ import type { BuildOptions } from './options.js';
 import { chooseRoute, dockerSteps, type Route } from './outputs.js';
 import { writeOverlay } from './overlay.js';
 import { runDocker, type DockerDeps } from './run.js';
+import { stageCacheDir } from './stage-cache.js';
 
 export interface BuildResult {
   /** Index (or single manifest) digest that was built, pushed or archived. */
@@ -53,7 +54,9 @@ function platformsOfIndex(raw: string): Record<string, string> {
 }
 
 export async function build(input: BuildOptions, prepared: { readonly cacheDir: string }, deps: BuildDeps): Promise<BuildResult> {
-  const options: BuildOptions = { ...input, cacheDir: prepared.cacheDir };
+  const cacheDir =
+    input.sourceDateEpoch === undefined ? prepared.cacheDir : await stageCacheDir(prepared.cacheDir, join(deps.tempDir, 'tiktoken-context'), input.sourceDateEpoch);
+  const options: BuildOptions = { ...input, cacheDir };
   const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env };
   const engine = deps.engine ?? (await probeEngine(docker, options.builder));
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
