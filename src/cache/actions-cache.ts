@@ -5,10 +5,10 @@
 // The staging `dir` must be the same path on save and restore: the cache version the service
 // matches on is a hash of the path list.
 import { mkdir } from 'node:fs/promises';
-import * as cache from '@actions/cache';
 import type { Logger } from '../log/logger.js';
 import { redactUrl } from '../proxy/redact.js';
 import { cacheModeAccess } from './cache-mode.js';
+import { mayHaveCacheService } from './service-url.js';
 
 export interface ActionsCachePort {
   /** true when an entry for exactly `key` was restored into `dir`; never throws. */
@@ -17,39 +17,50 @@ export interface ActionsCachePort {
   save(key: string, dir: string): Promise<void>;
 }
 
+type CacheClient = typeof import('@actions/cache');
+type Operation = 'restore' | 'save';
+
 function reason(error: unknown): string {
   return redactUrl(error instanceof Error ? error.message : String(error));
 }
 
 /**
- * Wraps @actions/cache, which reads its service URL, token and mode from the environment
- * itself; `env` is the same environment, read here only to explain a skipped step.
+ * Wraps @actions/cache, which reads its service URL, token and mode from the process
+ * environment itself; pass that same environment as `env` (read here to explain a skipped step
+ * and to avoid loading the client where no service can exist).
  */
 export function actionsCache(log: Logger, env: Readonly<Record<string, string | undefined>> = process.env): ActionsCachePort {
-  let told = false;
-  const usable = (operation: 'read' | 'write'): boolean => {
-    if (!cache.isFeatureAvailable()) {
-      if (!told) {
-        log.notice(
-          'Actions cache: no cache service here (not on a GitHub runner, or GHES without the Actions cache); ' +
-            'the files are still verified and kept in the tool cache',
-        );
-      }
-      told = true;
-      return false;
-    }
+  let toldMissing = false;
+  let loaded: Promise<CacheClient> | undefined;
+
+  /** The client when `operation` can run here, else undefined (after saying why). */
+  async function client(operation: Operation): Promise<CacheClient | undefined> {
     const mode = env['ACTIONS_CACHE_MODE'];
-    if (!cacheModeAccess(mode)[operation]) {
-      log.notice(`Actions cache: ${operation === 'read' ? 'restore' : 'save'} skipped, ACTIONS_CACHE_MODE is "${mode}"`);
-      return false;
+    if (!cacheModeAccess(mode)[operation === 'restore' ? 'read' : 'write']) {
+      log.notice(`Actions cache: ${operation} skipped, ACTIONS_CACHE_MODE is "${mode}"`);
+      return undefined;
     }
-    return true;
-  };
+    if (mayHaveCacheService(env)) {
+      // Loaded on first use only: it is the heaviest module we ship (see service-url.ts).
+      loaded ??= import('@actions/cache');
+      const cache = await loaded;
+      if (cache.isFeatureAvailable()) return cache;
+    }
+    if (!toldMissing) {
+      log.notice(
+        'Actions cache: no cache service here (not on a GitHub runner, or GHES without the Actions cache); ' +
+          'the files are still verified and kept in the tool cache',
+      );
+    }
+    toldMissing = true;
+    return undefined;
+  }
 
   return {
     async restore(key, dir) {
-      if (!usable('read')) return false;
       try {
+        const cache = await client('restore');
+        if (!cache) return false;
         await mkdir(dir, { recursive: true });
         const hit = await cache.restoreCache([dir], key);
         if (hit === key) {
@@ -67,8 +78,9 @@ export function actionsCache(log: Logger, env: Readonly<Record<string, string | 
     },
 
     async save(key, dir) {
-      if (!usable('write')) return;
       try {
+        const cache = await client('save');
+        if (!cache) return;
         const id = await cache.saveCache([dir], key);
         if (id === -1) {
           log.warning(
