@@ -2,11 +2,11 @@
 // into a single tagged multi-arch index with `docker buildx imagetools create`, then reads the
 // index back to report its digest and platforms. Tags follow the build's rules (tags.ts), names
 // the build's grammar (reference.ts). Everything but `mergeImages` is pure.
-import { createHash } from 'node:crypto';
 import { BuildError, InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
 import { parseFullTag, parseImageName, TAG_RE } from './reference.js';
+import { readIndex, type MergedManifest } from './merge-index.js';
 import { runDocker, type DockerDeps, type DockerOutput } from './run.js';
 import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
 
@@ -26,12 +26,6 @@ export interface MergeOptions {
   readonly digests: readonly string[];
   /** Full `name:tag` references for the index: version tags on every image, then `tags`. */
   readonly tags: readonly string[];
-}
-
-/** One image manifest of the merged index. */
-export interface MergedManifest {
-  readonly platform: string;
-  readonly digest: string;
 }
 
 export interface MergeResult {
@@ -181,44 +175,12 @@ export function mergeArgs(
   ];
 }
 
+export { readIndex, type MergedManifest } from './merge-index.js';
+
 /** argv (after `docker`) that prints the exact bytes of the index behind `ref`. */
 export function inspectRawArgs(ref: string, options: { builder?: string } = {}): string[] {
   const builder = options.builder ? ['--builder', options.builder] : [];
   return ['buildx', 'imagetools', 'inspect', ...builder, '--raw', ref];
-}
-
-interface IndexJson {
-  readonly manifests?: ReadonlyArray<{
-    readonly digest?: string;
-    readonly platform?: { readonly os?: string; readonly architecture?: string; readonly variant?: string };
-    readonly annotations?: Readonly<Record<string, string>>;
-  }>;
-}
-
-/** Digest, platforms and image manifests of an index from its raw bytes (attestations left out). */
-export function readIndex(raw: string): Pick<MergeResult, 'digest' | 'platforms' | 'manifests'> {
-  let json: IndexJson;
-  try {
-    json = JSON.parse(raw) as IndexJson;
-  } catch (error) {
-    throw new BuildError(
-      { what: 'the merged index could not be read back', got: raw.slice(0, 200), expected: 'an OCI image index or Docker manifest list (JSON)', fix: 'check the registry and rerun the merge job' },
-      { cause: error },
-    );
-  }
-  const manifests = (json.manifests ?? [])
-    .filter((m) => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
-    .map((m) => ({
-      digest: m.digest ?? '',
-      platform: [m.platform?.os ?? 'unknown', m.platform?.architecture ?? 'unknown', m.platform?.variant]
-        .filter((part) => part !== undefined && part !== '')
-        .join('/'),
-    }));
-  return {
-    digest: `sha256:${createHash('sha256').update(raw, 'utf8').digest('hex')}`,
-    platforms: [...new Set(manifests.map((m) => m.platform))],
-    manifests,
-  };
 }
 
 /**

@@ -1,0 +1,109 @@
+// Split and merge, end to end against the loopback registry: two single-platform builds pushed
+// by digest (as the native-runner jobs do), then a merge job. The merged index must be the one a
+// single multi-platform build of the same inputs (same SOURCE_DATE_EPOCH) produces: the same
+// per-platform manifest digests, every tag present, and each platform verified offline.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build, type BuildResult } from '../../src/build/build.js';
+import { dockerRunner, mergeImages, parseMergeInputs, type MergeResult } from '../../src/build/merge.js';
+import { parseBuildInputs } from '../../src/build/options.js';
+import { BuildError } from '../../src/errors.js';
+import type { Expectations } from '../../src/image/report.js';
+import { verifyImage } from '../../src/image/verify-image.js';
+import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
+import { fetchManifest, imageEntries, platformOf, requireEngine, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
+
+const IDS: PinnedFileId[] = ['r50k_base'];
+const EPOCH = 1_700_000_000;
+const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
+const image = testImage('merge');
+const run = uniqueTag();
+const version = 'v3.4.5';
+const expectations: Expectations = {
+  cachePath: '/tiktoken_cache',
+  files: IDS.map((id) => ({ cacheFile: sha1Name(id), sha256: PINNED_FILES[id].sha256, size: PINNED_FILES[id].size })),
+};
+
+let perPlatform: BuildResult[] = [];
+let single: BuildResult;
+let merged: MergeResult;
+const log = memoryLogger();
+
+beforeAll(async () => {
+  await requireEngine();
+  const work = await tempDir('merge');
+  const cacheDir = await encoderCache(`${work}/cache`, IDS);
+  const context = await busyboxContext(`${work}/ctx`, 'busybox');
+  const facts = { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: EPOCH, sha: 'e'.repeat(40) };
+  const common: Partial<Record<InputName, string>> = { context, images: image, provenance: 'false', 'source-date-epoch': String(EPOCH), version };
+
+  // The native-runner jobs: one platform each, pushed by digest (no tags).
+  perPlatform = [];
+  for (const platform of PLATFORMS) {
+    const options = parseBuildInputs(rawInputsFrom({ ...common, platforms: platform, 'push-by-digest': 'true' }), facts);
+    perPlatform.push(await build(options, { cacheDir }, { log, tempDir: await tempDir(`merge-${platform.split('/')[1]}`) }));
+  }
+  // The reference: one multi-platform build of the same inputs.
+  const singleOptions = parseBuildInputs(rawInputsFrom({ ...common, platforms: PLATFORMS.join(','), push: 'true', 'tag-prefix': `single-${run}-` }), facts);
+  single = await build(singleOptions, { cacheDir }, { log, tempDir: await tempDir('merge-single') });
+
+  // The merge job: the digests, the same images and version, its own tags.
+  const mergeOptions = parseMergeInputs(
+    rawInputsFrom({ images: image, version, 'tag-prefix': `merged-${run}-`, tags: `extra-${run}`, 'merge-digests': perPlatform.map((r) => r.digest ?? '').join('\n') }),
+  );
+  if (!mergeOptions) throw new Error('merge-digests was set, so parseMergeInputs must return options');
+  merged = await mergeImages(mergeOptions, { run: dockerRunner({ log }) });
+}, 1_200_000);
+
+describe('split builds merged by digest', () => {
+  it('each per-platform job pushed one platform by digest, with no tags', () => {
+    expect(perPlatform.map((r) => r.tags)).toEqual([[], []]);
+    perPlatform.forEach((r, i) => {
+      expect(r.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(Object.keys(r.platformDigests ?? {})).toEqual([PLATFORMS[i]]);
+    });
+  });
+
+  it('the merged index has both platforms with the per-platform manifests of a single multi-platform build', () => {
+    expect([...merged.platforms].sort()).toEqual([...PLATFORMS]);
+    const mergedByPlatform = Object.fromEntries(merged.manifests.map((m) => [m.platform, m.digest]));
+    expect(mergedByPlatform).toEqual(single.platformDigests);
+    for (const [i, platform] of PLATFORMS.entries()) expect(mergedByPlatform[platform]).toBe(perPlatform[i]!.platformDigests?.[platform]);
+  });
+
+  it('is the same index as the single build (same digest)', () => {
+    expect(merged.digest).toBe(single.digest);
+  });
+
+  it('every tag (version tags and the extra one) resolves to the merged index in the registry', async () => {
+    const expected = [`merged-${run}-${version}`, `merged-${run}-v3.4`, `merged-${run}-v3`, `merged-${run}`, `extra-${run}`].map((t) => `${image}:${t}`);
+    expect(merged.tags).toEqual(expected);
+    for (const tag of merged.tags) {
+      const { repository, reference } = splitRef(tag);
+      const index = await fetchManifest(repository, reference);
+      expect(index.digest, tag).toBe(merged.digest);
+      expect(imageEntries(index).map(platformOf).sort(), tag).toEqual([...PLATFORMS]);
+    }
+  });
+
+  it('verifies offline on every platform, like a single build', async () => {
+    const report = await verifyImage({ kind: 'registry', reference: `${image}@${merged.digest}`, insecure: true }, expectations, { log });
+    expect(report.platforms.map((p) => [p.platform, p.ok]).sort()).toEqual(PLATFORMS.map((p) => [p, true]));
+    for (const p of report.platforms) {
+      expect(p.files.map((f) => [f.cacheFile, f.status])).toEqual(expectations.files.map((f) => [f.cacheFile, 'ok']));
+      expect(p.env.ok).toBe(true);
+    }
+    expect(report.ok).toBe(true);
+  });
+
+  it('a digest the registry does not hold fails with imagetools’ own message', async () => {
+    const missing = `sha256:${'0'.repeat(64)}`;
+    const options = parseMergeInputs(rawInputsFrom({ images: image, version: `missing-${run}`, 'merge-digests': missing }));
+    const error = await mergeImages(options!, { run: dockerRunner({ log: memoryLogger() }) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).message).toContain('imagetools create failed');
+    expect((error as BuildError).message).toMatch(/not found|unknown|manifest/i);
+  });
+});
