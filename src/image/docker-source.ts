@@ -30,7 +30,12 @@ export async function dockerSource(reference: string, docker: DockerCommand, tem
   const file = join(dir, 'image.tar');
   try {
     await docker(['image', 'save', '--output', file, reference]);
-    const source = await layoutSource(file, { refName: reference, partial: true, label: `docker image ${reference}` });
+    const source = await layoutSource(file, {
+      refName: reference,
+      partial: true,
+      label: `docker image ${reference}`,
+      noIndexHint: 'the engine uses the classic image store; enable the containerd image store, or verify the pushed image or an OCI archive',
+    });
     return {
       ...source,
       close: async () => {

@@ -80,6 +80,8 @@ export interface LayoutOptions {
   readonly refName?: string;
   readonly partial?: boolean;
   readonly label?: string;
+  /** What to say when there is no index.json. */
+  readonly noIndexHint?: string;
 }
 
 export async function layoutSource(path: string, options: LayoutOptions = {}): Promise<ImageSource> {
@@ -92,7 +94,7 @@ export async function layoutSource(path: string, options: LayoutOptions = {}): P
     partial: options.partial ?? false,
     async root(): Promise<RootDocument> {
       const bytes = await store.read('index.json');
-      if (!bytes) throw new Error(`${label} has no index.json: it is not an OCI image layout (build with --output type=oci,dest=…)`);
+      if (!bytes) throw new Error(`${label} has no index.json: it is not an OCI image layout (${options.noIndexHint ?? 'build with --output type=oci,dest=…'})`);
       const index = JSON.parse(bytes.toString('utf8')) as ImageIndex;
       if (manifestKind(index.mediaType, index) !== 'index') throw new Error(`${label}: index.json is not an image index`);
       const picked = pickRoot(index, options.refName);

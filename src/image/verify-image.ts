@@ -146,9 +146,8 @@ export async function verifyImage(target: VerifyTarget, expectations: Expectatio
   try {
     const rootDoc = await source.root();
     if (sha256(rootDoc.bytes) !== rootDoc.digest) throw new Error(`${source.label}: the root index does not match its digest ${rootDoc.digest}`);
-    if (target.kind === 'oci-archive' && target.digest && target.digest !== rootDoc.digest) {
-      throw new Error(`${source.label} holds ${rootDoc.digest}, not the expected ${target.digest}`);
-    }
+    const pinned = target.kind === 'oci-archive' ? target.digest : /@(sha256:[0-9a-f]{64})$/.exec(target.reference)?.[1];
+    if (pinned && pinned !== rootDoc.digest) throw new Error(`${source.label} holds ${rootDoc.digest}, not the expected ${pinned}`);
     const found = await leaves(source, rootDoc.bytes, rootDoc.mediaType, rootDoc.digest);
     if (found.attestations > 0) log.info(`${source.label}: skipping ${found.attestations} attestation manifest(s)`);
     const absent: Array<{ platform: string; digest: string }> = [];

@@ -58,7 +58,7 @@ function expectAllOk(report: VerificationReport): void {
   expect(() => assertVerified(report)).not.toThrow();
 }
 
-const digests = { pushed: '', tampered: '' };
+const digests = { pushed: '', tampered: '', loaded: '' };
 let archive = '';
 
 beforeAll(async () => {
@@ -90,7 +90,7 @@ beforeAll(async () => {
   digests.tampered = await buildx(bad, `type=image,name=${image}:${tag}-tampered,push=true`, join(work, 'bad.json'));
   archive = join(work, 'image.oci.tar');
   await buildx(good, `type=oci,dest=${archive}`, join(work, 'oci.json'));
-  await buildx(good, `type=image,name=${loaded}`, join(work, 'loaded.json'));
+  digests.loaded = await buildx(good, `type=image,name=${loaded}`, join(work, 'loaded.json'));
 });
 
 afterAll(async () => {
@@ -132,6 +132,13 @@ describe('verifyImage on real buildx images', () => {
     const report = await verify({ kind: 'docker', reference: loaded });
     expect(report.absent).toEqual([]);
     expectAllOk(report);
+    expect(report.digest).toBe(digests.loaded);
+    const byDigest = await verify({ kind: 'docker', reference: `${loaded.split(':')[0]}@${digests.loaded}` });
+    expectAllOk(byDigest);
+  });
+
+  it('says plainly when the image is not in the engine', async () => {
+    await expect(verify({ kind: 'docker', reference: `oneapi-offline-test/verify-loaded:absent-${tag}` })).rejects.toThrow(/cannot open docker image .*absent[\s\S]*load the image/);
   });
 
   it('fails the tampered image on linux/arm64 only, naming the file, expected and actual hash', async () => {
