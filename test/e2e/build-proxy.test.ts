@@ -91,9 +91,9 @@ describe('proxy credentials stay out of everything', () => {
     const blobs = await registryBlobs(result.digest ?? '');
     const attestations = blobs.filter((b) => b.what.startsWith('application/vnd.in-toto+json'));
     expect(attestations.length).toBeGreaterThanOrEqual(2);
-    expect(blobs.filter((b) => b.what.startsWith('application/vnd.oci.image.config')).length).toBeGreaterThanOrEqual(2);
-    const configs = blobs.filter((b) => b.what.startsWith('application/vnd.oci.image.config'));
-    expect(configs.every((c) => c.bytes.toString().includes('proxy-args-seen'))).toBe(true);
+    // Both platforms' image configs (attestation manifests have configs too) hold the RUN history.
+    const configs = blobs.filter((b) => b.what.startsWith('application/vnd.oci.image.config') && b.bytes.includes('proxy-args-seen'));
+    expect(configs.length).toBe(2);
     expect(leaks(blobs)).toEqual([]);
   });
 
