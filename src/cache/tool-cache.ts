@@ -1,17 +1,20 @@
 // The runner tool cache (RUNNER_TOOL_CACHE), one entry per pinned file:
-// `<root>/tiktoken-<id>/1.0.0-sha256-<hex>/any/<id>` plus tool-cache's `.complete` marker.
-// @actions/tool-cache copies first and writes the marker last, and `find()` needs both, so a
-// half-written entry is never found. Callers still re-hash what `find` returns: a cache is
-// never trusted, and `evict` removes an entry found to be damaged.
+// `<root>/tiktoken-<id>/1.0.0-sha256-<hex>/any/<id>` plus tool-cache's `any.complete` marker.
+// Entries are written by @actions/tool-cache's cacheFile (copy first, marker last) and looked
+// up the way its find() does (folder and marker must both exist), so a half-written entry is
+// never found. Lookups and evictions are plain fs calls: the warm path (every file cached) then
+// never evaluates @actions/tool-cache, @actions/core and their HTTP stack, which costs more
+// than the lookups themselves; the client is loaded on the first save. A test keeps find()
+// equal to tool-cache's. Callers still re-hash what find() returns (a cache is never trusted)
+// and evict an entry found to be damaged.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import * as tc from '@actions/tool-cache';
 import type { Logger } from '../log/logger.js';
 import { toolCacheTool, toolCacheVersion } from './keys.js';
 
 /** Encoder files are plain data: one entry serves every runner architecture. */
-const ARCH = 'any' as const;
+export const TOOL_CACHE_ARCH = 'any' as const;
 
 export interface ToolCachePort {
   /** Path of the cached FILE, or undefined (also when the tool cache is unusable). */
@@ -26,27 +29,37 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Wraps @actions/tool-cache, which reads RUNNER_TOOL_CACHE itself on every call. */
-export function runnerToolCache(log: Logger): ToolCachePort {
-  const entryDir = (fileId: string, sha256: string): string =>
-    tc.find(toolCacheTool(fileId), toolCacheVersion(sha256), ARCH);
+/** The entry folder tool-cache uses for a pin (its versions are semver-clean, so kept as-is). */
+export function toolCacheEntryDir(root: string, fileId: string, sha256: string): string {
+  return join(root, toolCacheTool(fileId), toolCacheVersion(sha256), TOOL_CACHE_ARCH);
+}
+
+/**
+ * Wraps @actions/tool-cache, which reads RUNNER_TOOL_CACHE from the process environment
+ * itself; pass that same environment as `env`.
+ */
+export function runnerToolCache(log: Logger, env: Readonly<Record<string, string | undefined>> = process.env): ToolCachePort {
+  const root = (): string | undefined => env['RUNNER_TOOL_CACHE']?.trim() || undefined;
+  /** The complete entry's folder, or undefined. */
+  const complete = (fileId: string, sha256: string): string | undefined => {
+    const base = root();
+    if (base === undefined) return undefined;
+    const dir = toolCacheEntryDir(base, fileId, sha256);
+    return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
+  };
 
   return {
     find(fileId, sha256) {
-      try {
-        const dir = entryDir(fileId, sha256);
-        if (dir === '') return undefined;
-        const file = join(dir, fileId);
-        return existsSync(file) ? file : undefined;
-      } catch (error) {
-        log.debug(`tool cache: lookup of ${fileId} skipped: ${reason(error)}`);
-        return undefined;
-      }
+      const dir = complete(fileId, sha256);
+      if (dir === undefined) return undefined;
+      const file = join(dir, fileId);
+      return existsSync(file) ? file : undefined;
     },
 
     async save(fileId, sha256, filePath) {
       try {
-        await tc.cacheFile(filePath, fileId, toolCacheTool(fileId), toolCacheVersion(sha256), ARCH);
+        const tc = await import('@actions/tool-cache');
+        await tc.cacheFile(filePath, fileId, toolCacheTool(fileId), toolCacheVersion(sha256), TOOL_CACHE_ARCH);
         log.debug(`tool cache: saved ${fileId} (${sha256})`);
       } catch (error) {
         log.warning(
@@ -57,14 +70,15 @@ export function runnerToolCache(log: Logger): ToolCachePort {
     },
 
     async evict(fileId, sha256) {
+      const base = root();
+      if (base === undefined) return;
+      const dir = toolCacheEntryDir(base, fileId, sha256);
       try {
-        const dir = entryDir(fileId, sha256);
-        if (dir === '') return;
-        // Marker first: from here on `find` no longer sees the entry, whatever happens next.
+        // Marker first: from here on neither find() sees the entry, whatever happens next.
         await rm(`${dir}.complete`, { force: true });
-        // One arch ('any') per version: the version folder holds nothing else.
+        // One arch per version: the version folder holds nothing else.
         await rm(dirname(dir), { recursive: true, force: true });
-        log.debug(`tool cache: evicted ${fileId} (${sha256}) from ${dirname(dir)}`);
+        log.debug(`tool cache: evicted ${fileId} (${sha256})`);
       } catch (error) {
         log.warning(`tool cache: could not remove the damaged entry of ${fileId} (${reason(error)}); it is re-checked on every use`);
       }

@@ -1,11 +1,12 @@
 // runnerToolCache over the REAL @actions/tool-cache and a temp RUNNER_TOOL_CACHE.
 import { chmod, mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import * as tc from '@actions/tool-cache';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toolCacheTool, toolCacheVersion } from '../../src/cache/keys.js';
-import { runnerToolCache } from '../../src/cache/tool-cache.js';
+import { TOOL_CACHE_ARCH, runnerToolCache } from '../../src/cache/tool-cache.js';
 import { hashFile } from '../../src/encoders/hash-file.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES } from '../../src/pins.js';
@@ -51,6 +52,8 @@ describe('runnerToolCache', () => {
     expect(await hashFile(found!)).toEqual({ sha256: pin.sha256, size: pin.size });
     expect(existsSync(join(root, 'tool-cache', toolCacheTool(pin.id), toolCacheVersion(pin.sha256), 'any.complete'))).toBe(true);
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
+    // tool-cache's own find() agrees (the port looks entries up with plain fs calls).
+    expect(tc.find(toolCacheTool(pin.id), toolCacheVersion(pin.sha256), TOOL_CACHE_ARCH)).toBe(join(found!, '..'));
     // A fresh port (a later job on the same runner) sees it too.
     expect(runnerToolCache(memoryLogger()).find(pin.id, pin.sha256)).toBe(found);
   });
@@ -67,6 +70,7 @@ describe('runnerToolCache', () => {
     await cache.save(pin.id, pin.sha256, source);
     await rm(join(root, 'tool-cache', toolCacheTool(pin.id), toolCacheVersion(pin.sha256), 'any.complete'));
     expect(cache.find(pin.id, pin.sha256)).toBeUndefined();
+    expect(tc.find(toolCacheTool(pin.id), toolCacheVersion(pin.sha256), TOOL_CACHE_ARCH)).toBe('');
   });
 
   it('evicts a damaged entry, after which a save replaces it with good bytes', async () => {
@@ -78,6 +82,7 @@ describe('runnerToolCache', () => {
 
     await cache.evict(pin.id, pin.sha256);
     expect(cache.find(pin.id, pin.sha256)).toBeUndefined();
+    expect(tc.find(toolCacheTool(pin.id), toolCacheVersion(pin.sha256), TOOL_CACHE_ARCH)).toBe('');
     expect(await readdir(join(root, 'tool-cache', toolCacheTool(pin.id)))).toEqual([]);
 
     await cache.save(pin.id, pin.sha256, source);
