@@ -1,4 +1,58 @@
-// Placeholder until the prepare and build cores land; replaced in the wiring commit.
+// The action's shell: INPUT_* → the pipeline → outputs, job summary, exit status. The only
+// place (with the CLI) that touches @actions/core and process.env.
+import * as core from '@actions/core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { actionsCache } from '../cache/actions-cache.js';
+import { runnerToolCache } from '../cache/tool-cache.js';
+import { ActionError } from '../errors.js';
+import { defaultCacheRoot, readDockerConfig, runFacts } from '../pipeline/host-facts.js';
+import { actionOutputs } from '../pipeline/outputs.js';
+import { runPipeline } from '../pipeline/pipeline.js';
+import { summaryInput } from '../pipeline/summary-input.js';
+import { renderSummary } from '../report/summary.js';
+import { actionsLogger } from './logger.js';
+
+function failureText(error: unknown): string {
+  if (error instanceof ActionError) return error.message;
+  return `unexpected error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
 export async function runAction(): Promise<void> {
-  throw new Error('not wired yet');
+  const env = process.env;
+  const log = actionsLogger();
+  const runnerTemp = env.RUNNER_TEMP?.trim() || undefined;
+  const workDir = await mkdtemp(join(runnerTemp ?? tmpdir(), 'oneapi-offline-run-'));
+  try {
+    const { git, repositoryUrl } = await runFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env);
+    const result = await runPipeline(
+      (name) => core.getInput(name),
+      {
+        runnerTemp,
+        defaultCacheRoot: defaultCacheRoot(env),
+        workDir,
+        processEnv: env,
+        git,
+        repositoryUrl,
+        dockerConfig: await readDockerConfig(env),
+      },
+      {
+        log,
+        addSecret: (secret) => core.setSecret(secret),
+        applyEnvironment: (vars) => Object.assign(process.env, vars),
+        toolCache: runnerToolCache(log),
+        actionsCache: actionsCache(log, env),
+      },
+    );
+    for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, value);
+    if (env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(renderSummary(summaryInput(result))).write();
+    }
+    if (result.error !== undefined) core.setFailed(failureText(result.error));
+  } catch (error) {
+    core.setFailed(failureText(error));
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }

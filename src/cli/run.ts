@@ -1,4 +1,77 @@
-// Placeholder until the prepare and build cores land; replaced in the wiring commit.
-export async function runCli(_argv: readonly string[]): Promise<number> {
-  throw new Error('not wired yet');
+// The CLI's shell: argv → the pipeline → results on stdout (JSON), log on stderr, exit code.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { actionsCache } from '../cache/actions-cache.js';
+import { runnerToolCache } from '../cache/tool-cache.js';
+import { ActionError, ExitCode, exitCodeOf, InputError } from '../errors.js';
+import { INPUT_DEFAULTS, rawInputsFrom } from '../inputs/names.js';
+import { defaultCacheRoot, readDockerConfig, runFacts } from '../pipeline/host-facts.js';
+import { actionOutputs } from '../pipeline/outputs.js';
+import { runPipeline } from '../pipeline/pipeline.js';
+import { VERSION } from '../version.js';
+import { parseCliArgs, type CliRequest } from './args.js';
+import { helpText } from './help.js';
+import { cliLogger } from './logger.js';
+
+function failureText(error: unknown): string {
+  if (error instanceof ActionError) return `error: ${error.message}`;
+  return `unexpected error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const env = process.env;
+  const log = cliLogger((line) => process.stderr.write(`${line}\n`), { debug: Boolean(env.ONEAPI_OFFLINE_DEBUG || env.RUNNER_DEBUG) });
+  let request: CliRequest;
+  try {
+    request = parseCliArgs(argv);
+    if (request.kind === 'run' && request.command === 'merge' && !request.inputs['merge-digests']) {
+      throw new InputError('merge-digests', { what: 'merge needs the per-platform digests', fix: 'pass --merge-digest sha256:… once per platform job' });
+    }
+  } catch (error) {
+    log.info(failureText(error));
+    return exitCodeOf(error);
+  }
+  if (request.kind === 'help') {
+    process.stdout.write(`${helpText(VERSION, request.command)}\n`);
+    return ExitCode.ok;
+  }
+
+  // Outside Actions the caches live under the XDG cache folder; @actions/tool-cache reads these.
+  const root = defaultCacheRoot(env);
+  env.RUNNER_TOOL_CACHE ||= join(root, 'tool-cache');
+  env.RUNNER_TEMP ||= join(root, 'tmp');
+  const workDir = await mkdtemp(join(tmpdir(), 'oneapi-offline-'));
+  try {
+    const { git, repositoryUrl } = await runFacts(process.cwd(), env);
+    const result = await runPipeline(
+      rawInputsFrom({ ...INPUT_DEFAULTS, ...request.inputs }),
+      {
+        runnerTemp: env.GITHUB_ACTIONS === 'true' ? env.RUNNER_TEMP : undefined,
+        defaultCacheRoot: root,
+        workDir,
+        processEnv: env,
+        git,
+        repositoryUrl,
+        verifyOnly: request.command === 'verify',
+        dockerConfig: await readDockerConfig(env),
+      },
+      {
+        log,
+        addSecret: (secret) => log.addSecret(secret),
+        applyEnvironment: (vars) => Object.assign(process.env, vars),
+        toolCache: runnerToolCache(log),
+        actionsCache: actionsCache(log, env),
+      },
+    );
+    const outputs = Object.fromEntries(Object.entries(actionOutputs(result)).filter(([, value]) => value !== ''));
+    process.stdout.write(`${log.mask(JSON.stringify(outputs, null, 2))}\n`);
+    if (result.error !== undefined) {
+      log.info(failureText(result.error));
+      return exitCodeOf(result.error);
+    }
+    return ExitCode.ok;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
 }

@@ -36,6 +36,26 @@ export const INPUT_NAMES = [
 
 export type InputName = (typeof INPUT_NAMES)[number];
 
+/**
+ * action.yml's non-empty defaults. The runner applies them before the action starts; the CLI
+ * applies them itself, so an unset flag means what an unset input means. A test keeps this
+ * equal to action.yml.
+ */
+export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
+  encoders: 'r50k_base,p50k_base,cl100k_base,o200k_base',
+  cache: 'true',
+  refresh: 'false',
+  build: 'true',
+  context: '.',
+  'cache-path': '/tiktoken_cache',
+  platforms: 'linux/amd64,linux/arm64',
+  'tag-prefix': 'offline-',
+  push: 'false',
+  load: 'false',
+  verify: 'true',
+  'push-by-digest': 'false',
+};
+
 /** Raw input text by name, as `core.getInput` or the CLI gives it; '' when unset. */
 export type RawInputs = (name: InputName) => string;
 

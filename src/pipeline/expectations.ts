@@ -1,0 +1,22 @@
+// What an image must hold: every selected file under cache-path with its pinned bytes. From a
+// prepare result when there is one (sizes measured), else straight from the pins (merge and
+// verify runs need no download to know what to look for).
+import { selectFiles } from '../encoders/selection.js';
+import type { Expectations } from '../image/report.js';
+import type { PrepareOptions } from '../prepare/options.js';
+import type { PreparedFile } from '../prepare/result.js';
+
+export function expectationsOf(
+  cachePath: string,
+  prepared: readonly PreparedFile[] | undefined,
+  selection: Pick<PrepareOptions, 'encodings' | 'extras'>,
+): Expectations {
+  if (prepared) return { cachePath, files: prepared.map((f) => ({ cacheFile: f.cacheFile, sha256: f.sha256, size: f.size })) };
+  const files = selectFiles(selection.encodings, selection.extras);
+  const unsized = files.filter((f) => f.size === undefined).map((f) => f.id);
+  if (unsized.length > 0) {
+    // Extras are pinned by hash only; their size is known once prepared.
+    throw new Error(`internal: sizes of ${unsized.join(', ')} are known only after prepare`);
+  }
+  return { cachePath, files: files.map((f) => ({ cacheFile: f.cacheFile, sha256: f.sha256, size: f.size as number })) };
+}

@@ -1,0 +1,35 @@
+// Facts of the machine a run starts on, read once by an entry and passed down: where caches
+// live outside Actions, the Docker client config, the git checkout. Reads the environment
+// it is given, never process.env.
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { gitFacts, type GitFacts } from '../build/git-facts.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** `$XDG_CACHE_HOME/oneapi-offline`, else `~/.cache/oneapi-offline`. */
+export function defaultCacheRoot(env: Env, home = homedir()): string {
+  const xdg = env.XDG_CACHE_HOME?.trim();
+  return join(xdg ? xdg : join(home, '.cache'), 'oneapi-offline');
+}
+
+/** The Docker client config (what `docker login` wrote), if any. */
+export async function readDockerConfig(env: Env, home = homedir()): Promise<string | undefined> {
+  const dir = env.DOCKER_CONFIG?.trim() || join(home, '.docker');
+  return readFile(join(dir, 'config.json'), 'utf8').catch(() => undefined);
+}
+
+/**
+ * HEAD's facts from git, overridden by the workflow's own GITHUB_REF / GITHUB_SHA when set
+ * (a shallow or detached checkout does not know which tag triggered the run).
+ */
+export async function runFacts(cwd: string, env: Env): Promise<{ git: GitFacts; repositoryUrl?: string }> {
+  const fromGit = await gitFacts(cwd);
+  const ref = env.GITHUB_REF?.trim() || fromGit.ref;
+  const sha = env.GITHUB_SHA?.trim() || fromGit.sha;
+  const git: GitFacts = { ...fromGit, ...(ref ? { ref } : {}), ...(sha ? { sha } : {}) };
+  const server = env.GITHUB_SERVER_URL?.trim();
+  const repo = env.GITHUB_REPOSITORY?.trim();
+  return { git, ...(server && repo ? { repositoryUrl: `${server}/${repo}` } : {}) };
+}

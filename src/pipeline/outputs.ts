@@ -1,0 +1,23 @@
+// The action's outputs from a run's result. Pure; every output is set, '' when it does not apply,
+// so later steps can test them without guarding. Names equal action.yml's outputs (a test
+// keeps them equal).
+import type { PipelineResult } from './pipeline.js';
+
+export const OUTPUT_NAMES = ['cache-dir', 'cache-hit', 'manifest', 'drift', 'digest', 'imageid', 'metadata', 'tags', 'archive', 'verification'] as const;
+export type OutputName = (typeof OUTPUT_NAMES)[number];
+
+export function actionOutputs(result: PipelineResult): Record<OutputName, string> {
+  const { prepared, built, merged, verification } = result;
+  return {
+    'cache-dir': prepared?.cacheDir ?? '',
+    'cache-hit': prepared?.cacheHit ?? '',
+    manifest: prepared ? JSON.stringify(prepared.manifest) : '',
+    drift: result.drift && result.drift.length > 0 ? 'true' : 'false',
+    digest: merged?.digest ?? built?.digest ?? '',
+    imageid: built?.imageid ?? '',
+    metadata: built ? JSON.stringify(built.metadata) : '',
+    tags: (merged?.tags ?? built?.tags ?? []).join('\n'),
+    archive: built?.archive ?? '',
+    verification: verification ? JSON.stringify(verification) : '',
+  };
+}

@@ -1,0 +1,49 @@
+// Which copy of the image verification reads, always by the digest that was built or pushed:
+// the OCI archive when the build wrote one (also for loads), else the registry by digest, else
+// the engine's image store (CLI `verify` of a local image).
+import type { BuildOptions } from '../build/options.js';
+import type { VerifyTarget } from '../image/verify-image.js';
+import { parseImageReference } from '../image/image-reference.js';
+import type { RawInputs } from '../inputs/names.js';
+import { parseList } from '../inputs/scalars.js';
+import { registryCredentials } from './registry-auth.js';
+import type { PipelineResult } from './pipeline.js';
+
+export interface ChosenTarget {
+  readonly target: VerifyTarget;
+  /** For the log: what is being read. */
+  readonly label: string;
+}
+
+function registryTarget(reference: string, dockerConfig: string | undefined): ChosenTarget {
+  const credentials = registryCredentials(dockerConfig, parseImageReference(reference).registry);
+  return { target: { kind: 'registry', reference, ...(credentials ? { credentials } : {}) }, label: reference };
+}
+
+export function verifyTarget(
+  plan: { readonly mode: PipelineResult['mode']; readonly buildOptions?: BuildOptions },
+  result: PipelineResult,
+  raw: RawInputs,
+  dockerConfig: string | undefined,
+): ChosenTarget | undefined {
+  if (plan.mode === 'merge' && result.merged) {
+    const image = parseList(raw('images'))[0];
+    return image ? registryTarget(`${image}@${result.merged.digest}`, dockerConfig) : undefined;
+  }
+  if (plan.mode === 'verify') {
+    const archive = raw('archive').trim();
+    if (archive) return { target: { kind: 'oci-archive', path: archive }, label: archive };
+    const reference = parseList(raw('images'))[0];
+    if (!reference) return undefined;
+    return reference.includes('@') ? registryTarget(reference, dockerConfig) : { target: { kind: 'docker', reference }, label: reference };
+  }
+  const built = result.built;
+  if (!built) return undefined;
+  // What ships is what gets checked: the pushed image by its digest, else this run's archive.
+  const image = plan.buildOptions?.images[0];
+  if (built.digest && image && plan.buildOptions?.push) return registryTarget(`${image}@${built.digest}`, dockerConfig);
+  if (built.ociArchive) {
+    return { target: { kind: 'oci-archive', path: built.ociArchive, ...(built.digest ? { digest: built.digest } : {}) }, label: built.archive ?? 'the built image (OCI archive)' };
+  }
+  return undefined;
+}
