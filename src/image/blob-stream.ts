@@ -31,30 +31,25 @@ export function zstdSupported(): boolean {
   return typeof (zlib as { createZstdDecompress?: unknown }).createZstdDecompress === 'function';
 }
 
+/** Why this Node cannot read a layer of this media type, or undefined when it can. */
+export function unreadableLayer(descriptor: Descriptor): string | undefined {
+  const compression = layerCompression(descriptor.mediaType);
+  if (compression === 'zstd' && !zstdSupported()) {
+    return `layer ${descriptor.digest} is zstd-compressed and Node ${process.versions.node} has no zstd; run the action on node24 (or Node ≥ 22.15), or build with compression=gzip`;
+  }
+  if (compression === 'unknown') return `layer ${descriptor.digest} has media type ${descriptor.mediaType}, which is not a tar layer this verifier reads`;
+  return undefined;
+}
+
 /** The layer's uncompressed tar stream, with the compressed bytes digest-checked. */
 export function layerTar(source: AsyncIterable<Buffer | Uint8Array>, descriptor: Descriptor): AsyncIterable<Buffer> {
-  const compression = layerCompression(descriptor.mediaType);
+  const unreadable = unreadableLayer(descriptor);
+  if (unreadable) throw new Error(unreadable);
   const raw = Readable.from(checkedBlob(source, descriptor), { objectMode: false });
-  let transform: Transform;
-  switch (compression) {
-    case 'none':
-      return raw;
-    case 'gzip':
-      transform = zlib.createGunzip();
-      break;
-    case 'zstd': {
-      const create = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
-      if (!create) {
-        raw.destroy();
-        throw new Error(`layer ${descriptor.digest} is zstd-compressed and Node ${process.versions.node} has no zstd; run the action on node24 (or Node ≥ 22.15), or build with compression=gzip`);
-      }
-      transform = create();
-      break;
-    }
-    default:
-      raw.destroy();
-      throw new Error(`layer ${descriptor.digest} has media type ${descriptor.mediaType}, which is not a tar layer this verifier reads`);
-  }
+  const compression = layerCompression(descriptor.mediaType);
+  if (compression === 'none') return raw;
+  const zstd = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
+  const transform = compression === 'zstd' && zstd ? zstd() : zlib.createGunzip();
   return pipeline(raw, transform, () => {
     // Errors surface through the returned stream's iteration.
   });

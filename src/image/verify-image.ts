@@ -10,7 +10,7 @@ import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.j
 import { applyLayer, type Tree } from './file-tree.js';
 import type { ImageSource } from './image-source.js';
 import { normalizeLayerPath } from './layer-paths.js';
-import { layerTar } from './blob-stream.js';
+import { layerTar, unreadableLayer } from './blob-stream.js';
 import { layoutSource } from './layout-source.js';
 import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from './media-types.js';
 import { readLayer } from './read-layer.js';
@@ -119,6 +119,8 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
     }
     for (const [i, layer] of manifest.layers.entries()) {
       log.debug(`${platform}: layer ${i + 1}/${manifest.layers.length} ${layer.digest} (${layer.size} B, ${layer.mediaType})`);
+      const unreadable = unreadableLayer(layer);
+      if (unreadable) throw new Error(unreadable);
       const changes = await readLayer(layerTar(await source.blob(layer), layer), root, tree);
       tree = applyLayer(tree, changes);
     }
