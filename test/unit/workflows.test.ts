@@ -216,7 +216,7 @@ describe('what each workflow is for', () => {
     expect(String(upload?.with?.['path'])).toMatch(/one-api-offline\.oci\.tar[\s\S]*tiktoken-cache\.tar\.gz[\s\S]*SHA256SUMS/);
     const text = read('examples/workflows/air-gapped.yml');
     expect(text).toMatch(/sha256sum -c SHA256SUMS/);
-    expect(text).toMatch(/oci-archive:one-api-offline\.oci\.tar/);
+    expect(text).toMatch(/skopeo copy --all oci-archive:one-api-offline\.oci\.tar:offline-v\S+ docker:\/\//);
     expect(text).toMatch(/tar -xzf tiktoken-cache\.tar\.gz/);
   });
 });
