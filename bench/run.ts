@@ -1,0 +1,77 @@
+// `npm run bench`: times the CLI against baselines measured in the same run and prints the
+// ratios of the medians. No assertions on time anywhere in the test suites; this is the place.
+//   --reps N        repetitions per series (default 5)
+//   --cli PATH      the bundled CLI to time (default dist/cli.mjs: what ships)
+//   --only LIST     any of warm,cold,build (default all)
+//   --rate BYTES    pace of the throttled cold runs, per connection and as one shared link
+//                   (default 4 MiB/s; 0 runs the unthrottled loopback only)
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { describeLink, type LinkModel } from './link-server.js';
+import { coldBench, warmBench, type ColdSeries } from './prepare-bench.js';
+import { runTimed } from './proc.js';
+import { benchRoot } from './runner-env.js';
+import { describeSeries, describeVerdict, median, verdict, type Verdict } from './stats.js';
+
+const { values } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '5' },
+    cli: { type: 'string', default: 'dist/cli.mjs' },
+    only: { type: 'string', default: 'warm,cold,build' },
+    rate: { type: 'string', default: String(4 * 1024 * 1024) },
+  },
+});
+const reps = Number(values.reps);
+const rate = Number(values.rate);
+const only = new Set(values.only.split(',').map((s) => s.trim()));
+const cli = resolve(values.cli);
+if (!Number.isInteger(reps) || reps < 1 || reps > 50) throw new Error(`--reps must be an integer 1…50, got ${values.reps}`);
+if (!Number.isFinite(rate) || rate < 0) throw new Error(`--rate must be bytes per second (0 to skip), got ${values.rate}`);
+if (!existsSync(cli)) throw new Error(`${cli} does not exist: run \`npm run build\` first (or pass --cli PATH)`);
+
+const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
+const root = await benchRoot();
+const home = await root.fresh('home');
+const options = { cli, reps, root, home, progress: log };
+const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
+const lines: string[] = [`load average at start: ${load()}`];
+const verdicts: Verdict[] = [];
+
+try {
+  // The CLI must work before it is timed.
+  await runTimed(process.execPath, [cli, '--help'], { PATH: process.env['PATH'] ?? '', HOME: home });
+
+  if (only.has('warm')) {
+    log(`warm prepare vs floor, ${reps} reps`);
+    const warm = await warmBench(options);
+    lines.push(describeSeries(warm.prepare), describeSeries(warm.floor));
+    verdicts.push(verdict('warm prepare / floor', warm.prepare, warm.floor, 2));
+  }
+
+  if (only.has('cold')) {
+    const runs: ColdSeries[] = [];
+    const links: LinkModel[] = [{ kind: 'unthrottled' }];
+    if (rate > 0) links.push({ kind: 'per-connection', bytesPerSecond: rate }, { kind: 'shared', bytesPerSecond: rate });
+    for (const link of links) {
+      log(`cold prepare vs curl (${describeLink(link)}), ${reps} reps`);
+      runs.push(await coldBench(options, link));
+    }
+    for (const run of runs) {
+      lines.push(describeSeries(run.prepare), describeSeries(run.curlSerial), describeSeries(run.curlParallel));
+      const best = median(run.curlParallel.samples) <= median(run.curlSerial.samples) ? run.curlParallel : run.curlSerial;
+      verdicts.push(verdict(`cold prepare / faster curl (${run.rateLabel})`, run.prepare, best, 1.2));
+      verdicts.push(verdict(`cold prepare / serial curl (${run.rateLabel})`, run.prepare, run.curlSerial, 1.2));
+    }
+  }
+
+  if (only.has('build')) {
+    lines.push('build: not measured yet (see bench/README.md)');
+  }
+} finally {
+  await root.remove();
+}
+lines.push(`load average at end: ${load()}`);
+
+process.stdout.write(['', 'medians', ...lines.map((l) => `  ${l}`), '', 'ratios', ...verdicts.map((v) => `  ${describeVerdict(v)}`), ''].join('\n'));
