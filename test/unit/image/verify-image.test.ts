@@ -131,6 +131,22 @@ describe('verifyImage on OCI layouts', () => {
     expect(text).toContain(sha256('an HTML error page'));
   });
 
+  it('follows hard links and symlinks inside cache-path, refuses ones pointing out', async () => {
+    const linked: TarItem[] = [
+      { type: 'file', name: 'data/a.bin', data: A.data },
+      { type: 'file', name: 'tiktoken_cache/store/b', data: B.data },
+      { type: 'hardlink', name: `tiktoken_cache/${A.name}`, target: 'data/a.bin' },
+      { type: 'symlink', name: `tiktoken_cache/${B.name}`, target: 'store/b' },
+    ];
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('links', [image(amd64, ENV_OK, [layer(linked)])]) });
+    const [a, b] = report.platforms[0]?.files ?? [];
+    expect(a).toMatchObject({ status: 'mismatch', detail: expect.stringMatching(/hard link to \/data\/a.bin, outside cache-path/) });
+    expect(b).toMatchObject({ status: 'ok', detail: 'symlink to /tiktoken_cache/store/b' });
+    const inside: TarItem[] = [{ type: 'file', name: 'tiktoken_cache/store/a', data: A.data }, { type: 'hardlink', name: `tiktoken_cache/${A.name}`, target: 'tiktoken_cache/store/a' }];
+    const second = await verify({ kind: 'oci-archive', path: await asLayout('links2', [image(amd64, ENV_OK, [layer(inside), layer(linked.slice(1, 2).concat(linked.slice(3)))])]) });
+    expect(second.report.platforms[0]?.files.map((f) => f.status)).toEqual(['ok', 'ok']);
+  });
+
   it('extra files alone do not fail', async () => {
     const files: TarItem[] = [...goodFiles, { type: 'file', name: 'tiktoken_cache/manifest.json', data: '{}' }];
     const { report } = await verify({ kind: 'oci-archive', path: await asLayout('extra', [image(amd64, ENV_OK, [layer(files)])]) });
