@@ -1,7 +1,7 @@
 // The build core: options (already validated) + the prepared cache folder → one buildx run
 // (plus load/tag/push on the docker driver's OCI route) → digests, tags, archive.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { buildxArgs } from './argv.js';
 import { probeEngine, type EngineFacts } from './engine-facts.js';
@@ -43,8 +43,13 @@ export interface BuildDeps {
   readonly engine?: EngineFacts | undefined;
 }
 
-function platformsOfIndex(raw: string): Record<string, string> {
-  const index = JSON.parse(raw) as { manifests?: Array<{ digest: string; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }> };
+function platformsOfIndex(raw: string, digest: string, platforms: readonly string[]): Record<string, string> {
+  const index = JSON.parse(raw) as {
+    manifests?: Array<{ digest: string; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }>;
+    config?: unknown;
+  };
+  // A single image manifest (one platform, no attestation) is that platform's digest.
+  if (index.config !== undefined && platforms.length === 1 && platforms[0]) return { [platforms[0]]: digest };
   const out: Record<string, string> = {};
   for (const m of index.manifests ?? []) {
     if (!m.platform || m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
@@ -57,6 +62,8 @@ export async function build(input: BuildOptions, prepared: { readonly cacheDir: 
   const cacheDir =
     input.sourceDateEpoch === undefined ? prepared.cacheDir : await stageCacheDir(prepared.cacheDir, join(deps.tempDir, 'tiktoken-context'), input.sourceDateEpoch);
   const options: BuildOptions = { ...input, cacheDir };
+  await mkdir(deps.tempDir, { recursive: true });
+  if (input.archive) await mkdir(dirname(input.archive), { recursive: true });
   const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env };
   const engine = deps.engine ?? (await probeEngine(docker, options.builder));
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
@@ -86,7 +93,7 @@ export async function build(input: BuildOptions, prepared: { readonly cacheDir: 
   } else if (options.push && digest) {
     const ref = `${options.images[0]}@${digest}`;
     const raw = await runDocker(['buildx', 'imagetools', 'inspect', '--raw', ref], { ...docker, log: { ...deps.log, info: (m) => deps.log.debug(m) } }, { echo: false, what: 'docker buildx imagetools inspect' });
-    platformDigests = platformsOfIndex(raw.stdout);
+    platformDigests = platformsOfIndex(raw.stdout, digest, options.platforms);
   }
   return {
     ...(digest ? { digest } : {}),

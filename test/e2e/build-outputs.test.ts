@@ -1,0 +1,105 @@
+// The other outputs: a multi-arch OCI archive, push + archive together (one set of digests),
+// --load, a push by digest (for per-platform jobs merged later), and a failing build that
+// surfaces buildx's own message as a BuildError.
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../src/build/build.js';
+import { archiveIndex, readTarMember } from '../../src/build/oci-archive.js';
+import { parseBuildInputs } from '../../src/build/options.js';
+import { BuildError, ExitCode } from '../../src/errors.js';
+import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { fetchBlob, fetchManifest, imageEntries, platformOf, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { busyboxContext, encoderCache, tempDir } from './build-support.js';
+
+let work: string;
+let cacheDir: string;
+let context: string;
+
+async function run(values: Partial<Record<InputName, string>>, dir: string) {
+  const options = parseBuildInputs(rawInputsFrom({ context, ...values }), { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000 });
+  return build(options, { cacheDir }, { log: memoryLogger(), tempDir: join(work, dir) });
+}
+
+describe('build outputs', () => {
+  beforeAll(async () => {
+    await requireEngine();
+    work = await tempDir('outputs');
+    cacheDir = await encoderCache(join(work, 'cache'), ['gpt2-vocab-bpe']);
+    context = await busyboxContext(join(work, 'ctx'), 'busybox');
+  });
+
+  it('archive: a multi-arch OCI tarball listing both platforms', async () => {
+    const archive = join(work, 'out', 'image.oci.tar');
+    const result = await run({ archive, provenance: 'false' }, 'archive');
+    expect((await stat(archive)).size).toBeGreaterThan(0);
+    expect(result.archive).toBe(archive);
+    expect(result.ociArchive).toBe(archive);
+    expect((await readTarMember(archive, 'oci-layout'))?.toString()).toContain('imageLayoutVersion');
+    const index = await archiveIndex(archive);
+    expect(Object.keys(index.platforms).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(result.digest).toBe(index.digest);
+    expect(result.platformDigests).toEqual(index.platforms);
+  });
+
+  it('push + archive: the registry serves the archive\'s index', async () => {
+    const archive = join(work, 'both', 'image.oci.tar');
+    const tag = uniqueTag();
+    const result = await run({ archive, images: testImage('outputs'), version: tag, 'tag-prefix': '', push: 'true' }, 'both');
+    const index = await archiveIndex(archive);
+    expect(result.digest).toBe(index.digest);
+    const pushed = await fetchManifest('oneapi-offline-test/outputs', tag);
+    expect(pushed.digest).toBe(index.digest);
+    expect(imageEntries(pushed).map(platformOf).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+  });
+
+  it('push with no SOURCE_DATE_EPOCH: buildx pushes directly', async () => {
+    const tag = uniqueTag();
+    const options = parseBuildInputs(rawInputsFrom({ context, images: testImage('outputs-direct'), version: tag, 'tag-prefix': '', push: 'true', verify: 'false' }), {
+      proxy: {},
+      cacheDir,
+      engineLoadsMultiPlatform: true,
+    });
+    const result = await build(options, { cacheDir }, { log: memoryLogger(), tempDir: join(work, 'direct') });
+    expect(result.route).toBe('direct');
+    expect(result.ociArchive).toBeUndefined();
+    const pushed = await fetchManifest('oneapi-offline-test/outputs-direct', tag);
+    expect(pushed.digest).toBe(result.digest);
+    expect(Object.keys(result.platformDigests ?? {}).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(Object.values(result.platformDigests ?? {}).sort()).toEqual(imageEntries(pushed).map((m) => m.digest).sort());
+  });
+
+  it('load: the image lands in the local store under its tags', async () => {
+    const tag = uniqueTag();
+    const image = testImage('outputs-load');
+    const result = await run({ images: image, version: tag, 'tag-prefix': '', load: 'true', platforms: 'linux/arm64' }, 'load');
+    // The containerd store's image ID is the digest of what was loaded; imageid is the config digest.
+    const inspect = await runDocker(['image', 'inspect', '--format', '{{.Architecture}} {{.Id}}', `${image}:${tag}`]);
+    expect(inspect.stdout.trim()).toBe(`arm64 ${result.digest}`);
+    expect(result.imageid).toMatch(/^sha256:[0-9a-f]{64}$/);
+    await runDocker(['image', 'rm', `${image}:${tag}`], { allowFailure: true });
+  });
+
+  it('push by digest: one platform, no tags, the digest reference is pullable', async () => {
+    const result = await run({ images: testImage('outputs-bydigest'), 'push-by-digest': 'true', platforms: 'linux/arm64', version: uniqueTag() }, 'bydigest');
+    expect(result.tags).toEqual([]);
+    expect(result.digestRefs).toEqual([`${testImage('outputs-bydigest')}@${result.digest}`]);
+    // One platform and no attestation: the digest is that of the arm64 image manifest itself.
+    expect(result.platformDigests).toEqual({ 'linux/arm64': result.digest });
+    const pushed = await fetchManifest('oneapi-offline-test/outputs-bydigest', result.digest ?? '');
+    const config = JSON.parse((await fetchBlob('oneapi-offline-test/outputs-bydigest', pushed.json.config?.digest ?? '')).toString()) as { architecture: string; os: string };
+    expect(`${config.os}/${config.architecture}`).toBe('linux/arm64');
+  });
+
+  it('a failing build throws BuildError with buildx\'s message, not a stack trace', async () => {
+    const broken = await busyboxContext(join(work, 'broken'), 'busybox');
+    await rm(join(broken, 'busybox-arm64'));
+    const options = parseBuildInputs(rawInputsFrom({ context: broken, provenance: 'false' }), { proxy: {}, cacheDir, engineLoadsMultiPlatform: true });
+    const error = await build(options, { cacheDir }, { log: memoryLogger(), tempDir: join(work, 'broken-tmp') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BuildError);
+    expect((error as BuildError).exitCode).toBe(ExitCode.build);
+    expect((error as BuildError).message).toMatch(/ERROR: .*busybox-arm64.*not found/);
+    expect((error as BuildError).message).not.toMatch(/\n\s+at /);
+  });
+});
