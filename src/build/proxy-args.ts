@@ -4,14 +4,11 @@
 // 26.1: `build-arg:HTTP_PROXY` appears verbatim in the attestation), `mode=min` records none.
 // So with credentials in a proxy URL, `mode=max` becomes `mode=min`, with a notice. Pure.
 import { redactUrl, urlSecrets } from '../proxy/redact.js';
+import type { ProxySettings } from '../proxy/settings.js';
 import type { Pair } from './labels.js';
 
-/** The proxy part of the build's inputs (the shape of src/proxy/settings.ts's ProxySettings). */
-export interface BuildProxy {
-  readonly http?: string | undefined;
-  readonly https?: string | undefined;
-  readonly noProxy?: string | undefined;
-}
+/** The proxy part of the build's inputs: src/proxy/settings.ts's resolved settings. */
+export type BuildProxy = ProxySettings;
 
 /** Build-arg names BuildKit treats as predefined proxy args (kept out of history). */
 export const PROXY_ARG_NAMES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'] as const;
