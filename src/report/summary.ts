@@ -14,7 +14,7 @@ export function renderSummary(input: SummaryInput): string {
     `## ${SUMMARY_TITLE}`,
     statusLine(input),
     input.drift !== undefined ? driftSection(input.drift) : '',
-    encodersSection(input),
+    input.encoders.length === 0 && input.drift !== undefined && input.drift.length > 0 ? '' : encodersSection(input),
     input.image ? imageSection(input.image) : '',
     input.verification ? verificationSection(input.verification, input.cachePath) : '',
     reproducibilitySection(input),
@@ -39,14 +39,15 @@ function driftSection(drift: readonly DriftRow[]): string {
   const rows = drift.map((d) => [
     cell(d.id),
     code(d.url),
-    code(d.expectedSha256),
-    d.actualSha256 !== undefined ? code(d.actualSha256) : cell(d.error ?? 'no bytes'),
-    cell(bytes(d.expectedSize)),
-    d.actualSize !== undefined ? cell(bytes(d.actualSize)) : '—',
+    d.from === d.url ? '—' : code(d.from),
+    code(d.expected.sha256),
+    d.actual !== undefined ? code(d.actual.sha256) : cell(d.error ?? 'no bytes'),
+    d.expected.size !== undefined ? cell(bytes(d.expected.size)) : '—',
+    d.actual !== undefined ? cell(bytes(d.actual.size)) : '—',
   ]);
   return [
     '### ❌ Drift: upstream encoder bytes no longer match the pins',
-    table(['File', 'URL', 'Pinned sha256', 'Upstream now', 'Pinned size', 'Upstream size'], rows),
+    table(['File', 'URL', 'Fetched from', 'Pinned sha256', 'Upstream now', 'Pinned size', 'Upstream size'], rows),
     [
       'The cached, verified files keep working; nothing unverified was cached or shipped.',
       'Review the change upstream (tiktoken release notes), then move to an action release whose pins include the new bytes; meanwhile keep building from the verified files (`source:` or the warm cache).',

@@ -40,15 +40,16 @@ export interface PlatformVerification {
   readonly files: readonly VerifiedFile[];
 }
 
-/** A pinned file whose upstream bytes no longer match (a refresh found drift). */
+/** A pinned file whose upstream bytes no longer match (a refresh found drift); the same shape
+ * as DriftError's `drifted` entries, so the entry passes them unchanged. */
 export interface DriftRow {
   readonly id: string;
   readonly url: string;
-  readonly expectedSha256: string;
-  readonly expectedSize: number;
+  /** Where the bytes were downloaded from (already redacted). */
+  readonly from: string;
+  readonly expected: { readonly sha256: string; readonly size?: number };
   /** What upstream served now; absent when the download itself failed. */
-  readonly actualSha256?: string;
-  readonly actualSize?: number;
+  readonly actual?: { readonly sha256: string; readonly size: number };
   /** Why there is no actual hash (HTTP 404, …). */
   readonly error?: string;
 }
