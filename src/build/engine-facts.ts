@@ -27,8 +27,10 @@ const quiet = (log: Logger): Logger => ({ ...log, info: (m) => log.debug(m) });
 
 export async function probeEngine(deps: DockerDeps, builder?: string): Promise<EngineFacts> {
   const q = { ...deps, log: quiet(deps.log) };
-  const inspect = await runDocker(['buildx', 'inspect', ...(builder ? [builder] : [])], q, { echo: false, what: 'docker buildx inspect' });
-  const info = await runDocker(['info', '--format', '{{json .DriverStatus}}'], q, { echo: false, what: 'docker info' });
+  const [inspect, info] = await Promise.all([
+    runDocker(['buildx', 'inspect', ...(builder ? [builder] : [])], q, { echo: false, what: 'docker buildx inspect' }),
+    runDocker(['info', '--format', '{{json .DriverStatus}}'], q, { echo: false, what: 'docker info' }),
+  ]);
   const containerdStore = parseContainerdStore(info.stdout);
   return { driver: parseBuilderDriver(inspect.stdout) ?? 'unknown', containerdStore, loadsMultiPlatform: containerdStore };
 }
