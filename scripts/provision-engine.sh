@@ -12,7 +12,7 @@ mkdir -p "$STATE"
 # --- packages ---------------------------------------------------------------------------------
 need_install=0
 for bin in /usr/bin/docker /usr/sbin/dockerd /usr/libexec/docker/cli-plugins/docker-buildx /usr/bin/qemu-aarch64-static \
-           /usr/bin/docker-registry /usr/bin/tinyproxy /usr/bin/mmdebstrap /bin/busybox; do
+           /usr/bin/docker-registry /usr/bin/tinyproxy /usr/bin/mmdebstrap /usr/bin/arch-test /bin/busybox; do
   [ -x "$bin" ] || need_install=1
 done
 if [ "$need_install" = 1 ]; then
@@ -37,7 +37,7 @@ PIN
   apt-get install -y -qq --no-install-recommends \
     docker.io/trixie docker-cli/trixie containerd/trixie docker-buildx/trixie runc/bookworm \
     qemu-user-static binfmt-support busybox-static docker-registry tinyproxy mmdebstrap \
-    ca-certificates iptables >/dev/null
+    ca-certificates iptables arch-test >/dev/null
 fi
 
 # busybox-static for arm64, unpacked (not installed) for FROM-scratch fixture bases.
