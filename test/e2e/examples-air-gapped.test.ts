@@ -5,10 +5,10 @@
 // unpacks the encoder folder. The loaded image verifies offline on every platform.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFile, cp, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { parseBuildInputs } from '../../src/build/options.js';
@@ -52,6 +52,7 @@ function farSideCommands(text: string): { checksums: string; image: string; cach
 }
 
 let work: string;
+let buildDir = '';
 let far: string;
 let result: BuildResult;
 let commands: ReturnType<typeof farSideCommands>;
@@ -81,7 +82,8 @@ beforeAll(async () => {
     rawInputsFrom({ context, platforms: 'linux/amd64,linux/arm64', images: 'registry.internal/one-api', version: VERSION, 'tag-prefix': 'offline-', archive: join(bundle, 'one-api-offline.oci.tar'), provenance: 'false' }),
     { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000, sha: 'a'.repeat(40) },
   );
-  result = await build(options, { cacheDir }, { log: memoryLogger(), tempDir: await tempDir('air-gapped-build') });
+  buildDir = await tempDir('air-gapped-build');
+  result = await build(options, { cacheDir }, { log: memoryLogger(), tempDir: buildDir });
 
   // The workflow's bundling step, run as written.
   const bundling = workflow.jobs.bundle.steps.find((s) => s.run?.includes('SHA256SUMS'));
@@ -94,6 +96,10 @@ beforeAll(async () => {
   for (const name of ['one-api-offline.oci.tar', 'tiktoken-cache.tar.gz', 'SHA256SUMS']) await cp(join(bundle, name), join(far, name));
   commands = farSideCommands(await readFile(WORKFLOW, 'utf8'));
 }, 900_000);
+
+afterAll(async () => {
+  for (const dir of [work, buildDir]) if (dir) await rm(dir, { recursive: true, force: true });
+});
 
 describe('examples/workflows/air-gapped.yml', () => {
   it('the bundle has checksums that sha256sum -c accepts, and the job summary shows them', async () => {

@@ -2,7 +2,8 @@
 // by digest (as the native-runner jobs do), then a merge job. The merged index must be the one a
 // single multi-platform build of the same inputs (same SOURCE_DATE_EPOCH) produces: the same
 // per-platform manifest digests, every tag present, and each platform verified offline.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { dockerRunner, mergeImages, parseMergeInputs, type MergeResult } from '../../src/build/merge.js';
 import { parseBuildInputs } from '../../src/build/options.js';
@@ -30,10 +31,16 @@ let perPlatform: BuildResult[] = [];
 let single: BuildResult;
 let merged: MergeResult;
 const log = memoryLogger();
+const dirs: string[] = [];
+const scratch = async (name: string) => {
+  const dir = await tempDir(name);
+  dirs.push(dir);
+  return dir;
+};
 
 beforeAll(async () => {
   await requireEngine();
-  const work = await tempDir('merge');
+  const work = await scratch('merge');
   const cacheDir = await encoderCache(`${work}/cache`, IDS);
   const context = await busyboxContext(`${work}/ctx`, 'busybox');
   const facts = { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: EPOCH, sha: 'e'.repeat(40) };
@@ -43,11 +50,11 @@ beforeAll(async () => {
   perPlatform = [];
   for (const platform of PLATFORMS) {
     const options = parseBuildInputs(rawInputsFrom({ ...common, platforms: platform, 'push-by-digest': 'true' }), facts);
-    perPlatform.push(await build(options, { cacheDir }, { log, tempDir: await tempDir(`merge-${platform.split('/')[1]}`) }));
+    perPlatform.push(await build(options, { cacheDir }, { log, tempDir: await scratch(`merge-${platform.split('/')[1]}`) }));
   }
   // The reference: one multi-platform build of the same inputs.
   const singleOptions = parseBuildInputs(rawInputsFrom({ ...common, platforms: PLATFORMS.join(','), push: 'true', 'tag-prefix': `single-${run}-` }), facts);
-  single = await build(singleOptions, { cacheDir }, { log, tempDir: await tempDir('merge-single') });
+  single = await build(singleOptions, { cacheDir }, { log, tempDir: await scratch('merge-single') });
 
   // The merge job: the digests, the same images and version, its own tags.
   const mergeOptions = parseMergeInputs(
@@ -56,6 +63,10 @@ beforeAll(async () => {
   if (!mergeOptions) throw new Error('merge-digests was set, so parseMergeInputs must return options');
   merged = await mergeImages(mergeOptions, { run: dockerRunner({ log }) });
 }, 1_200_000);
+
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
 
 describe('split builds merged by digest', () => {
   it('each per-platform job pushed one platform by digest, with no tags', () => {
