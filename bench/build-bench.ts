@@ -1,0 +1,123 @@
+// Issue 3's build benchmark, on the real engine (scripts/provision-engine.sh), all outputs
+// OCI archives so every command produces the same kind of artefact:
+//  action:  `cli build --base-image B --archive X --no-verify` (overlay mode, prepare included,
+//           tool cache warm), against
+//  plain:   `docker buildx build` of the same overlay Dockerfile and context (the laid-out
+//           cache folder as the `tiktoken` named context), same platforms, `type=oci` output;
+//  plain+:  the same with the reproducibility the action adds (SOURCE_DATE_EPOCH of HEAD and
+//           rewrite-timestamp=true, which BuildKit pays for per layer): the action's own
+//           overhead is what remains over this one;
+//  verify:  `cli verify --archive X`, timed on its own;
+//  base:    rebuilding the base itself (`--no-cache`), which overlay mode avoids.
+import { copyFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { overlayDockerfile } from '../src/build/overlay.js';
+import { REGISTRY, requireEngine, uniqueTag } from '../test/support/docker.js';
+import { startLinkServer } from './link-server.js';
+import { runTimed } from './proc.js';
+import { freshRunner, type BenchRoot } from './runner-env.js';
+import type { Series } from './stats.js';
+
+const BASE_DOCKERFILE = fileURLToPath(new URL('./base/Dockerfile', import.meta.url));
+const BUSYBOX = { amd64: '/bin/busybox', arm64: '/var/lib/oneapi-offline-e2e/busybox-arm64/bin/busybox' } as const;
+const PLATFORMS = 'linux/amd64,linux/arm64';
+const CACHE_PATH = '/tiktoken_cache';
+
+export interface BuildBenchOptions {
+  readonly cli: string;
+  readonly reps: number;
+  readonly root: BenchRoot;
+  readonly home: string;
+  /** The repository the CLI runs in (git facts: SOURCE_DATE_EPOCH, revision label). */
+  readonly repo: string;
+  readonly progress: (line: string) => void;
+}
+
+export interface BuildSeries {
+  readonly action: Series;
+  readonly plain: Series;
+  readonly reproducible: Series;
+  readonly verify: Series;
+  readonly base: Series;
+}
+
+async function interleaved(reps: number, fns: ReadonlyArray<() => Promise<number>>): Promise<number[][]> {
+  const samples = fns.map(() => [] as number[]);
+  for (let rep = 0; rep < reps; rep++) {
+    for (let k = 0; k < fns.length; k++) {
+      const index = (rep + k) % fns.length;
+      samples[index]!.push(await fns[index]!());
+    }
+  }
+  return samples;
+}
+
+export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
+  await requireEngine();
+  const runner = await freshRunner(o.root, o.home);
+  const env = { ...runner.env, DOCKER_CONFIG: process.env['DOCKER_CONFIG'] ?? join(process.env['HOME'] ?? '/root', '.docker') };
+  const docker = (args: string[]) => runTimed('docker', args, env, o.repo);
+
+  // The base, pushed once to the loopback registry like a published image.
+  const baseContext = await o.root.fresh('base-context');
+  await copyFile(BASE_DOCKERFILE, join(baseContext, 'Dockerfile'));
+  for (const [arch, path] of Object.entries(BUSYBOX)) await copyFile(path, join(baseContext, `busybox-${arch}`));
+  const base = `${REGISTRY}/oneapi-offline-bench/base:${uniqueTag()}`;
+  o.progress(`build: pushing the base ${base}`);
+  await docker(['buildx', 'build', '--platform', PLATFORMS, '--push', '-t', base, baseContext]);
+
+  // Warm the tool cache and lay out the cache folder the plain build uses.
+  const mirror = await startLinkServer({ kind: 'unthrottled' });
+  const cacheDir = await o.root.fresh('cache-dir');
+  await runTimed(process.execPath, [o.cli, 'prepare', '--out', cacheDir, '--mirror', mirror.origin], runner.env, o.repo);
+  await mirror.close(); // the build step's prepare must come from the tool cache
+
+  const overlayContext = await o.root.fresh('overlay-context');
+  await writeFile(join(overlayContext, 'Dockerfile'), overlayDockerfile(base, CACHE_PATH));
+  const archiveOf = async (name: string): Promise<string> => join(await o.root.fresh(name), 'image.oci.tar');
+  let lastArchive = '';
+
+  const action = async (): Promise<number> => {
+    const archive = await archiveOf('action-out');
+    const args = [o.cli, 'build', '--base-image', base, '--platforms', PLATFORMS, '--archive', archive, '--no-verify',
+      '--images', `${REGISTRY}/oneapi-offline-bench/overlay`, '--version', 'v1.0.0', '--out', await o.root.fresh('action-cache-dir')];
+    const timed = await runTimed(process.execPath, args, runner.env, o.repo);
+    lastArchive = archive;
+    return timed.ms;
+  };
+  const plain = async (): Promise<number> => {
+    const archive = await archiveOf('plain-out');
+    const args = ['buildx', 'build', '--platform', PLATFORMS, '--build-context', `tiktoken=${cacheDir}`,
+      '--output', `type=oci,dest=${archive}`, overlayContext];
+    return (await docker(args)).ms;
+  };
+  const epoch = (await runTimed('git', ['log', '-1', '--format=%ct', 'HEAD'], env, o.repo)).stdout.trim();
+  const reproducible = async (): Promise<number> => {
+    const archive = await archiveOf('plain-sde-out');
+    const args = ['buildx', 'build', '--platform', PLATFORMS, '--build-context', `tiktoken=${cacheDir}`,
+      '--output', `type=oci,dest=${archive},rewrite-timestamp=true`, overlayContext];
+    return (await runTimed('docker', args, { ...env, SOURCE_DATE_EPOCH: epoch }, o.repo)).ms;
+  };
+  const verify = async (): Promise<number> => {
+    if (lastArchive === '') await action();
+    return (await runTimed(process.execPath, [o.cli, 'verify', '--archive', lastArchive], runner.env, o.repo)).ms;
+  };
+  const rebuildBase = async (): Promise<number> => {
+    const archive = await archiveOf('base-out');
+    return (await docker(['buildx', 'build', '--no-cache', '--platform', PLATFORMS, '--output', `type=oci,dest=${archive}`, baseContext])).ms;
+  };
+
+  o.progress('build: one untimed round so the base is pulled and the build cache is warm for both');
+  await action();
+  await plain();
+  o.progress(`build: action vs plain buildx (bare and reproducible) vs verify vs base rebuild, ${o.reps} reps`);
+  const [a, p, r, v, b] = await interleaved(o.reps, [action, plain, reproducible, verify, rebuildBase]);
+  return {
+    action: { label: 'action build step (overlay, prepare incl.)', samples: a! },
+    plain: { label: 'plain docker buildx build (same Dockerfile)', samples: p! },
+    reproducible: { label: 'plain buildx + SOURCE_DATE_EPOCH, rewrite-timestamp', samples: r! },
+    verify: { label: 'verification (cli verify --archive)', samples: v! },
+    base: { label: 'rebuilding the base (--no-cache)', samples: b! },
+  };
+}
