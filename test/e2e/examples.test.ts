@@ -2,7 +2,7 @@
 // One API image (nothing can be pulled here) and run with no network; the compose file is
 // checked by `docker compose config` and its internal-only variant is brought up.
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,15 @@ afterAll(async () => {
 });
 
 describe('examples/one-api/Dockerfile.offline', () => {
+  it('takes the real One API image as a base ARG and the encoders from the tiktoken context', async () => {
+    const text = await readFile(join(EXAMPLE, 'Dockerfile.offline'), 'utf8');
+    const instructions = text.split('\n').filter((l) => /^[A-Z]+\s/.test(l));
+    expect(instructions[0]).toMatch(/^ARG ONE_API_IMAGE=justsong\/one-api(:|@|$)/);
+    expect(instructions[1]).toBe('FROM ${ONE_API_IMAGE}');
+    expect(instructions.filter((l) => l.startsWith('COPY'))).toEqual(['COPY --from=tiktoken --chown=0:0 . /tiktoken_cache']);
+    expect(text).not.toMatch(/openaipublic|curl|wget -O \/tiktoken/); // nothing is downloaded in the build
+  });
+
   it('has a non-root user, the cache env outside /data and a healthcheck in its config', async () => {
     const [image] = JSON.parse((await runDocker(['image', 'inspect', offlineImage])).stdout) as Array<{
       Config: { User: string; Env: string[]; WorkingDir: string; Healthcheck?: { Test: string[] }; Entrypoint: string[] };
