@@ -42,9 +42,14 @@ function strictYaml(text: string): { value: Json; problems: string[] } {
   return { value: (doc.toJS() ?? {}) as Json, problems: doc.errors.map((e) => `yaml: ${e.message}`) };
 }
 
-/** Schema errors, flattened to `path: detail` lines. */
+/** Schema errors, flattened to `path: detail` lines; a oneOf names the details of its branches. */
 function schemaProblems(errors: readonly ValidationError[]): string[] {
-  return errors.map((e) => `schema: ${'path' in e ? e.path : ''} ${e.title}${e.detail ? `: ${e.detail}` : ''}`);
+  const details = (e: ValidationError): string[] =>
+    'states' in e && e.states ? e.states.flatMap((state) => state.errors.flatMap(details)) : [`${'path' in e ? e.path : ''}${e.detail ? ` ${e.detail}` : ''}`];
+  return errors.map((e) => {
+    const why = 'states' in e && e.states ? ` (${[...new Set(details(e))].slice(0, 6).join('; ')})` : e.detail ? `: ${e.detail}` : '';
+    return `schema: ${'path' in e ? e.path : ''} ${e.title}${why}`;
+  });
 }
 
 const SHA_PIN = /^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/;
