@@ -39,11 +39,11 @@ function driftSection(drift: readonly DriftRow[]): string {
   const rows = drift.map((d) => [
     cell(d.id),
     code(d.url),
-    d.from === d.url ? '—' : code(d.from),
-    code(d.expected.sha256),
-    d.actual !== undefined ? code(d.actual.sha256) : cell(d.error ?? 'no bytes'),
-    d.expected.size !== undefined ? cell(bytes(d.expected.size)) : '—',
-    d.actual !== undefined ? cell(bytes(d.actual.size)) : '—',
+    d.from === undefined || d.from === d.url ? '—' : code(d.from),
+    code(d.expectedSha256),
+    d.actualSha256 !== undefined ? code(d.actualSha256) : cell(d.error ?? 'no bytes'),
+    d.expectedSize > 0 ? cell(bytes(d.expectedSize)) : '—',
+    d.actualSize !== undefined ? cell(bytes(d.actualSize)) : '—',
   ]);
   return [
     '### ❌ Drift: upstream encoder bytes no longer match the pins',

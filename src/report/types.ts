@@ -40,18 +40,20 @@ export interface PlatformVerification {
   readonly files: readonly VerifiedFile[];
 }
 
-/** A pinned file whose upstream bytes no longer match (a refresh found drift); the same shape
- * as DriftError's `drifted` entries, so the entry passes them unchanged. */
+/** A pinned file whose upstream bytes no longer match (a refresh found drift). */
 export interface DriftRow {
   readonly id: string;
   readonly url: string;
-  /** Where the bytes were downloaded from (already redacted). */
-  readonly from: string;
-  readonly expected: { readonly sha256: string; readonly size?: number };
+  readonly expectedSha256: string;
+  /** Pinned size; 0 when only the hash is pinned (extra-encoders). */
+  readonly expectedSize: number;
   /** What upstream served now; absent when the download itself failed. */
-  readonly actual?: { readonly sha256: string; readonly size: number };
+  readonly actualSha256?: string;
+  readonly actualSize?: number;
   /** Why there is no actual hash (HTTP 404, …). */
   readonly error?: string;
+  /** Where the bytes were downloaded from (redacted), when not the canonical URL. */
+  readonly from?: string;
 }
 
 /** Everything one run can report; each part is optional (prepare-only runs have no image). */

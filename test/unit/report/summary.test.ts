@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { MergeResult } from '../../../src/build/merge.js';
-import type { DriftedFile } from '../../../src/errors.js';
 import type { PlatformReport } from '../../../src/image/report.js';
 import type { PreparedFile } from '../../../src/prepare/result.js';
 import { ENCODINGS, PINNED_FILES, canonicalUrl, type PinnedFileId } from '../../../src/pins.js';
 import { bytes, cell, code, shortDigest } from '../../../src/report/markdown.js';
-import { renderSummary, type DriftRow, type EncoderFileRow, type ImageRow, type PlatformVerification, type SummaryInput } from '../../../src/report/summary.js';
+import { renderSummary, type EncoderFileRow, type ImageRow, type PlatformVerification, type SummaryInput } from '../../../src/report/summary.js';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
@@ -106,7 +105,7 @@ describe('renderSummary', () => {
     const upstream = createHash('sha256').update('changed').digest('hex');
     const md = renderSummary({
       ...full,
-      drift: [{ id: pin.id, url: canonicalUrl(pin), from: 'https://mirror.example/x', expected: { sha256: pin.sha256, size: pin.size }, actual: { sha256: upstream, size: pin.size + 7 } }],
+      drift: [{ id: pin.id, url: canonicalUrl(pin), from: 'https://mirror.example/x', expectedSha256: pin.sha256, expectedSize: pin.size, actualSha256: upstream, actualSize: pin.size + 7 }],
     });
     expect(md.indexOf('Drift')).toBeLessThan(md.indexOf('### Encoder files'));
     const driftRow = tables(md)[0]![2]!;
@@ -122,7 +121,7 @@ describe('renderSummary', () => {
   it('shows a failed download in drift instead of a hash', () => {
     const pin = PINNED_FILES.o200k_base;
     const url = canonicalUrl(pin);
-    const md = renderSummary({ encoders: [], drift: [{ id: pin.id, url, from: url, expected: { sha256: pin.sha256 }, error: 'HTTP 404 | gone' }] });
+    const md = renderSummary({ encoders: [], drift: [{ id: pin.id, url, expectedSha256: pin.sha256, expectedSize: 0, error: 'HTTP 404 | gone' }] });
     expect(tables(md)[0]![2]).toEqual([pin.id, code(url), '—', code(pin.sha256), 'HTTP 404 \\| gone', '—', '—']);
     expect(md).not.toContain('### Encoder files'); // a failed refresh laid out nothing
   });
@@ -156,7 +155,6 @@ describe('input types', () => {
   it('take the cores\' results unchanged (checked by tsc)', () => {
     expectTypeOf<PreparedFile>().toMatchTypeOf<EncoderFileRow>();
     expectTypeOf<PlatformReport>().toMatchTypeOf<PlatformVerification>();
-    expectTypeOf<DriftedFile>().toMatchTypeOf<DriftRow>();
     expectTypeOf<MergeResult>().toMatchTypeOf<ImageRow>();
   });
 });
