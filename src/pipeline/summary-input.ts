@@ -8,8 +8,9 @@ function driftRow(d: DriftedFile): DriftRow {
     id: d.id,
     url: d.url,
     expectedSha256: d.expected.sha256,
-    // Extras are pinned by hash only; 0 renders as "unknown size" is not needed: show what was pinned.
+    // Extras are pinned by hash only: 0 stands for "no pinned size".
     expectedSize: d.expected.size ?? 0,
+    ...(d.from !== d.url ? { from: d.from } : {}),
     ...(d.actual ? { actualSha256: d.actual.sha256, actualSize: d.actual.size } : {}),
     ...(d.error !== undefined ? { error: d.error } : {}),
   };
