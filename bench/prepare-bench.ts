@@ -49,7 +49,7 @@ async function expectLaidOut(dir: string, count: number): Promise<void> {
   if (names.length !== count) throw new Error(`prepare left ${names.length} sha1-named files in ${dir}, expected ${count}`);
 }
 
-export async function warmBench(o: PrepareBenchOptions): Promise<{ prepare: Series; floor: Series }> {
+export async function warmBench(o: PrepareBenchOptions): Promise<{ prepare: Series; floor: Series; startup: Series; bare: Series }> {
   const ids = defaultFiles();
   const mirror = await startLinkServer({ kind: 'unthrottled' });
   const runner = await freshRunner(o.root, o.home);
@@ -62,7 +62,7 @@ export async function warmBench(o: PrepareBenchOptions): Promise<{ prepare: Seri
     if (!existsSync(path)) throw new Error(`after priming, ${id} is not in the tool cache at ${path}`);
     return path;
   });
-  const [prepare, floor] = await interleaved(o.reps, [
+  const [prepare, floor, startup, bare] = await interleaved(o.reps, [
     async () => {
       const out = await o.root.fresh('warm-out');
       const timed = await runTimed(process.execPath, [o.cli, 'prepare', '--out', out], runner.env);
@@ -70,6 +70,9 @@ export async function warmBench(o: PrepareBenchOptions): Promise<{ prepare: Seri
       return timed.ms;
     },
     async () => (await runTimed(process.execPath, [FLOOR, ...cached], runner.env)).ms,
+    // Diagnostics: how much of the warm time is start-up and module loading alone.
+    async () => (await runTimed(process.execPath, [o.cli, '--help'], runner.env)).ms,
+    async () => (await runTimed(process.execPath, ['-e', '0'], runner.env)).ms,
   ]);
   if (mirror.requests !== ids.length) {
     throw new Error(`the mirror saw ${mirror.requests} requests, expected ${ids.length} (priming only)`);
@@ -77,6 +80,8 @@ export async function warmBench(o: PrepareBenchOptions): Promise<{ prepare: Seri
   return {
     prepare: { label: 'warm prepare (tool cache, fresh --out)', samples: prepare! },
     floor: { label: 'floor: node hashing the same files', samples: floor! },
+    startup: { label: '(cli --help: start-up and module loading)', samples: startup! },
+    bare: { label: '(node -e 0: bare Node start-up)', samples: bare! },
   };
 }
 

@@ -47,7 +47,7 @@ try {
   if (only.has('warm')) {
     log(`warm prepare vs floor, ${reps} reps`);
     const warm = await warmBench(options);
-    lines.push(describeSeries(warm.prepare), describeSeries(warm.floor));
+    lines.push(describeSeries(warm.prepare), describeSeries(warm.floor), describeSeries(warm.startup), describeSeries(warm.bare));
     verdicts.push(verdict('warm prepare / floor', warm.prepare, warm.floor, 2));
   }
 
