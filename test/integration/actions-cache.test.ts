@@ -12,7 +12,10 @@ import { hashFile } from '../../src/encoders/hash-file.js';
 import { rawInputsFrom } from '../../src/inputs/names.js';
 import { memoryLogger, type Logger } from '../../src/log/logger.js';
 import { parsePrepareInputs } from '../../src/prepare/options.js';
-import { pinSetKey, prepare } from '../../src/prepare/prepare.js';
+import { actionsCacheDir, pinSetKey, prepare } from '../../src/prepare/prepare.js';
+import { selectFiles } from '../../src/encoders/selection.js';
+import { encoderBytes } from '../support/encoder-bytes.js';
+import type { PinnedFileId } from '../../src/pins.js';
 import { startCacheServer, type CacheServer } from '../support/cache-server.js';
 import { startMirrorServer } from '../support/mirror-server.js';
 
@@ -259,5 +262,45 @@ describe('prepare across runners through the Actions cache', () => {
     expect(server.requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
     expect(files.every((f) => runnerToolCache(memoryLogger()).find(f.id, f.sha256) !== undefined)).toBe(true);
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
+  });
+
+  it('a damaged file in a restored entry is never used: it is downloaded again and only good bytes are kept', async () => {
+    const mirror = await startMirrorServer();
+    await useRunner(server.url);
+    const options = parsePrepareInputs(rawInputsFrom({ encoders: 'r50k_base,gpt2', mirror: mirror.origin }), {
+      runnerTemp: process.env['RUNNER_TEMP'],
+      defaultCacheRoot: join(root, 'unused'),
+      processEnv: {},
+    });
+    // An entry under the pin set's key whose vocab.bpe is not the pinned file.
+    const staging = actionsCacheDir(join(process.env['RUNNER_TEMP']!, 'oneapi-offline'));
+    await mkdir(staging, { recursive: true });
+    const files = selectFiles(options.encodings, options.extras);
+    const tampered = Buffer.from('#version: 0.2\nthis is not the pinned vocab\n');
+    for (const file of files) {
+      await writeFile(join(staging, file.cacheFile), file.id === 'gpt2-vocab-bpe' ? tampered : await encoderBytes(file.id as PinnedFileId));
+    }
+    await actionsCache(memoryLogger()).save(pinSetKey(options), staging);
+    expect(server.entries.has(pinSetKey(options))).toBe(true);
+
+    await rm(root, { recursive: true, force: true });
+    await useRunner(server.url);
+    const log = memoryLogger();
+    const { result } = await runPrepare(mirror.origin, log);
+    await mirror.close();
+
+    expect(result.cacheHit).toBe('mixed');
+    expect(Object.fromEntries(result.files.map((f) => [f.id, f.source]))).toEqual({
+      r50k_base: 'actions-cache',
+      'gpt2-encoder-json': 'actions-cache',
+      'gpt2-vocab-bpe': 'download',
+    });
+    expect(mirror.requests.map((r) => r.path)).toEqual(['/gpt-2/encodings/main/vocab.bpe']);
+    expect(log.lines).toContainEqual(expect.stringMatching(/^warning: .*gpt2-vocab-bpe.*damaged/));
+    for (const file of result.files) {
+      expect(await hashFile(join(result.cacheDir, file.cacheFile))).toEqual({ sha256: file.sha256, size: file.size });
+      const cached = runnerToolCache(memoryLogger()).find(file.id, file.sha256);
+      expect(cached && (await hashFile(cached)).sha256).toBe(file.sha256);
+    }
   });
 });
