@@ -82,6 +82,11 @@ for arch in "${ARCHES[@]}"; do
   if tarball_ok "$arch"; then
     log "rootfs-$arch.tar is present and matches its recorded checksum"
   else
+    if [ -e "$BASES/rootfs-$arch.tar" ]; then
+      log "rootfs-$arch.tar does not match its recorded checksum (or has none): rebuilding"
+    else
+      log "rootfs-$arch.tar is missing: building"
+    fi
     build_rootfs "$arch"
     tarball_ok "$arch" || die "rootfs-$arch.tar does not match the checksum just recorded"
   fi
