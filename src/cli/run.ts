@@ -7,11 +7,11 @@ import { runnerToolCache } from '../cache/tool-cache.js';
 import { ActionError, ExitCode, exitCodeOf, InputError } from '../errors.js';
 import { INPUT_DEFAULTS, rawInputsFrom } from '../inputs/names.js';
 import { defaultCacheRoot, readDockerConfig, runFacts } from '../pipeline/host-facts.js';
-import { actionOutputs } from '../pipeline/outputs.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, type CliRequest } from './args.js';
 import { helpText } from './help.js';
+import { cliResult } from './result.js';
 import { cliLogger } from './logger.js';
 
 function failureText(error: unknown): string {
@@ -64,8 +64,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         actionsCache: actionsCache(log, env),
       },
     );
-    const outputs = Object.fromEntries(Object.entries(actionOutputs(result)).filter(([, value]) => value !== ''));
-    process.stdout.write(`${log.mask(JSON.stringify(outputs, null, 2))}\n`);
+    process.stdout.write(`${log.mask(JSON.stringify(cliResult(result), null, 2))}\n`);
     if (result.error !== undefined) {
       log.info(failureText(result.error));
       return exitCodeOf(result.error);

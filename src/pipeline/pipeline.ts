@@ -12,7 +12,7 @@ import { mergeImages, parseMergeInputs, type MergeResult } from '../build/merge.
 import { parseBuildInputs, type BuildOptions } from '../build/options.js';
 import { runDocker } from '../build/run.js';
 import { downloadFile } from '../download/download-file.js';
-import { DriftError, type DriftedFile } from '../errors.js';
+import { DriftError, InputError, type DriftedFile } from '../errors.js';
 import { assertVerified } from '../image/assert-verified.js';
 import type { VerificationReport } from '../image/report.js';
 import { verifyImage } from '../image/verify-image.js';
@@ -88,9 +88,12 @@ async function plan(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): P
   for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror)]) deps.addSecret(secret);
   const merge = parseMergeInputs(raw, { gitRef: facts.git.ref, sha: facts.git.sha });
   if (merge) return { mode: 'merge', prepareOptions, merge };
+  // `verify` reads an existing image: `images` holds a full reference there, so the build's
+  // input rules do not apply.
+  if (facts.verifyOnly) return { mode: 'verify', prepareOptions };
   const wantsBuild = parseBoolean('build', raw('build'), true);
-  if (!wantsBuild && !facts.verifyOnly) return { mode: 'prepare', prepareOptions };
-  const engine = facts.verifyOnly ? undefined : await probeEngine({ log: deps.log, docker: deps.docker }, raw('builder').trim() || undefined);
+  if (!wantsBuild) return { mode: 'prepare', prepareOptions };
+  const engine = await probeEngine({ log: deps.log, docker: deps.docker }, raw('builder').trim() || undefined);
   const buildOptions = parseBuildInputs(raw, {
     gitRef: facts.git.ref,
     sha: facts.git.sha,
@@ -101,7 +104,7 @@ async function plan(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): P
     engineLoadsMultiPlatform: engine?.loadsMultiPlatform ?? false,
   });
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
-  return { mode: facts.verifyOnly ? 'verify' : 'build', prepareOptions, buildOptions, ...(engine ? { engine } : {}) };
+  return { mode: 'build', prepareOptions, buildOptions, engine };
 }
 
 export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
@@ -131,7 +134,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       }
     }
 
-    const cachePath = p.buildOptions?.cachePath ?? raw('cache-path').trim() ?? '/tiktoken_cache';
+    const cachePath = p.buildOptions?.cachePath ?? (raw('cache-path').trim() || '/tiktoken_cache');
     if (p.mode === 'build' && p.buildOptions && result.prepared) {
       const built = await build(p.buildOptions, result.prepared, {
         log,
@@ -152,16 +155,21 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       result = { ...result, merged };
     }
 
-    const shouldVerify = p.mode === 'merge' ? parseBoolean('verify', raw('verify'), true) : (p.buildOptions?.verify ?? false);
+    const shouldVerify = p.mode === 'verify' || (p.mode === 'merge' ? parseBoolean('verify', raw('verify'), true) : (p.buildOptions?.verify ?? false));
     if (shouldVerify) {
       const target = verifyTarget(p, result, raw, facts.dockerConfig);
       if (target) {
-        const expectations = expectationsOf(cachePath || '/tiktoken_cache', result.prepared?.files, p.prepareOptions);
+        const expectations = expectationsOf(cachePath, result.prepared?.files, p.prepareOptions);
         const verification = await log.group(`Verify ${target.label} offline, per platform`, () =>
           verifyImage(target.target, expectations, { log, tempDir: facts.workDir }),
         );
         result = { ...result, verification };
         assertVerified(verification);
+      } else if (p.mode === 'verify') {
+        throw new InputError('images', {
+          what: 'verify needs an image to read',
+          fix: 'pass --images name@sha256:… (a pushed image), --images name:tag (an image in the local engine) or --archive path.oci.tar',
+        });
       } else {
         log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
       }

@@ -1,0 +1,27 @@
+// What the CLI prints on stdout: the run's outputs as one JSON object for scripts (jq), with
+// nested values as JSON rather than strings and the bulky parts (buildx metadata, per-file
+// verification details) left out — they are in the log and the action's outputs. Pure.
+import type { PipelineResult } from '../pipeline/pipeline.js';
+
+export function cliResult(result: PipelineResult): Record<string, unknown> {
+  const { prepared, built, merged, verification } = result;
+  const out: Record<string, unknown> = {};
+  if (prepared) {
+    out['cache-dir'] = prepared.cacheDir;
+    out['cache-hit'] = prepared.cacheHit;
+    out['manifest'] = prepared.manifestPath;
+    out['files'] = prepared.files.map((f) => ({ id: f.id, cacheFile: f.cacheFile, sha256: f.sha256, source: f.source }));
+  }
+  if (result.drift) out['drift'] = result.drift.length > 0;
+  const digest = merged?.digest ?? built?.digest;
+  if (digest) out['digest'] = digest;
+  const tags = merged?.tags ?? built?.tags;
+  if (tags && tags.length > 0) out['tags'] = tags;
+  if (built?.archive) out['archive'] = built.archive;
+  if (built?.digestRefs) out['digest-refs'] = built.digestRefs;
+  if (verification) {
+    out['verified'] = verification.ok;
+    out['platforms'] = Object.fromEntries(verification.platforms.map((p) => [p.platform, { digest: p.digest, ok: p.ok }]));
+  }
+  return out;
+}
