@@ -50,9 +50,10 @@ export function manifestKind(mediaType: string | undefined, json: unknown): Mani
   return undefined;
 }
 
-/** BuildKit's provenance/SBOM manifests: `vnd.docker.reference.type: attestation-manifest`. */
+/** BuildKit's provenance/SBOM manifests: `vnd.docker.reference.type: attestation-manifest`, platform unknown/unknown. */
 export function isAttestation(descriptor: Descriptor): boolean {
-  return descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+  if (descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') return true;
+  return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
 }
 
 /** `linux/arm64/v8`-style name; unknown/unknown when the descriptor has none. */
