@@ -57,13 +57,14 @@ async function writePaced(res: ServerResponse, body: Buffer, bytesPerSecond: num
   for (let offset = 0; offset < body.length; offset += CHUNK) {
     if (res.destroyed) return;
     const chunk = body.subarray(offset, offset + CHUNK);
-    const flushed = res.write(chunk);
+    res.write(chunk);
     if (bytesPerSecond !== undefined && bytesPerSecond > 0) {
       const due = started + ((offset + chunk.length) / bytesPerSecond) * 1000;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
-    if (!flushed && !res.destroyed) {
+    // Checked now, not from write()'s result: a 'drain' may have passed during the pacing wait.
+    if (res.writableNeedDrain && !res.destroyed) {
       await new Promise<void>((resolve) => {
         const done = (): void => {
           res.off('drain', done);
