@@ -12,6 +12,7 @@ import { VERSION } from '../version.js';
 import { parseCliArgs, type CliRequest } from './args.js';
 import { helpText } from './help.js';
 import { cliResult } from './result.js';
+import { routeWorkflowCommands } from './stdout.js';
 import { cliLogger } from './logger.js';
 
 function failureText(error: unknown): string {
@@ -21,7 +22,9 @@ function failureText(error: unknown): string {
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   const env = process.env;
-  const log = cliLogger((line) => process.stderr.write(`${line}\n`), { debug: Boolean(env.ONEAPI_OFFLINE_DEBUG || env.RUNNER_DEBUG) });
+  const debug = Boolean(env.ONEAPI_OFFLINE_DEBUG || env.RUNNER_DEBUG);
+  const log = cliLogger((line) => process.stderr.write(`${line}\n`), { debug });
+  const print = routeWorkflowCommands(process.stdout, (line) => log.info(line), debug);
   let request: CliRequest;
   try {
     request = parseCliArgs(argv);
@@ -33,7 +36,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return exitCodeOf(error);
   }
   if (request.kind === 'help') {
-    process.stdout.write(`${helpText(VERSION, request.command)}\n`);
+    print(`${helpText(VERSION, request.command)}\n`);
     return ExitCode.ok;
   }
 
@@ -64,7 +67,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         actionsCache: actionsCache(log, env),
       },
     );
-    process.stdout.write(`${log.mask(JSON.stringify(cliResult(result), null, 2))}\n`);
+    print(`${log.mask(JSON.stringify(cliResult(result), null, 2))}\n`);
     if (result.error !== undefined) {
       log.info(failureText(result.error));
       return exitCodeOf(result.error);
