@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { overlayDockerfile } from '../src/build/overlay.js';
 import { REGISTRY, requireEngine, uniqueTag } from '../test/support/docker.js';
 import { startLinkServer } from './link-server.js';
+import { interleaved } from './interleave.js';
 import { runTimed } from './proc.js';
 import { freshRunner, type BenchRoot } from './runner-env.js';
 import type { Series } from './stats.js';
@@ -40,17 +41,6 @@ export interface BuildSeries {
   readonly reproducible: Series;
   readonly verify: Series;
   readonly base: Series;
-}
-
-async function interleaved(reps: number, fns: ReadonlyArray<() => Promise<number>>): Promise<number[][]> {
-  const samples = fns.map(() => [] as number[]);
-  for (let rep = 0; rep < reps; rep++) {
-    for (let k = 0; k < fns.length; k++) {
-      const index = (rep + k) % fns.length;
-      samples[index]!.push(await fns[index]!());
-    }
-  }
-  return samples;
 }
 
 export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { toolCacheTool, toolCacheVersion } from '../src/cache/keys.js';
 import { DEFAULT_ENCODINGS, ENCODINGS, PINNED_FILES, type PinnedFileId } from '../src/pins.js';
 import { describeLink, startLinkServer, type LinkModel } from './link-server.js';
+import { interleaved } from './interleave.js';
 import { runTimed } from './proc.js';
 import { freshRunner, type BenchRoot } from './runner-env.js';
 import type { Series } from './stats.js';
@@ -30,18 +31,6 @@ export interface PrepareBenchOptions {
 /** The files `prepare` fetches with no --encoders. */
 export function defaultFiles(): PinnedFileId[] {
   return [...new Set(DEFAULT_ENCODINGS.flatMap((name) => [...ENCODINGS[name]]))];
-}
-
-/** Runs `fns` `reps` times, rotating which goes first; one sample list per fn. */
-async function interleaved(reps: number, fns: ReadonlyArray<() => Promise<number>>): Promise<number[][]> {
-  const samples = fns.map(() => [] as number[]);
-  for (let rep = 0; rep < reps; rep++) {
-    for (let k = 0; k < fns.length; k++) {
-      const index = (rep + k) % fns.length;
-      samples[index]!.push(await fns[index]!());
-    }
-  }
-  return samples;
 }
 
 async function expectLaidOut(dir: string, count: number): Promise<void> {

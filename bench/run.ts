@@ -6,8 +6,9 @@
 //   --rate BYTES    pace of the throttled cold runs, per connection and as one shared link
 //                   (default 4 MiB/s; 0 runs the unthrottled loopback only)
 import { existsSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeLink, type LinkModel } from './link-server.js';
 import { buildBench } from './build-bench.js';
@@ -27,14 +28,20 @@ const { values } = parseArgs({
 const reps = Number(values.reps);
 const rate = Number(values.rate);
 const only = new Set(values.only.split(',').map((s) => s.trim()));
-const cli = resolve(values.cli);
+const source = resolve(values.cli);
 if (!Number.isInteger(reps) || reps < 1 || reps > 50) throw new Error(`--reps must be an integer 1…50, got ${values.reps}`);
 if (!Number.isFinite(rate) || rate < 0) throw new Error(`--rate must be bytes per second (0 to skip), got ${values.rate}`);
-if (!existsSync(cli)) throw new Error(`${cli} does not exist: run \`npm run build\` first (or pass --cli PATH)`);
+if (!existsSync(source)) throw new Error(`${source} does not exist: run \`npm run build\` first (or pass --cli PATH)`);
 
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 const root = await benchRoot();
 const home = await root.fresh('home');
+// Time a snapshot (the file and a `chunks/` folder next to it, if the build splits): a rebuild
+// of dist/ during the run changes nothing.
+const snapshot = await root.fresh('cli');
+const cli = join(snapshot, basename(source));
+await cp(source, cli);
+if (existsSync(join(dirname(source), 'chunks'))) await cp(join(dirname(source), 'chunks'), join(snapshot, 'chunks'), { recursive: true });
 const options = { cli, reps, root, home, progress: log };
 const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
 const lines: string[] = [`load average at start: ${load()}`];
