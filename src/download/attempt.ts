@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { open, type FileHandle } from 'node:fs/promises';
-import type { HttpClient, HttpClientResponse } from '@actions/http-client';
+import { HttpClient, type HttpClientResponse } from '@actions/http-client';
 import { parseRetryAfter } from './backoff.js';
 import { AttemptFailure, failureOf, type Failure } from './failure.js';
 
@@ -18,6 +18,31 @@ export interface AttemptLimits {
   readonly totalTimeoutMs: number;
   /** Aborted when the whole-file time limit runs out. */
   readonly deadline: AbortSignal;
+}
+
+const USER_AGENT = 'oneapi-offline-action';
+
+/** http-client's RequestHandler (its interfaces module is not exported). */
+type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
+
+/**
+ * A client whose requests carry `signal`: aborting it destroys the request and its socket,
+ * whatever phase it is in (http-client itself only half-closes a timed-out socket).
+ */
+function clientFor(signal: AbortSignal, idleTimeoutMs: number): HttpClient {
+  const withSignal: RequestHandler = {
+    prepareRequest: (options) => void (options.signal = signal),
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('not used')),
+  };
+  return new HttpClient(USER_AGENT, [withSignal], {
+    allowRetries: false,
+    allowRedirects: true,
+    maxRedirects: 5,
+    keepAlive: false,
+    // Backstop only: the idle timer below fires first and aborts the request.
+    socketTimeout: idleTimeoutMs * 2 + 1_000,
+  });
 }
 
 export interface AttemptResult {
@@ -40,7 +65,6 @@ function contentLength(response: HttpClientResponse): number | undefined {
 
 /** Downloads `url` into `partialPath` (created or truncated). Throws AttemptFailure. */
 export async function attemptDownload(
-  client: HttpClient,
   url: string,
   headers: OutgoingHttpHeaders,
   partialPath: string,
@@ -54,6 +78,8 @@ export async function attemptDownload(
     throw new AttemptFailure(failureOf(error), { cause: error });
   }
 
+  const abort = new AbortController();
+  const client = clientFor(abort.signal, limits.idleTimeoutMs);
   let received = 0;
   let response: HttpClientResponse | undefined;
   let stopped: AttemptFailure | undefined;
@@ -65,6 +91,7 @@ export async function attemptDownload(
     if (stopped) return;
     stopped = new AttemptFailure(failure);
     response?.message.destroy(stopped);
+    abort.abort(stopped);
     rejectGate(stopped);
   };
   let idle: NodeJS.Timeout | undefined;
@@ -78,13 +105,7 @@ export async function attemptDownload(
   try {
     armIdle();
     const pending = client.get(url, headers);
-    // If the gate wins the race, the response may still arrive later: drop its socket then.
-    pending.then(
-      (late) => {
-        if (stopped) late.message.destroy();
-      },
-      () => {},
-    );
+    pending.catch(() => {}); // after an abort it rejects too; the gate has reported already
     response = await Promise.race([pending, gate]);
     armIdle();
 
@@ -124,6 +145,8 @@ export async function attemptDownload(
     clearTimeout(idle);
     limits.deadline.removeEventListener('abort', onDeadline);
     if (response && !response.message.complete) response.message.destroy();
+    if (!abort.signal.aborted) abort.abort();
+    client.dispose();
     await handle.close();
   }
 }

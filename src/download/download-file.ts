@@ -11,7 +11,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { HttpClient } from '@actions/http-client';
 import { DownloadError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { redactUrl } from '../proxy/redact.js';
@@ -52,8 +51,6 @@ export interface DownloadDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
 }
-
-const USER_AGENT = 'oneapi-offline-action';
 
 /** Resolves after `sleep(ms)`, or rejects as soon as the deadline passes. */
 function sleepUntil(sleep: (ms: number) => Promise<void>, ms: number, deadline: AbortSignal): Promise<void> {
@@ -98,14 +95,6 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
   const capIsPinned = request.expectedSize !== undefined && request.expectedSize <= request.maxBytes;
   const capBytes = Math.min(request.expectedSize ?? Number.POSITIVE_INFINITY, request.maxBytes);
   const headers = { 'accept-encoding': 'identity', ...(target.authorization ? { authorization: target.authorization } : {}) };
-  const client = new HttpClient(USER_AGENT, [], {
-    allowRetries: false,
-    allowRedirects: true,
-    maxRedirects: 5,
-    keepAlive: false,
-    // Backstop only: our own idle timer (attempt.ts) fires first and destroys the socket.
-    socketTimeout: request.idleTimeoutMs * 2,
-  });
   const deadline = new AbortController();
   const deadlineTimer = setTimeout(() => deadline.abort(new AttemptFailure({ kind: 'deadline', ms: request.totalTimeoutMs })), request.totalTimeoutMs);
   const limits = { capBytes, capIsPinned, idleTimeoutMs: request.idleTimeoutMs, totalTimeoutMs: request.totalTimeoutMs, deadline: deadline.signal };
@@ -115,7 +104,7 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
       deps.log.debug(`${request.label}: GET ${shown} (attempt ${attempt} of ${maxAttempts})`);
       let failure: AttemptFailure;
       try {
-        const result = await attemptDownload(client, target.url, headers, partial, limits);
+        const result = await attemptDownload(target.url, headers, partial, limits);
         await rename(partial, destPath);
         deps.log.debug(`${request.label}: ${result.size} bytes, sha256 ${result.sha256}`);
         return { path: destPath, sha256: result.sha256, size: result.size, attempts: attempt };
@@ -136,7 +125,6 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
     }
   } finally {
     clearTimeout(deadlineTimer);
-    client.dispose();
     await rm(partial, { force: true }).catch(() => {});
   }
 }

@@ -1,6 +1,7 @@
 // downloadFile against the loopback mirror serving the real encoder bytes, through the real
 // @actions/http-client, into real temp dirs. Faults come from the server, not from mocks.
 import { createHash } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,5 +247,69 @@ describe('downloadFile against the loopback mirror', () => {
     expect(error.message).toContain('after 2 attempts');
     expect(error.message).toContain('ECONNREFUSED');
     await expectFiles([]);
+  });
+
+  it('a server that accepts but never answers: idle timeout before any header', async () => {
+    const sockets = new Set<Socket>();
+    let closedByClient = 0;
+    const silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('close', () => closedByClient++).resume(); // reads (and ignores) the request, never answers
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const started = performance.now();
+      const error = await caught(
+        downloadFile(request(CL100K.path, { url: `http://127.0.0.1:${port}${CL100K.path}`, idleTimeoutMs: 250, attempts: 2 }), join(dir, 'f'), {
+          log: memoryLogger(),
+          sleep: noWait,
+        }),
+      );
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(error.message).toContain('no data for 250 ms after 0 bytes');
+      expect(error.message).toContain('after 2 attempts');
+      expect(sockets.size).toBe(2);
+      // The client destroyed both stalled sockets itself (the server never closes them).
+      await expect.poll(() => closedByClient, { timeout: 500 }).toBe(2);
+      await expectFiles([]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
+
+describe('the mirror server itself', () => {
+  it('serves under pathPrefix too, and a fault set on the upstream path applies there', async () => {
+    const prefixed = await startMirrorServer({ files: new Map([[R50K.path, await encoderBytes('r50k_base')]]), pathPrefix: '/openai/' });
+    try {
+      prefixed.fault(R50K.path, { kind: 'status', status: 502, times: 1 });
+      const got = await downloadFile(
+        request(`/openai${R50K.path}`, { url: `${prefixed.origin}/openai${R50K.path}`, label: 'r50k_base', expectedSize: R50K.size }),
+        join(dir, 'r50k'),
+        { log: memoryLogger(), sleep: noWait },
+      );
+      expect(got).toMatchObject({ sha256: R50K.sha256, attempts: 2 });
+      expect(prefixed.requests.map((r) => r.path)).toEqual([`/openai${R50K.path}`, `/openai${R50K.path}`]);
+    } finally {
+      await prefixed.close();
+    }
+  });
+
+  it('bytesPerSecond paces the body like a real link', async () => {
+    const slow = await startMirrorServer({ files: new Map([[R50K.path, await encoderBytes('r50k_base')]]), bytesPerSecond: 4_000_000 });
+    try {
+      const started = performance.now();
+      const got = await downloadFile(request(R50K.path, { url: `${slow.origin}${R50K.path}`, expectedSize: R50K.size }), join(dir, 'r50k'), {
+        log: memoryLogger(),
+      });
+      const elapsed = performance.now() - started;
+      expect(got.sha256).toBe(R50K.sha256);
+      expect(elapsed).toBeGreaterThanOrEqual((R50K.size / 4_000_000) * 1000 - 30);
+      expect(elapsed).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+    }
   });
 });
