@@ -63,6 +63,8 @@ function blobPath(digest: string): string {
 function pickRoot(index: ImageIndex, refName: string | undefined): Descriptor | 'self' {
   const entries = index.manifests;
   if (entries.length === 1) return entries[0] as Descriptor;
+  // One image under several names (a buildx archive lists it once per tag): that image.
+  if (entries.length > 1 && entries.every((d) => d.digest === entries[0]?.digest)) return entries[0] as Descriptor;
   if (refName) {
     const match = entries.find((d) =>
       [d.annotations?.['io.containerd.image.name'], d.annotations?.['org.opencontainers.image.ref.name']].some(

@@ -1,7 +1,7 @@
 // verifyImage on OCI layouts built here (folder and tar), and on the same blobs served by a
 // loopback registry with the Bearer token flow. Real temp dirs, real zlib, real HTTP.
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import type { Expectations } from '../../../src/image/report.js';
 import { memoryLogger } from '../../../src/log/logger.js';
 import * as zlib from 'node:zlib';
 import { zstdSupported } from '../../../src/image/blob-stream.js';
-import { blob, image, index, layer, sha256, tar, writeLayout, writeLayoutTar, type Blob, type TarItem } from './build-tar.js';
+import { blob, descriptor, image, index, layer, sha256, tar, writeLayout, writeLayoutTar, type Blob, type TarItem } from './build-tar.js';
 
 const CACHE = '/tiktoken_cache';
 const ENV_OK = [`TIKTOKEN_CACHE_DIR=${CACHE}`, `DATA_GYM_CACHE_DIR=${CACHE}`, 'PATH=/bin'];
@@ -61,6 +61,18 @@ describe('verifyImage on OCI layouts', () => {
     for (const p of report.platforms) expect(p.files.map((f) => f.status)).toEqual(['ok', 'ok']);
     expect(log.lines.join('\n')).toMatch(/attestation/);
     expect(() => assertVerified(report)).not.toThrow();
+  });
+
+  it('reads an archive that lists the same index once per tag (as buildx writes it) once', async () => {
+    const idx = index([image(amd64, ENV_OK, [layer(goodFiles)]).manifest, image(arm64, ENV_OK, [layer(goodFiles)]).manifest], false);
+    const platforms = [image(amd64, ENV_OK, [layer(goodFiles)]), image(arm64, ENV_OK, [layer(goodFiles)])];
+    const folder = await writeLayout(join(dir, 'tagged'), idx.index, [...platforms.flatMap((p) => p.blobs), ...idx.blobs]);
+    const entry = (tag: string) => ({ ...descriptor(idx.index), annotations: { 'org.opencontainers.image.ref.name': tag } });
+    await writeFile(join(folder, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: ['offline-v1.2.3', 'offline-v1.2', 'offline'].map(entry) }));
+    const { report } = await verify({ kind: 'oci-archive', path: folder, digest: idx.index.digest });
+    expect(report.ok).toBe(true);
+    expect(report.digest).toBe(idx.index.digest);
+    expect(report.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
   });
 
   it('reads an OCI layout folder the same way', async () => {
