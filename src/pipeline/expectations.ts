@@ -2,16 +2,17 @@
 // prepare result when there is one (sizes measured), else straight from the pins (merge and
 // verify runs need no download to know what to look for).
 import { selectFiles } from '../encoders/selection.js';
+import { expectationsFrom } from '../image/expectations.js';
 import type { Expectations } from '../image/report.js';
 import type { PrepareOptions } from '../prepare/options.js';
-import type { PreparedFile } from '../prepare/result.js';
+import type { PrepareResult } from '../prepare/result.js';
 
 export function expectationsOf(
   cachePath: string,
-  prepared: readonly PreparedFile[] | undefined,
+  prepared: PrepareResult | undefined,
   selection: Pick<PrepareOptions, 'encodings' | 'extras'>,
 ): Expectations {
-  if (prepared) return { cachePath, files: prepared.map((f) => ({ cacheFile: f.cacheFile, sha256: f.sha256, size: f.size })) };
+  if (prepared) return expectationsFrom(prepared.manifest, cachePath);
   const files = selectFiles(selection.encodings, selection.extras);
   const unsized = files.filter((f) => f.size === undefined).map((f) => f.id);
   if (unsized.length > 0) {

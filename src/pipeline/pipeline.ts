@@ -159,7 +159,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
     if (shouldVerify) {
       const target = verifyTarget(p, result, raw, facts.dockerConfig);
       if (target) {
-        const expectations = expectationsOf(cachePath, result.prepared?.files, p.prepareOptions);
+        const expectations = expectationsOf(cachePath, result.prepared, p.prepareOptions);
         const verification = await log.group(`Verify ${target.label} offline, per platform`, () =>
           verifyImage(target.target, expectations, { log, tempDir: facts.workDir }),
         );

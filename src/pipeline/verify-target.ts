@@ -6,7 +6,7 @@ import type { VerifyTarget } from '../image/verify-image.js';
 import { parseImageReference } from '../image/image-reference.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseList } from '../inputs/scalars.js';
-import { registryCredentials } from './registry-auth.js';
+import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
 import type { PipelineResult } from './pipeline.js';
 
 export interface ChosenTarget {
@@ -16,7 +16,7 @@ export interface ChosenTarget {
 }
 
 function registryTarget(reference: string, dockerConfig: string | undefined): ChosenTarget {
-  const credentials = registryCredentials(dockerConfig, parseImageReference(reference).registry);
+  const credentials = dockerConfig ? credentialsFromDockerConfig(dockerConfig, parseImageReference(reference).registry) : undefined;
   return { target: { kind: 'registry', reference, ...(credentials ? { credentials } : {}) }, label: reference };
 }
 
