@@ -2,10 +2,14 @@
 // scripts/provision-engine.sh. The mirror is reached as mirror.oneapi-offline.test (mapped to
 // 127.0.0.1 in /etc/hosts by that script) because @actions/http-client never proxies loopback
 // names. The environment is set the way the entry sets it: resolveProxySettings → proxyEnvironment.
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadFile, type DownloadRequest } from '../../src/download/download-file.js';
 import { DownloadError } from '../../src/errors.js';
@@ -22,6 +26,8 @@ const PASSWORD = PROXY.password;
 const GOOD = `http://${PROXY.user}:${PASSWORD}@${PROXY.host}:${PROXY.port}`;
 const BAD = `http://${PROXY.user}:not-the-pass-9@${PROXY.host}:${PROXY.port}`;
 const CL100K = PINNED_FILES.cl100k_base;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
 const PROXY_VARS = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY'] as const;
 
 let mirror: MirrorServer;
@@ -29,9 +35,9 @@ let dir: string;
 let saved: Record<string, string | undefined>;
 
 /** Sets the proxy variables exactly as the entry does, from the action's inputs. */
-function useProxy(inputs: { httpProxy?: string; noProxy?: string }): void {
+function useProxy(inputs: { httpProxy?: string; httpsProxy?: string; noProxy?: string }): void {
   for (const name of PROXY_VARS) delete process.env[name];
-  const settings = resolveProxySettings({ httpProxy: inputs.httpProxy ?? '', httpsProxy: '', noProxy: inputs.noProxy ?? '' }, {});
+  const settings = resolveProxySettings({ httpProxy: inputs.httpProxy ?? '', httpsProxy: inputs.httpsProxy ?? '', noProxy: inputs.noProxy ?? '' }, {});
   Object.assign(process.env, proxyEnvironment(settings));
 }
 
@@ -44,9 +50,9 @@ async function logSize(): Promise<number> {
 }
 
 /** Lines tinyproxy logged since `offset` that name our mirror's host:port (others share the proxy). */
-async function proxyLogSince(offset: number): Promise<string[]> {
+async function proxyLogSince(offset: number, port = mirror.port): Promise<string[]> {
   const text = (await readFile(TINYPROXY_LOG)).subarray(offset).toString('utf8');
-  return text.split('\n').filter((line) => line.includes(`${HOST}:${mirror.port}`));
+  return text.split('\n').filter((line) => line.includes(`${HOST}:${port}`));
 }
 
 function request(overrides: Partial<DownloadRequest> = {}): DownloadRequest {
@@ -162,5 +168,84 @@ describe('downloads through tinyproxy with BasicAuth', () => {
   it('the secrets the entry masks are exactly the password forms', () => {
     const settings = resolveProxySettings({ httpProxy: GOOD, httpsProxy: '', noProxy: '' }, {});
     expect(proxySecrets(settings).sort()).toEqual([PASSWORD, `${PROXY.user}:${PASSWORD}`].sort());
+  });
+});
+
+/** A throwaway self-signed certificate for HOST (openssl is in every Debian base image). */
+async function selfSignedCert(folder: string): Promise<{ key: Buffer; cert: Buffer; certPath: string }> {
+  const keyPath = join(folder, 'key.pem');
+  const certPath = join(folder, 'cert.pem');
+  await run('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+    '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`, '-keyout', keyPath, '-out', certPath,
+  ]).catch((error: unknown) => {
+    throw new Error(`openssl could not make a test certificate (${String(error)}); install openssl`, { cause: error });
+  });
+  return { key: await readFile(keyPath), cert: await readFile(certPath), certPath };
+}
+
+describe('https downloads through tinyproxy when https-proxy is set', () => {
+  let tlsMirror: MirrorServer;
+  let certDir: string;
+  let certPath: string;
+
+  beforeAll(async () => {
+    certDir = await mkdtemp(join(tmpdir(), 'proxy-tls-'));
+    const made = await selfSignedCert(certDir);
+    certPath = made.certPath;
+    tlsMirror = await startMirrorServer({ hostName: HOST, tls: { key: made.key, cert: made.cert } });
+  });
+  afterAll(async () => {
+    await tlsMirror?.close();
+    await rm(certDir, { recursive: true, force: true });
+  });
+
+  it('an untrusted certificate: DownloadError at once, pointing at NODE_EXTRA_CA_CERTS; the tunnel went through the proxy', async () => {
+    useProxy({ httpsProxy: GOOD });
+    const offset = await logSize();
+    const before = tlsMirror.requests.length;
+    const log = memoryLogger();
+    const error = await downloadFile(request({ url: `${tlsMirror.origin}${CL100K.path}` }), join(dir, 'f'), { log }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DownloadError);
+    const message = (error as DownloadError).message;
+    expect(message).toContain('after 1 attempt');
+    expect(message).toContain('NODE_EXTRA_CA_CERTS');
+    expect(tlsMirror.requests.length - before).toBe(0);
+    expect((await proxyLogSince(offset, tlsMirror.port)).some((line) => line.includes(`CONNECT ${HOST}:${tlsMirror.port}`))).toBe(true);
+    for (const text of [message, ...log.lines]) expect(text).not.toContain(PASSWORD);
+  });
+
+  it('trusted (NODE_EXTRA_CA_CERTS, read at start, so in a fresh node): the real file arrives through the proxy', async () => {
+    // The child does what the entry does: inputs → settings → process.env, then downloads.
+    const script = `
+      import { downloadFile } from ${JSON.stringify(join(ROOT, 'src/download/download-file.ts'))};
+      import { memoryLogger } from ${JSON.stringify(join(ROOT, 'src/log/logger.ts'))};
+      import { proxyEnvironment, resolveProxySettings } from ${JSON.stringify(join(ROOT, 'src/proxy/settings.ts'))};
+      const settings = resolveProxySettings({ httpProxy: '', httpsProxy: process.env.INPUT_HTTPS_PROXY ?? '', noProxy: '' }, process.env);
+      Object.assign(process.env, proxyEnvironment(settings));
+      const log = memoryLogger();
+      try {
+        const got = await downloadFile(JSON.parse(process.env.TEST_REQUEST ?? ''), process.env.TEST_DEST ?? '', { log });
+        console.log(JSON.stringify({ got, lines: log.lines }));
+      } catch (error) {
+        console.log(JSON.stringify({ error: String(error && error.message), lines: log.lines }));
+      }`;
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: certPath, INPUT_HTTPS_PROXY: GOOD };
+    for (const name of PROXY_VARS) delete env[name];
+    env['TEST_REQUEST'] = JSON.stringify(request({ url: `${tlsMirror.origin}${CL100K.path}` }));
+    env['TEST_DEST'] = join(dir, 'cl100k');
+    const offset = await logSize();
+    const before = tlsMirror.requests.length;
+    const child = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, env });
+    const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as { got?: { sha256: string; size: number }; error?: string; lines: string[] };
+    expect(result.error).toBeUndefined();
+    expect(result.got).toMatchObject({ sha256: CL100K.sha256, size: CL100K.size, attempts: 1 });
+    expect(tlsMirror.requests.length - before).toBe(1);
+    expect(createHash('sha256').update(await readFile(join(dir, 'cl100k'))).digest('hex')).toBe(CL100K.sha256);
+    expect((await proxyLogSince(offset, tlsMirror.port)).some((line) => line.includes(`CONNECT ${HOST}:${tlsMirror.port}`))).toBe(true);
+    expect(child.stdout + child.stderr).not.toContain(PASSWORD);
   });
 });

@@ -3,6 +3,7 @@
 // 127.0.0.1 on an ephemeral port; `hostName` only changes the name `origin` uses (proxy tests
 // reach it as mirror.oneapi-offline.test, which scripts/provision-engine.sh maps to 127.0.0.1).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { upstreamTree } from './encoder-bytes.js';
 
@@ -32,6 +33,8 @@ export interface MirrorOptions {
   hostName?: string;
   pathPrefix?: string;
   bytesPerSecond?: number;
+  /** Serve https with this key and certificate (PEM) instead of http; `origin` says https. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 /** A fault with its remaining count (for `status` and `reset`). */
@@ -152,9 +155,11 @@ export async function startMirrorServer(options: MirrorOptions = {}): Promise<Mi
     res.end();
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch(() => res.destroy());
-  });
+  };
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
+  // 'connection' gives the raw TCP socket for both, so close() can destroy stalled ones.
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -169,7 +174,7 @@ export async function startMirrorServer(options: MirrorOptions = {}): Promise<Mi
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const origin = `http://${options.hostName ?? '127.0.0.1'}:${port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${options.hostName ?? '127.0.0.1'}:${port}`;
 
   return {
     origin,
