@@ -23,6 +23,7 @@ import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
 import { pinSetKey, prepare } from '../prepare/prepare.js';
 import type { PrepareResult } from '../prepare/result.js';
 import { urlSecrets } from '../proxy/redact.js';
+import { proxiedFetch } from '../proxy/proxy-fetch.js';
 import { proxyEnvironment, proxySecrets } from '../proxy/settings.js';
 import { expectationsOf } from './expectations.js';
 import { verifyTarget } from './verify-target.js';
@@ -107,6 +108,10 @@ async function plan(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): P
   return { mode: 'build', prepareOptions, buildOptions, engine };
 }
 
+function withFetch(fetch: typeof globalThis.fetch | undefined): { fetch?: typeof globalThis.fetch } {
+  return fetch ? { fetch } : {};
+}
+
 export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
   const { log } = deps;
   let result: PipelineResult = { mode: 'prepare' };
@@ -161,7 +166,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       if (target) {
         const expectations = expectationsOf(cachePath, result.prepared, p.prepareOptions);
         const verification = await log.group(`Verify ${target.label} offline, per platform`, () =>
-          verifyImage(target.target, expectations, { log, tempDir: facts.workDir }),
+          verifyImage(target.target, expectations, { log, tempDir: facts.workDir, ...withFetch(proxiedFetch(p.prepareOptions.proxy)) }),
         );
         result = { ...result, verification };
         assertVerified(verification);
