@@ -33,8 +33,8 @@ describe('proxiedFetch', () => {
     const before = mirror.requests.length;
     const fetchVia = proxiedFetch({ http: `http://${PROXY.user}:wrong@${PROXY.host}:${PROXY.port}` });
     // undici tunnels through CONNECT; tinyproxy answers a bad login with 401 there.
-    const error = await fetchVia!(url()).then(() => undefined, (e: unknown) => e as Error & { cause?: Error });
-    expect(error?.cause?.message).toMatch(/Proxy response \((401|407)\)/);
+    const error = await fetchVia!(url()).then(() => undefined, (e: unknown) => e as Error & { cause?: Error & { cause?: Error } });
+    expect(String(error?.cause?.cause?.message ?? error?.cause?.message)).toMatch(/Proxy response \((401|407)\)/);
     expect(mirror.requests.length).toBe(before);
   });
 
