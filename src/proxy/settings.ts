@@ -18,14 +18,25 @@ export interface ProxyInputs {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** A chosen value and where it came from ('input', or the variable's name). */
+interface Picked {
+  readonly value: string;
+  readonly from: string;
+}
+
 /**
  * The first non-blank value: the input, then the lower-case, then the upper-case variable
  * (the order @actions/http-client and curl read them in).
  */
-function pick(input: string, env: Env, name: string): string | undefined {
-  for (const value of [input, env[name.toLowerCase()], env[name.toUpperCase()]]) {
+function pick(input: string, env: Env, name: string): Picked | undefined {
+  const candidates: Array<readonly [string, string | undefined]> = [
+    ['input', input],
+    [name.toLowerCase(), env[name.toLowerCase()]],
+    [name.toUpperCase(), env[name.toUpperCase()]],
+  ];
+  for (const [from, value] of candidates) {
     const trimmed = value?.trim();
-    if (trimmed) return trimmed;
+    if (trimmed) return { value: trimmed, from };
   }
   return undefined;
 }
@@ -36,7 +47,8 @@ function showRejected(value: string): string {
   return JSON.stringify(redacted.includes('@') ? redacted.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@') : redacted);
 }
 
-function checkProxyUrl(input: 'http-proxy' | 'https-proxy', value: string): string {
+function checkProxyUrl(input: 'http-proxy' | 'https-proxy', picked: Picked): string {
+  const { value, from } = picked;
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -45,6 +57,7 @@ function checkProxyUrl(input: 'http-proxy' | 'https-proxy', value: string): stri
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
     throw new InputError(input, {
+      ...(from === 'input' ? {} : { what: `input "${input}" is empty and the runner's ${from} is not a usable proxy URL` }),
       got: showRejected(value),
       expected: 'an http:// or https:// proxy URL, e.g. http://user:password@proxy.example:3128',
       fix: `set ${input} (or the runner's ${input === 'http-proxy' ? 'HTTP_PROXY' : 'HTTPS_PROXY'}) to a full URL with its scheme, or leave it empty for no proxy`,
@@ -61,7 +74,7 @@ export function resolveProxySettings(inputs: ProxyInputs, env: Env): ProxySettin
   return {
     ...(http !== undefined ? { http: checkProxyUrl('http-proxy', http) } : {}),
     ...(https !== undefined ? { https: checkProxyUrl('https-proxy', https) } : {}),
-    ...(noProxy !== undefined ? { noProxy } : {}),
+    ...(noProxy !== undefined ? { noProxy: noProxy.value } : {}),
   };
 }
 

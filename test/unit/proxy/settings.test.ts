@@ -19,13 +19,14 @@ describe('resolveProxySettings', () => {
     expect(resolveProxySettings(inputs, env)).toEqual(expected);
   });
 
-  it.each<[string, Partial<typeof none>, Record<string, string>, 'http-proxy' | 'https-proxy']>([
-    ['no scheme', { httpProxy: '127.0.0.1:8888' }, {}, 'http-proxy'],
-    ['socks scheme', { httpsProxy: 'socks5://user:hunter2pass@h:1080' }, {}, 'https-proxy'],
-    ['user:password without scheme', { httpProxy: 'user:hunter2pass@proxy:3128' }, {}, 'http-proxy'],
-    ['bad env value', {}, { HTTPS_PROXY: 'ftp://user:hunter2pass@h' }, 'https-proxy'],
-    ['not a URL at all', { httpProxy: 'not a url' }, {}, 'http-proxy'],
-  ])('rejects %s naming %s, without the password', (_name, inputs, env, input) => {
+  it.each<[string, Partial<typeof none>, Record<string, string>, 'http-proxy' | 'https-proxy', string]>([
+    ['no scheme', { httpProxy: '127.0.0.1:8888' }, {}, 'http-proxy', 'input "http-proxy" is invalid'],
+    ['socks scheme', { httpsProxy: 'socks5://user:hunter2pass@h:1080' }, {}, 'https-proxy', 'got:      "socks5://***@h:1080"'],
+    ['user:password without scheme', { httpProxy: 'user:hunter2pass@proxy:3128' }, {}, 'http-proxy', 'got:      "***@proxy:3128"'],
+    ['bad env value', {}, { HTTPS_PROXY: 'ftp://user:hunter2pass@h' }, 'https-proxy', 'input "https-proxy" is empty and the runner\'s HTTPS_PROXY is not a usable proxy URL'],
+    ['bad lower-case env value', {}, { http_proxy: 'proxy.corp:3128' }, 'http-proxy', 'the runner\'s http_proxy is not a usable proxy URL'],
+    ['not a URL at all', { httpProxy: 'not a url' }, {}, 'http-proxy', 'got:      "not a url"'],
+  ])('rejects %s naming %s, without the password', (_name, inputs, env, input, says) => {
     let thrown: unknown;
     try {
       resolveProxySettings({ ...none, ...inputs }, env);
@@ -35,7 +36,8 @@ describe('resolveProxySettings', () => {
     expect(thrown).toBeInstanceOf(InputError);
     const error = thrown as InputError;
     expect(error.input).toBe(input);
-    expect(error.message).toContain(`input "${input}" is invalid`);
+    expect(error.message).toContain(`input "${input}"`);
+    expect(error.message).toContain(says);
     expect(error.message).toContain('http:// or https://');
     expect(error.message).not.toContain('hunter2pass');
   });
