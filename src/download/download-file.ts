@@ -86,6 +86,7 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
   } catch (error) {
     throw fail(0, { kind: 'network', code: 'EINVALIDURL', detail: 'not a valid URL' }, error);
   }
+  if (!/^https?:\/\//i.test(target.url)) throw fail(0, { kind: 'network', code: 'EINVALIDURL', detail: 'not an http(s) URL' });
   try {
     await mkdir(dirname(destPath), { recursive: true });
   } catch (error) {
@@ -99,6 +100,7 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
   const deadlineTimer = setTimeout(() => deadline.abort(new AttemptFailure({ kind: 'deadline', ms: request.totalTimeoutMs })), request.totalTimeoutMs);
   const limits = { capBytes, capIsPinned, idleTimeoutMs: request.idleTimeoutMs, totalTimeoutMs: request.totalTimeoutMs, deadline: deadline.signal };
 
+  let previous: AttemptFailure | undefined;
   try {
     for (let attempt = 1; ; attempt++) {
       deps.log.debug(`${request.label}: GET ${shown} (attempt ${attempt} of ${maxAttempts})`);
@@ -111,10 +113,13 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
       } catch (error) {
         failure = error instanceof AttemptFailure ? error : new AttemptFailure(failureOf(error), { cause: error });
       }
-      await rm(partial, { force: true });
+      await rm(partial, { force: true }).catch(() => {});
       if (!isRetryable(failure.failure) || attempt >= maxAttempts || deadline.signal.aborted) {
-        throw fail(attempt, failure.failure, failure);
+        // A deadline says little by itself: keep the failure that led to the retry as its cause.
+        const cause = failure.failure.kind === 'deadline' && previous ? new AttemptFailure(failure.failure, { cause: previous }) : failure;
+        throw fail(attempt, failure.failure, cause);
       }
+      previous = failure;
       const wait = retryDelay(attempt, request.backoffMs, random, failure.failure.kind === 'status' ? failure.failure.retryAfterMs : undefined);
       deps.log.info(`${request.label}: attempt ${attempt} of ${maxAttempts} from ${shown} failed (${summarize(failure.failure)}); retrying in ${(wait / 1000).toFixed(1)} s`);
       try {

@@ -40,6 +40,7 @@ function networkFix(failure: Extract<Failure, { kind: 'network' }>, url: URL): s
   const { code } = failure;
   if (code === 'ENOTFOUND') return `cannot resolve ${url.hostname}; on a runner without internet set \`mirror\` to a reachable host, or https-proxy/http-proxy, or use a local \`source\``;
   if (code === 'ECONNREFUSED') return `nothing accepts connections at ${hostOf(url)} (or at the proxy); check that the mirror and the proxy are up`;
+  if (code === 'EINVALIDURL') return 'check `mirror` (and `extra-encoders` URLs): each must be a full http:// or https:// URL';
   if (code === 'REDIRECT_DOWNGRADE') return 'the server redirects to plain http, which is refused; point `mirror` at the final https URL';
   if (code.startsWith('CERT_') || code.startsWith('ERR_TLS') || code.includes('CERT') || code.includes('SIGNATURE')) {
     return 'TLS verification failed; if the mirror or the proxy uses a private CA, point NODE_EXTRA_CA_CERTS at its certificate';

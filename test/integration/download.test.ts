@@ -166,6 +166,28 @@ describe('downloadFile against the loopback mirror', () => {
     await expectFiles([]);
   });
 
+  it('a stall on the retry after a 503 hits the time limit; the 503 stays in the cause chain', async () => {
+    mirror.fault(CL100K.path, { kind: 'status', status: 503, times: 1 });
+    const error = await caught(
+      downloadFile(request(CL100K.path, { idleTimeoutMs: 10_000, totalTimeoutMs: 500 }), join(dir, 'f'), {
+        log: memoryLogger(),
+        // The backoff wait turns the mirror into a staller for the second attempt.
+        sleep: async () => mirror.fault(CL100K.path, { kind: 'stall', afterBytes: 10 }),
+      }),
+    );
+    expect(error.message).toContain('failed after 2 attempts');
+    expect(error.message).toContain('time limit');
+    const chain: string[] = [];
+    for (let e: unknown = error.cause; e instanceof Error; e = e.cause) chain.push(e.message);
+    expect(chain).toEqual(['not finished within the 500 ms time limit', 'HTTP 503']);
+    await expectFiles([]);
+  });
+
+  it('a non-http URL fails before any request', async () => {
+    const error = await caught(downloadFile(request(CL100K.path, { url: 'ftp://127.0.0.1/x' }), join(dir, 'f'), { log: memoryLogger() }));
+    expect(error.message).toContain('failed before the first attempt');
+  });
+
   it('the time limit also cuts a backoff wait short', async () => {
     mirror.fault(CL100K.path, { kind: 'status', status: 503, times: 99 });
     const started = performance.now();

@@ -54,6 +54,7 @@ describe('downloadProblem', () => {
     ]],
     ['truncated', HTTP, { kind: 'truncated', announced: 100, received: 40 }, 4, ['body ended after 40 of 100 bytes']],
     ['local file', HTTP, { kind: 'file', code: 'EACCES', detail: 'EACCES: permission denied' }, 1, ['writable']],
+    ['bad URL', 'ftp://x/y', { kind: 'network', code: 'EINVALIDURL', detail: 'not an http(s) URL' }, 0, ['full http:// or https:// URL']],
     ['before any attempt', HTTP, { kind: 'file', code: 'EACCES', detail: 'x' }, 0, ['failed before the first attempt']],
   ])('%s', (_name, url, failure, attempts, parts) => {
     const message = text(url, failure, attempts);
