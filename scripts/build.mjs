@@ -1,4 +1,5 @@
-// Bundles each entry (the action and the CLI) into one readable ESM file in dist/.
+// Bundles each entry (the action and the CLI) into a readable ESM file in dist/, plus shared
+// chunks in dist/chunks/.
 // Not minified, so diffs of dist/ stay reviewable and stack traces point at real names.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
@@ -14,6 +15,10 @@ await build({
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
+  // Steps a run may not need (downloads, buildx, reading images, the Actions cache client) are
+  // imported lazily; splitting puts them in chunks a warm prepare never parses.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { actionsCache } from '../cache/actions-cache.js';
 import { runnerToolCache } from '../cache/tool-cache.js';
 import { ActionError } from '../errors.js';
-import { defaultCacheRoot, readDockerConfig, runFacts } from '../pipeline/host-facts.js';
+import { defaultCacheRoot, readDockerConfig, repositoryUrl, runGitFacts } from '../pipeline/host-facts.js';
 import { actionOutputs } from '../pipeline/outputs.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { summaryInput } from '../pipeline/summary-input.js';
@@ -25,7 +25,6 @@ export async function runAction(): Promise<void> {
   const runnerTemp = env.RUNNER_TEMP?.trim() || undefined;
   const workDir = await mkdtemp(join(runnerTemp ?? tmpdir(), 'oneapi-offline-run-'));
   try {
-    const { git, repositoryUrl } = await runFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env);
     const result = await runPipeline(
       (name) => core.getInput(name),
       {
@@ -33,8 +32,8 @@ export async function runAction(): Promise<void> {
         defaultCacheRoot: defaultCacheRoot(env),
         workDir,
         processEnv: env,
-        git,
-        repositoryUrl,
+        git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
+        repositoryUrl: repositoryUrl(env),
         dockerConfig: await readDockerConfig(env),
       },
       {

@@ -6,7 +6,7 @@ import { actionsCache } from '../cache/actions-cache.js';
 import { runnerToolCache } from '../cache/tool-cache.js';
 import { ActionError, ExitCode, exitCodeOf, InputError } from '../errors.js';
 import { INPUT_DEFAULTS, rawInputsFrom } from '../inputs/names.js';
-import { defaultCacheRoot, readDockerConfig, runFacts } from '../pipeline/host-facts.js';
+import { defaultCacheRoot, readDockerConfig, repositoryUrl, runGitFacts } from '../pipeline/host-facts.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, type CliRequest } from './args.js';
@@ -46,7 +46,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   env.RUNNER_TEMP ||= join(root, 'tmp');
   const workDir = await mkdtemp(join(tmpdir(), 'oneapi-offline-'));
   try {
-    const { git, repositoryUrl } = await runFacts(process.cwd(), env);
     const result = await runPipeline(
       rawInputsFrom({ ...INPUT_DEFAULTS, ...request.inputs }),
       {
@@ -54,8 +53,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         defaultCacheRoot: root,
         workDir,
         processEnv: env,
-        git,
-        repositoryUrl,
+        git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
+        repositoryUrl: repositoryUrl(env),
         verifyOnly: request.command === 'verify',
         dockerConfig: await readDockerConfig(env),
       },

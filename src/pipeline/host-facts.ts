@@ -24,12 +24,16 @@ export async function readDockerConfig(env: Env, home = homedir()): Promise<stri
  * HEAD's facts from git, overridden by the workflow's own GITHUB_REF / GITHUB_SHA when set
  * (a shallow or detached checkout does not know which tag triggered the run).
  */
-export async function runFacts(cwd: string, env: Env): Promise<{ git: GitFacts; repositoryUrl?: string }> {
+export async function runGitFacts(cwd: string, env: Env): Promise<GitFacts> {
   const fromGit = await gitFacts(cwd);
   const ref = env.GITHUB_REF?.trim() || fromGit.ref;
   const sha = env.GITHUB_SHA?.trim() || fromGit.sha;
-  const git: GitFacts = { ...fromGit, ...(ref ? { ref } : {}), ...(sha ? { sha } : {}) };
+  return { ...fromGit, ...(ref ? { ref } : {}), ...(sha ? { sha } : {}) };
+}
+
+/** `https://github.com/org/repo` in Actions, for the image's source label. */
+export function repositoryUrl(env: Env): string | undefined {
   const server = env.GITHUB_SERVER_URL?.trim();
   const repo = env.GITHUB_REPOSITORY?.trim();
-  return { git, ...(server && repo ? { repositoryUrl: `${server}/${repo}` } : {}) };
+  return server && repo ? `${server}/${repo}` : undefined;
 }
