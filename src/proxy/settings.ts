@@ -48,7 +48,9 @@ function showRejected(value: string): string {
 }
 
 function checkProxyUrl(input: 'http-proxy' | 'https-proxy', picked: Picked): string {
-  const { value, from } = picked;
+  const { from } = picked;
+  // `proxy.example:3128` without a scheme means http://, as curl and corporate images use it.
+  const value = picked.value.includes('://') ? picked.value : `http://${picked.value}`;
   let url: URL | undefined;
   try {
     url = new URL(value);
@@ -58,9 +60,9 @@ function checkProxyUrl(input: 'http-proxy' | 'https-proxy', picked: Picked): str
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
     throw new InputError(input, {
       ...(from === 'input' ? {} : { what: `input "${input}" is empty and the runner's ${from} is not a usable proxy URL` }),
-      got: showRejected(value),
+      got: showRejected(picked.value),
       expected: 'an http:// or https:// proxy URL, e.g. http://user:password@proxy.example:3128',
-      fix: `set ${input} (or the runner's ${input === 'http-proxy' ? 'HTTP_PROXY' : 'HTTPS_PROXY'}) to a full URL with its scheme, or leave it empty for no proxy`,
+      fix: `set ${input} (or the runner's ${input === 'http-proxy' ? 'HTTP_PROXY' : 'HTTPS_PROXY'}) to a proxy URL such as http://proxy.example:3128, or leave it empty for no proxy`,
     });
   }
   return value;

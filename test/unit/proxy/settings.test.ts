@@ -15,16 +15,16 @@ describe('resolveProxySettings', () => {
     ['inputs win over env', { httpProxy: 'http://in:1', httpsProxy: 'http://in:2', noProxy: 'in' }, { HTTP_PROXY: 'http://env:1', https_proxy: 'http://env:2', NO_PROXY: 'env' }, { http: 'http://in:1', https: 'http://in:2', noProxy: 'in' }],
     ['inputs are trimmed', { httpProxy: ' http://in:1 \n', httpsProxy: '', noProxy: ' a,b ' }, {}, { http: 'http://in:1', noProxy: 'a,b' }],
     ['one input, rest from env', { ...none, httpsProxy: P }, { http_proxy: 'http://env:1' }, { http: 'http://env:1', https: P }],
+    ['no scheme means http:// (as curl reads it)', { ...none, httpProxy: '127.0.0.1:8888' }, { https_proxy: 'user:pw@proxy.corp:3128' }, { http: 'http://127.0.0.1:8888', https: 'http://user:pw@proxy.corp:3128' }],
   ])('%s', (_name, inputs, env, expected) => {
     expect(resolveProxySettings(inputs, env)).toEqual(expected);
   });
 
   it.each<[string, Partial<typeof none>, Record<string, string>, 'http-proxy' | 'https-proxy', string]>([
-    ['no scheme', { httpProxy: '127.0.0.1:8888' }, {}, 'http-proxy', 'input "http-proxy" is invalid'],
     ['socks scheme', { httpsProxy: 'socks5://user:hunter2pass@h:1080' }, {}, 'https-proxy', 'got:      "socks5://***@h:1080"'],
-    ['user:password without scheme', { httpProxy: 'user:hunter2pass@proxy:3128' }, {}, 'http-proxy', 'got:      "***@proxy:3128"'],
+    ['user:password, no host', { httpProxy: 'user:hunter2pass@' }, {}, 'http-proxy', 'got:      "***@"'],
     ['bad env value', {}, { HTTPS_PROXY: 'ftp://user:hunter2pass@h' }, 'https-proxy', 'input "https-proxy" is empty and the runner\'s HTTPS_PROXY is not a usable proxy URL'],
-    ['bad lower-case env value', {}, { http_proxy: 'proxy.corp:3128' }, 'http-proxy', 'the runner\'s http_proxy is not a usable proxy URL'],
+    ['bad lower-case env value', {}, { http_proxy: 'proxy corp:3128' }, 'http-proxy', 'the runner\'s http_proxy is not a usable proxy URL'],
     ['not a URL at all', { httpProxy: 'not a url' }, {}, 'http-proxy', 'got:      "not a url"'],
   ])('rejects %s naming %s, without the password', (_name, inputs, env, input, says) => {
     let thrown: unknown;
