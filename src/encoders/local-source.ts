@@ -78,7 +78,7 @@ async function folderFiles(root: string): Promise<SourceCandidate[]> {
 async function tarballFiles(path: string): Promise<SourceCandidate[]> {
   let archive = await readFile(path);
   if (archive[0] === 0x1f && archive[1] === 0x8b) archive = await unzip(archive, { maxOutputLength: MAX_UNPACKED });
-  return tarEntries(archive).flatMap((entry) => {
+  return (await tarEntries(archive)).flatMap((entry) => {
     const parts = entry.name.split('/').filter((part) => part !== '' && part !== '.');
     if (parts.length === 0 || parts.length > 2 || parts.includes('..')) return [];
     return [{ display: `${path}:${entry.name}`, from: { bytes: entry.bytes }, name: parts.at(-1) ?? '', depth: parts.length - 1 }];

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { tracks, type LayerChanges, type Node, type Tree } from './file-tree.js';
 import { classifyLayerPath, normalizeLayerPath } from './layer-paths.js';
-import { TarType } from './tar-header.js';
-import { tarEntries } from './tar-entries.js';
+import { TarType } from '../tar/tar-header.js';
+import { tarEntries } from '../tar/tar-entries.js';
 
 async function hashBody(body: AsyncIterable<Buffer>): Promise<{ sha256: string; size: number }> {
   const hash = createHash('sha256');

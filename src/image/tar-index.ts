@@ -13,7 +13,7 @@ import {
   parsePax,
   withExtended,
   type Extended,
-} from './tar-header.js';
+} from '../tar/tar-header.js';
 import { normalizeLayerPath } from './layer-paths.js';
 
 export interface TarSlice {

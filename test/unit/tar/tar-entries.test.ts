@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeader } from '../../../src/image/tar-header.js';
-import { tarEntries } from '../../../src/image/tar-entries.js';
-import { tar, type TarItem } from './build-tar.js';
+import { parseHeader } from '../../../src/tar/tar-header.js';
+import { tarEntries } from '../../../src/tar/tar-entries.js';
+import { tar, type TarItem } from '../image/build-tar.js';
 
 async function* chunks(bytes: Buffer, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
