@@ -8,11 +8,11 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-4O5QDTTK.mjs";
+} from "./chunks/chunk-43FIQFPW.mjs";
 import "./chunks/chunk-BXAFW6VR.mjs";
 import "./chunks/chunk-7KASO6AC.mjs";
 import "./chunks/chunk-LD2AIIGV.mjs";
-import "./chunks/chunk-FFGPWHY5.mjs";
+import "./chunks/chunk-HMTH2MVS.mjs";
 import "./chunks/chunk-TFUDK5DV.mjs";
 import {
   ActionError,

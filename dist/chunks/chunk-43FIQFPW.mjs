@@ -23,8 +23,10 @@ import {
   proxySecrets
 } from "./chunk-LD2AIIGV.mjs";
 import {
-  parseImageReference
-} from "./chunk-FFGPWHY5.mjs";
+  TarType,
+  parseImageReference,
+  tarEntries
+} from "./chunk-HMTH2MVS.mjs";
 import {
   redactUrl,
   urlSecrets
@@ -250,71 +252,16 @@ import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 
 // src/encoders/tar-entries.ts
-var BLOCK = 512;
-function text(block, start, length) {
-  const field = block.subarray(start, start + length);
-  const end = field.indexOf(0);
-  return field.subarray(0, end === -1 ? field.length : end).toString("utf8");
+async function* once(archive) {
+  yield archive;
 }
-function number(block, start, length) {
-  const field = block.subarray(start, start + length);
-  if (((field[0] ?? 0) & 128) !== 0) {
-    let value = (field[0] ?? 0) & 127;
-    for (const byte of field.subarray(1)) value = value * 256 + byte;
-    return value;
-  }
-  const digits = text(block, start, length).trim();
-  return digits === "" ? 0 : Number.parseInt(digits, 8);
-}
-function checksumOk(block) {
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i += 1) sum += i >= 148 && i < 156 ? 32 : block[i] ?? 0;
-  return sum === number(block, 148, 8);
-}
-function paxPath(data) {
-  let offset = 0;
-  let found;
-  while (offset < data.length) {
-    const space = data.indexOf(32, offset);
-    const length = Number.parseInt(data.subarray(offset, space).toString("ascii"), 10);
-    if (space === -1 || !Number.isFinite(length) || length <= 0) break;
-    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
-    const eq = record.indexOf("=");
-    if (record.slice(0, eq) === "path") found = record.slice(eq + 1);
-    offset += length;
-  }
-  return found;
-}
-function tarEntries(archive) {
+async function tarEntries2(archive) {
   const entries = [];
-  let offset = 0;
-  let longName;
-  while (offset + BLOCK <= archive.length) {
-    const header = archive.subarray(offset, offset + BLOCK);
-    if (header.every((byte) => byte === 0)) return entries;
-    if (!checksumOk(header)) throw new Error(`bad tar header checksum at byte ${offset}`);
-    const size = number(header, 124, 12);
-    const type = String.fromCharCode(header[156] ?? 0);
-    const start = offset + BLOCK;
-    if (start + size > archive.length) throw new Error(`tar entry at byte ${offset} is cut short`);
-    const data = archive.subarray(start, start + size);
-    offset = start + Math.ceil(size / BLOCK) * BLOCK;
-    if (type === "L") {
-      longName = text(data, 0, data.length);
-      continue;
-    }
-    if (type === "x") {
-      longName = paxPath(data) ?? longName;
-      continue;
-    }
-    const ustar = text(header, 257, 6).startsWith("ustar");
-    const prefix = ustar ? text(header, 345, 155) : "";
-    const name = longName ?? (prefix !== "" ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
-    longName = void 0;
-    if (type === "0" || type === "\0" || type === "7") entries.push({ name, bytes: data });
+  for await (const entry of tarEntries(once(archive))) {
+    const chunks = [];
+    for await (const chunk of entry.body) chunks.push(chunk);
+    if (entry.type === TarType.file) entries.push({ name: entry.name, bytes: Buffer.concat(chunks) });
   }
-  if (offset < archive.length) throw new Error(`tar archive is cut short at byte ${offset}`);
-  if (entries.length === 0 && archive.length > 0) throw new Error("no end-of-archive marker and no files");
   return entries;
 }
 
@@ -364,7 +311,7 @@ async function folderFiles(root) {
 async function tarballFiles(path) {
   let archive = await readFile2(path);
   if (archive[0] === 31 && archive[1] === 139) archive = await unzip(archive, { maxOutputLength: MAX_UNPACKED });
-  return tarEntries(archive).flatMap((entry) => {
+  return (await tarEntries2(archive)).flatMap((entry) => {
     const parts = entry.name.split("/").filter((part) => part !== "" && part !== ".");
     if (parts.length === 0 || parts.length > 2 || parts.includes("..")) return [];
     return [{ display: `${path}:${entry.name}`, from: { bytes: entry.bytes }, name: parts.at(-1) ?? "", depth: parts.length - 1 }];
@@ -452,10 +399,10 @@ async function copyVerified(source, dir, name, pin) {
     await rm2(temp, { force: true });
   }
 }
-async function writeTextAtomically(dir, name, text2) {
+async function writeTextAtomically(dir, name, text) {
   const temp = join4(dir, tempName());
   try {
-    await pipeline(Readable.from([Buffer.from(text2, "utf8")]), createWriteStream(temp, { flags: "wx", flush: true }));
+    await pipeline(Readable.from([Buffer.from(text, "utf8")]), createWriteStream(temp, { flags: "wx", flush: true }));
     await rename(temp, join4(dir, name));
   } finally {
     await rm2(temp, { force: true });
@@ -499,9 +446,9 @@ function serializeManifest(manifest) {
   return `${JSON.stringify(manifest, null, 2)}
 `;
 }
-function listedCacheFiles(text2) {
+function listedCacheFiles(text) {
   try {
-    const parsed = JSON.parse(text2);
+    const parsed = JSON.parse(text);
     if (typeof parsed !== "object" || parsed === null || !("files" in parsed) || !Array.isArray(parsed.files)) return [];
     return parsed.files.map(
       (entry) => typeof entry === "object" && entry !== null && "cacheFile" in entry && typeof entry.cacheFile === "string" ? entry.cacheFile : ""
@@ -541,10 +488,10 @@ async function writeLayout(dir, entries) {
     entries.map((entry) => entry.file),
     sizes
   );
-  const text2 = serializeManifest(manifest);
+  const text = serializeManifest(manifest);
   const manifestPath = join5(dir, MANIFEST_FILE);
   const current = await readFile3(manifestPath, "utf8").catch(() => void 0);
-  if (current !== text2) await writeTextAtomically(dir, MANIFEST_FILE, text2);
+  if (current !== text) await writeTextAtomically(dir, MANIFEST_FILE, text);
   const wanted = /* @__PURE__ */ new Set([MANIFEST_FILE, ...entries.map((entry) => entry.file.cacheFile)]);
   const removed = [];
   const foreign = [];
@@ -977,7 +924,8 @@ function showRejected(value) {
   return JSON.stringify(redacted.includes("@") ? redacted.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, "$1***@") : redacted);
 }
 function checkProxyUrl(input, picked) {
-  const { value, from } = picked;
+  const { from } = picked;
+  const value = picked.value.includes("://") ? picked.value : `http://${picked.value}`;
   let url;
   try {
     url = new URL(value);
@@ -987,9 +935,9 @@ function checkProxyUrl(input, picked) {
   if (!url || url.protocol !== "http:" && url.protocol !== "https:" || url.hostname === "") {
     throw new InputError(input, {
       ...from === "input" ? {} : { what: `input "${input}" is empty and the runner's ${from} is not a usable proxy URL` },
-      got: showRejected(value),
+      got: showRejected(picked.value),
       expected: "an http:// or https:// proxy URL, e.g. http://user:password@proxy.example:3128",
-      fix: `set ${input} (or the runner's ${input === "http-proxy" ? "HTTP_PROXY" : "HTTPS_PROXY"}) to a full URL with its scheme, or leave it empty for no proxy`
+      fix: `set ${input} (or the runner's ${input === "http-proxy" ? "HTTP_PROXY" : "HTTPS_PROXY"}) to a proxy URL such as http://proxy.example:3128, or leave it empty for no proxy`
     });
   }
   return value;
@@ -1534,7 +1482,7 @@ async function verifyStep(p, result, raw, facts, deps) {
   }
   const cachePath = p.buildOptions?.cachePath ?? (raw("cache-path").trim() || "/tiktoken_cache");
   const expectations = expectationsOf(cachePath, result.prepared, p.prepareOptions);
-  const [{ verifyImage }, { proxiedFetch }] = await Promise.all([import("./verify-image-Z5D7NMSJ.mjs"), import("./proxy-fetch-V3PXSZKW.mjs")]);
+  const [{ verifyImage }, { proxiedFetch }] = await Promise.all([import("./verify-image-LOM46X4F.mjs"), import("./proxy-fetch-V3PXSZKW.mjs")]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return deps.log.group(
     `Verify ${target.label} offline, per platform`,
