@@ -35,5 +35,6 @@ export function summaryInput(result: PipelineResult): SummaryInput {
     ...(buildOptions?.sourceDateEpoch !== undefined ? { sourceDateEpoch: String(buildOptions.sourceDateEpoch) } : {}),
     ...(result.pinSetKey ? { pinSetKey: result.pinSetKey } : {}),
     ...(result.drift ? { drift: result.drift.map(driftRow) } : {}),
+    ...(result.error !== undefined ? { failure: result.error instanceof Error ? result.error.message : String(result.error) } : {}),
   };
 }

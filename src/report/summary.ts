@@ -27,7 +27,8 @@ function statusLine(input: SummaryInput): string {
   const parts: string[] = [];
   if (input.drift && input.drift.length > 0) parts.push(`❌ **drift**: ${input.drift.length} pinned file(s) changed upstream`);
   if (failing.length > 0) parts.push(`❌ **verification failed** on ${failing.map((v) => code(v.platform)).join(', ')}`);
-  if (parts.length > 0) return parts.join(' · ');
+  if (input.failure !== undefined && parts.length === 0) parts.push(`❌ **failed**: ${cell(input.failure.split('\n')[0] ?? '')}`);
+  if (parts.length > 0) return [parts.join(' · '), ...(input.failure !== undefined ? ['', '```', input.failure, '```'] : [])].join('\n');
   const done = [`✅ ${input.encoders.length} encoder file(s) verified`];
   if (input.image) done.push(`image for ${input.image.platforms.length} platform(s)`);
   if (input.verification && input.verification.length > 0) done.push('checked offline on every platform');

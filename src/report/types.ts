@@ -73,4 +73,6 @@ export interface SummaryInput {
   readonly pinSetKey?: string;
   /** Present when `refresh: true` ran; empty when upstream still matches every pin. */
   readonly drift?: readonly DriftRow[];
+  /** What stopped the run (the error's text, secrets already masked), when it failed. */
+  readonly failure?: string;
 }

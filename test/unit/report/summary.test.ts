@@ -138,6 +138,14 @@ describe('renderSummary', () => {
     expect(md).toContain('2 encoder file(s) verified');
   });
 
+  it('a failed run says so first, with the error text, never a green line', () => {
+    const failure = 'download of cl100k_base from https://m.example/encodings/cl100k_base.tiktoken failed after 4 attempts\n  fix:      check the mirror';
+    const md = renderSummary({ encoders: [], failure });
+    expect(md.split('\n')[2]).toBe('❌ **failed**: download of cl100k_base from https://m.example/encodings/cl100k_base.tiktoken failed after 4 attempts');
+    expect(md).toContain('fix:      check the mirror');
+    expect(md).not.toContain('✅');
+  });
+
   it('keeps every table rectangular whatever the values hold', () => {
     const md = renderSummary({
       ...full,
