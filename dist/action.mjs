@@ -82,7 +82,8 @@ function summaryInput(result) {
     ...verification ? { verification: verification.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ok: p.ok, files: p.files.map((f) => ({ cacheFile: f.cacheFile, status: f.status })) })) } : {},
     ...buildOptions?.sourceDateEpoch !== void 0 ? { sourceDateEpoch: String(buildOptions.sourceDateEpoch) } : {},
     ...result.pinSetKey ? { pinSetKey: result.pinSetKey } : {},
-    ...result.drift ? { drift: result.drift.map(driftRow) } : {}
+    ...result.drift ? { drift: result.drift.map(driftRow) } : {},
+    ...result.error !== void 0 ? { failure: result.error instanceof Error ? result.error.message : String(result.error) } : {}
   };
 }
 
@@ -134,7 +135,8 @@ function statusLine(input) {
   const parts = [];
   if (input.drift && input.drift.length > 0) parts.push(`\u274C **drift**: ${input.drift.length} pinned file(s) changed upstream`);
   if (failing.length > 0) parts.push(`\u274C **verification failed** on ${failing.map((v) => code(v.platform)).join(", ")}`);
-  if (parts.length > 0) return parts.join(" \xB7 ");
+  if (input.failure !== void 0 && parts.length === 0) parts.push(`\u274C **failed**: ${cell(input.failure.split("\n")[0] ?? "")}`);
+  if (parts.length > 0) return [parts.join(" \xB7 "), ...input.failure !== void 0 ? ["", "```", input.failure, "```"] : []].join("\n");
   const done = [`\u2705 ${input.encoders.length} encoder file(s) verified`];
   if (input.image) done.push(`image for ${input.image.platforms.length} platform(s)`);
   if (input.verification && input.verification.length > 0) done.push("checked offline on every platform");

@@ -77,7 +77,7 @@ describe('parsePrepareInputs: bad input names the input and the fix', () => {
     ['refresh not a boolean', { refresh: '1' }, 'refresh', /true or false/],
     ['refresh with source', { refresh: 'true', source: '/x' }, 'refresh', /not both/],
     ['source on two lines', { source: '/a\n/b' }, 'source', /single path/],
-    ['proxy without scheme', { 'https-proxy': 'proxy:3128' }, 'https-proxy', /http:\/\/ or https:\/\//],
+    ['proxy with another scheme', { 'https-proxy': 'socks5://proxy:1080' }, 'https-proxy', /http:\/\/ or https:\/\//],
   ])('%s', (_name, values, input, message) => {
     const error = (() => {
       try {
