@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildxArgs, type ArgvPaths } from '../../../src/build/argv.js';
 import type { BuildOptions } from '../../../src/build/options.js';
+import { BASE_OPTIONS } from './base-options.js';
 
-const BASE: BuildOptions = {
-  mode: { kind: 'dockerfile', context: 'ctx' },
-  cacheDir: '/c',
-  cachePath: '/tiktoken_cache',
-  platforms: ['linux/amd64', 'linux/arm64'],
-  buildArgs: [],
-  labels: [],
-  images: ['r.io/a'],
-  tags: ['r.io/a:v1', 'r.io/a:latest'],
-  push: false,
-  pushByDigest: false,
-  load: false,
-  verify: false,
-  secrets: [],
-};
+const BASE: BuildOptions = BASE_OPTIONS;
 const PATHS: ArgvPaths = { metadataFile: '/t/m.json' };
 const HEAD = ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64'];
 const CTX = ['--build-context', 'tiktoken=/c'];

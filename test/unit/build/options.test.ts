@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
 import { parseBuildInputs, type BuildContextFacts } from '../../../src/build/options.js';
-import { rawInputsFrom, type InputName } from '../../../src/inputs/names.js';
+import { INPUT_DEFAULTS, rawInputsFrom, type InputName } from '../../../src/inputs/names.js';
 
 const FACTS: BuildContextFacts = {
   proxy: {},
@@ -11,17 +11,8 @@ const FACTS: BuildContextFacts = {
   commitTime: 1_700_000_000,
   repositoryUrl: 'https://github.com/o/r',
 };
-// action.yml's defaults, as @actions/core hands them over.
-const DEFAULTS: Partial<Record<InputName, string>> = {
-  context: '.',
-  'cache-path': '/tiktoken_cache',
-  platforms: 'linux/amd64,linux/arm64',
-  'tag-prefix': 'offline-',
-  push: 'false',
-  load: 'false',
-  verify: 'true',
-  'push-by-digest': 'false',
-};
+// action.yml's defaults, as the runner hands them over.
+const DEFAULTS = INPUT_DEFAULTS;
 const parse = (values: Partial<Record<InputName, string>>, facts: Partial<BuildContextFacts> = {}) =>
   parseBuildInputs(rawInputsFrom({ ...DEFAULTS, ...values }), { ...FACTS, ...facts });
 

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildOptions } from '../../../src/build/options.js';
+import { BASE_OPTIONS } from './base-options.js';
 import { chooseRoute, csvField, dockerSteps, stagingTag } from '../../../src/build/outputs.js';
 
-const BASE: BuildOptions = {
-  mode: { kind: 'dockerfile', context: '.' },
-  cacheDir: '/c',
-  cachePath: '/tiktoken_cache',
-  platforms: ['linux/amd64', 'linux/arm64'],
-  buildArgs: [],
-  labels: [],
-  images: ['r.io/a'],
-  tags: ['r.io/a:v1', 'r.io/a:latest'],
-  push: false,
-  pushByDigest: false,
-  load: false,
-  verify: true,
-  secrets: [],
-};
+const BASE: BuildOptions = { ...BASE_OPTIONS, mode: { kind: 'dockerfile', context: '.' }, verify: true };
 
 describe('chooseRoute', () => {
   it.each<[string, Partial<BuildOptions>, string, string]>([
