@@ -83,7 +83,9 @@ export function actionsCache(log: Logger, env: Readonly<Record<string, string | 
         if (!cache) return;
         const id = await cache.saveCache([dir], key);
         if (id === -1) {
-          log.warning(
+          // The client has already warned about a failing service; a key another job (or last
+          // week's refresh) saved is no problem worth an annotation.
+          log.notice(
             `Actions cache: ${key} was not saved (another job may be saving the same key, or the service failed: ` +
               'see the message above); later runs download the files again',
           );
