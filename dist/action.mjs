@@ -7,7 +7,7 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-43FIQFPW.mjs";
+} from "./chunks/chunk-4ADEV2UB.mjs";
 import "./chunks/chunk-BXAFW6VR.mjs";
 import {
   debug,

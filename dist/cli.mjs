@@ -8,7 +8,7 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-43FIQFPW.mjs";
+} from "./chunks/chunk-4ADEV2UB.mjs";
 import "./chunks/chunk-BXAFW6VR.mjs";
 import "./chunks/chunk-7KASO6AC.mjs";
 import "./chunks/chunk-LD2AIIGV.mjs";

@@ -107,7 +107,7 @@ function actionsCache(log, env = process.env) {
         if (!cache) return;
         const id = await cache.saveCache([dir], key);
         if (id === -1) {
-          log.warning(
+          log.notice(
             `Actions cache: ${key} was not saved (another job may be saving the same key, or the service failed: see the message above); later runs download the files again`
           );
           return;
