@@ -8,7 +8,7 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-4ADEV2UB.mjs";
+} from "./chunks/chunk-ZVLQZ6MT.mjs";
 import "./chunks/chunk-BXAFW6VR.mjs";
 import "./chunks/chunk-7KASO6AC.mjs";
 import "./chunks/chunk-LD2AIIGV.mjs";

@@ -10,6 +10,7 @@ import { archiveIndex } from './oci-archive.js';
 import type { BuildOptions } from './options.js';
 import { chooseRoute, dockerSteps, type Route } from './outputs.js';
 import { writeOverlay } from './overlay.js';
+import { retrying } from './retry.js';
 import { runDocker, type DockerDeps } from './run.js';
 import { stageCacheDir } from './stage-cache.js';
 
@@ -80,7 +81,11 @@ export async function build(input: BuildOptions, prepared: { readonly cacheDir: 
   const meta = parseMetadata(await readFile(metadataFile, 'utf8'), metadataFile);
   if (route === 'oci-then-docker' && ociArchive) {
     await deps.log.group('docker load / tag / push', async () => {
-      for (const step of dockerSteps(options, ociArchive)) await runDocker(step, docker, { what: `docker ${step[0]}` });
+      for (const step of dockerSteps(options, ociArchive)) {
+        const run = () => runDocker(step, docker, { what: `docker ${step[0]}` });
+        if (step[0] !== 'push') await run();
+        else await retrying(run, { attempts: 3, delayMs: 1_000, onRetry: (_error, n) => deps.log.warning(`docker ${step.join(' ')} failed; trying again (attempt ${n} of 3)`) });
+      }
     });
   }
 

@@ -192,6 +192,20 @@ async function writeOverlay(dir, baseImage, cachePath) {
   return { context: dir, dockerfile };
 }
 
+// src/build/retry.ts
+var pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retrying(run, options) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= options.attempts) throw error;
+      options.onRetry?.(error, attempt + 1);
+      await (options.sleep ?? pause)(options.delayMs * attempt);
+    }
+  }
+}
+
 // src/build/stage-cache.ts
 import { copyFile, mkdir as mkdir2, readdir, utimes } from "node:fs/promises";
 import { join as join2 } from "node:path";
@@ -245,7 +259,11 @@ async function build(input, prepared, deps) {
   const meta = parseMetadata(await readFile(metadataFile, "utf8"), metadataFile);
   if (route === "oci-then-docker" && ociArchive) {
     await deps.log.group("docker load / tag / push", async () => {
-      for (const step of dockerSteps(options, ociArchive)) await runDocker(step, docker, { what: `docker ${step[0]}` });
+      for (const step of dockerSteps(options, ociArchive)) {
+        const run = () => runDocker(step, docker, { what: `docker ${step[0]}` });
+        if (step[0] !== "push") await run();
+        else await retrying(run, { attempts: 3, delayMs: 1e3, onRetry: (_error, n) => deps.log.warning(`docker ${step.join(" ")} failed; trying again (attempt ${n} of 3)`) });
+      }
     });
   }
   let platformDigests;

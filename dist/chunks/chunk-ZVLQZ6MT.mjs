@@ -1503,7 +1503,7 @@ async function runPipeline(raw, facts, deps) {
       }
     }
     if (p.mode === "build" && p.buildOptions && result.prepared) {
-      const { build } = await import("./build-QZUMMOR6.mjs");
+      const { build } = await import("./build-BYA7OGWZ.mjs");
       const built = await build(p.buildOptions, result.prepared, { log: deps.log, docker: deps.docker, tempDir: join10(facts.workDir, "build"), engine: p.engine });
       result = { ...result, built };
     }
