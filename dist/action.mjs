@@ -7,7 +7,7 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-ZVLQZ6MT.mjs";
+} from "./chunks/chunk-VKU4TQ5S.mjs";
 import "./chunks/chunk-BXAFW6VR.mjs";
 import {
   debug,
@@ -253,7 +253,7 @@ async function runAction() {
         log,
         addSecret: (secret) => setSecret(secret),
         applyEnvironment: (vars) => Object.assign(process.env, vars),
-        toolCache: runnerToolCache(log),
+        toolCache: runnerToolCache(log, env),
         actionsCache: actionsCache(log, env)
       }
     );

@@ -8,7 +8,7 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-ZVLQZ6MT.mjs";
+} from "./chunks/chunk-VKU4TQ5S.mjs";
 import "./chunks/chunk-BXAFW6VR.mjs";
 import "./chunks/chunk-7KASO6AC.mjs";
 import "./chunks/chunk-LD2AIIGV.mjs";
@@ -297,7 +297,7 @@ async function runCli(argv) {
         log,
         addSecret: (secret) => log.addSecret(secret),
         applyEnvironment: (vars) => Object.assign(process.env, vars),
-        toolCache: runnerToolCache(log),
+        toolCache: runnerToolCache(log, env),
         actionsCache: actionsCache(log, env)
       }
     );

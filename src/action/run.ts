@@ -40,7 +40,7 @@ export async function runAction(): Promise<void> {
         log,
         addSecret: (secret) => core.setSecret(secret),
         applyEnvironment: (vars) => Object.assign(process.env, vars),
-        toolCache: runnerToolCache(log),
+        toolCache: runnerToolCache(log, env),
         actionsCache: actionsCache(log, env),
       },
     );

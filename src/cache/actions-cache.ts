@@ -29,7 +29,7 @@ function reason(error: unknown): string {
  * environment itself; pass that same environment as `env` (read here to explain a skipped step
  * and to avoid loading the client where no service can exist).
  */
-export function actionsCache(log: Logger, env: Readonly<Record<string, string | undefined>> = process.env): ActionsCachePort {
+export function actionsCache(log: Logger, env: Readonly<Record<string, string | undefined>>): ActionsCachePort {
   let toldMissing = false;
   let loaded: Promise<CacheClient> | undefined;
 

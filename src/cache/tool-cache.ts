@@ -38,7 +38,7 @@ export function toolCacheEntryDir(root: string, fileId: string, sha256: string):
  * Wraps @actions/tool-cache, which reads RUNNER_TOOL_CACHE from the process environment
  * itself; pass that same environment as `env`.
  */
-export function runnerToolCache(log: Logger, env: Readonly<Record<string, string | undefined>> = process.env): ToolCachePort {
+export function runnerToolCache(log: Logger, env: Readonly<Record<string, string | undefined>>): ToolCachePort {
   const root = (): string | undefined => env['RUNNER_TOOL_CACHE']?.trim() || undefined;
   /** The complete entry's folder, or undefined. */
   const complete = (fileId: string, sha256: string): string | undefined => {

@@ -62,7 +62,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         log,
         addSecret: (secret) => log.addSecret(secret),
         applyEnvironment: (vars) => Object.assign(process.env, vars),
-        toolCache: runnerToolCache(log),
+        toolCache: runnerToolCache(log, env),
         actionsCache: actionsCache(log, env),
       },
     );

@@ -114,7 +114,7 @@ describe('actionsCache against a GHES-style cache service', () => {
     const staging = join(root, 'temp', 'staging');
     const log = memoryLogger();
 
-    expect(await actionsCache(log).restore('tiktoken-encoders-v1-missing', staging)).toBe(false);
+    expect(await actionsCache(log, process.env).restore('tiktoken-encoders-v1-missing', staging)).toBe(false);
     expect(await readdir(staging)).toEqual([]);
     expect(apiRequests().map((r) => r.path)).toEqual([
       expect.stringMatching(/^\/_apis\/artifactcache\/cache\?keys=tiktoken-encoders-v1-missing&version=[0-9a-f]{64}$/),
@@ -126,7 +126,7 @@ describe('actionsCache against a GHES-style cache service', () => {
     await useRunner(server.url);
     const a = join(root, 'temp', 'a');
     await fillStaging(a);
-    const port = actionsCache(memoryLogger());
+    const port = actionsCache(memoryLogger(), process.env);
     await port.save('tiktoken-encoders-v1-paths', a);
     expect(server.entries.has('tiktoken-encoders-v1-paths')).toBe(true);
     expect(await port.restore('tiktoken-encoders-v1-paths', join(root, 'temp', 'b'))).toBe(false);
@@ -137,7 +137,7 @@ describe('actionsCache against a GHES-style cache service', () => {
     const staging = join(root, 'temp', 'staging');
     await fillStaging(staging);
     const log = memoryLogger();
-    const port = actionsCache(log);
+    const port = actionsCache(log, process.env);
 
     await expect(port.save('tiktoken-encoders-v1-x', staging)).resolves.toBeUndefined();
     await expect(port.restore('tiktoken-encoders-v1-x', staging)).resolves.toBe(false);
@@ -154,7 +154,7 @@ describe('actionsCache against a GHES-style cache service', () => {
     server.failWith(500);
     const out = vi.spyOn(process.stdout, 'write');
     const log = memoryLogger();
-    const port = actionsCache(log);
+    const port = actionsCache(log, process.env);
 
     await expect(port.save('tiktoken-encoders-v1-x', staging)).resolves.toBeUndefined();
     await expect(port.restore('tiktoken-encoders-v1-x', join(root, 'temp', 'other'))).resolves.toBe(false);
@@ -173,7 +173,7 @@ describe('actionsCache against a GHES-style cache service', () => {
     const staging = join(root, 'temp', 'staging');
     await fillStaging(staging);
     const log = memoryLogger();
-    const port = actionsCache(log);
+    const port = actionsCache(log, process.env);
     await port.save('tiktoken-encoders-v1-twice', staging);
     const first = server.entries.get('tiktoken-encoders-v1-twice');
     await expect(port.save('tiktoken-encoders-v1-twice', staging)).resolves.toBeUndefined();
@@ -193,7 +193,7 @@ describe('actionsCache against a GHES-style cache service', () => {
     const staging = join(root, 'temp', 'staging');
     await fillStaging(staging);
     const log = memoryLogger();
-    const port = actionsCache(log);
+    const port = actionsCache(log, process.env);
     if (operation === 'save') await port.save('tiktoken-encoders-v1-mode', staging);
     else expect(await port.restore('tiktoken-encoders-v1-mode', staging)).toBe(false);
     expect(log.lines).toContainEqual(expect.stringMatching(new RegExp(`^notice: Actions cache: ${operation} skipped.*"${mode}"`)));
@@ -206,7 +206,7 @@ describe('actionsCache against a GHES-style cache service', () => {
     const staging = join(root, 'temp', 'staging');
     await fillStaging(staging);
     const log = memoryLogger();
-    await expect(actionsCache(log).save('tiktoken-encoders-v1-token', staging)).resolves.toBeUndefined();
+    await expect(actionsCache(log, process.env).save('tiktoken-encoders-v1-token', staging)).resolves.toBeUndefined();
     expect(server.entries.size).toBe(0);
     expect(apiRequests().every((r) => r.token === undefined)).toBe(true);
     expect(log.lines.filter((l) => l.startsWith('notice:') && l.includes('was not saved'))).toHaveLength(1);
@@ -224,7 +224,7 @@ describe('prepare across runners through the Actions cache', () => {
     });
     const result = await prepare(options, {
       log,
-      toolCache: runnerToolCache(log),
+      toolCache: runnerToolCache(log, process.env),
       actionsCache: actionsCache(log, process.env),
       download: (request, dest, context) => downloadFile(request, dest, { log: context.log }),
       stagingDir: join(runnerTemp, 'oneapi-offline'),
@@ -261,7 +261,7 @@ describe('prepare across runners through the Actions cache', () => {
     expect((await readdir(second.options.cacheDir)).sort()).toEqual([...files.map((f) => f.cacheFile), 'manifest.json'].sort());
     // Restored, so not saved again; the restored files now also sit in this runner's tool cache.
     expect(server.requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
-    expect(files.every((f) => runnerToolCache(memoryLogger()).find(f.id, f.sha256) !== undefined)).toBe(true);
+    expect(files.every((f) => runnerToolCache(memoryLogger(), process.env).find(f.id, f.sha256) !== undefined)).toBe(true);
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
   });
 
@@ -281,7 +281,7 @@ describe('prepare across runners through the Actions cache', () => {
     for (const file of files) {
       await writeFile(join(staging, file.cacheFile), file.id === 'gpt2-vocab-bpe' ? tampered : await encoderBytes(file.id as PinnedFileId));
     }
-    await actionsCache(memoryLogger()).save(pinSetKey(options), staging);
+    await actionsCache(memoryLogger(), process.env).save(pinSetKey(options), staging);
     expect(server.entries.has(pinSetKey(options))).toBe(true);
 
     await rm(root, { recursive: true, force: true });
@@ -300,7 +300,7 @@ describe('prepare across runners through the Actions cache', () => {
     expect(log.lines).toContainEqual(expect.stringMatching(/^warning: .*gpt2-vocab-bpe.*damaged/));
     for (const file of result.files) {
       expect(await hashFile(join(result.cacheDir, file.cacheFile))).toEqual({ sha256: file.sha256, size: file.size });
-      const cached = runnerToolCache(memoryLogger()).find(file.id, file.sha256);
+      const cached = runnerToolCache(memoryLogger(), process.env).find(file.id, file.sha256);
       expect(cached && (await hashFile(cached)).sha256).toBe(file.sha256);
     }
   });

@@ -132,7 +132,7 @@ describe('prepare from the mirror', () => {
     const server = await mirror();
     const first = await prepare(options({ encoders: 'r50k_base,cl100k_base', mirror: server.origin }), deps());
     expect(first.cacheHit).toBe('download');
-    const cached = runnerToolCache(memoryLogger()).find('cl100k_base', PINNED_FILES.cl100k_base.sha256);
+    const cached = runnerToolCache(memoryLogger(), process.env).find('cl100k_base', PINNED_FILES.cl100k_base.sha256);
     expect(cached).toBeDefined();
     const tampered = Buffer.from('tampered\n');
     await writeFile(cached!, tampered);
@@ -142,7 +142,7 @@ describe('prepare from the mirror', () => {
     expect(result.cacheHit).toBe('mixed');
     expect(Object.fromEntries(result.files.map((f) => [f.id, f.source]))).toEqual({ r50k_base: 'tool-cache', cl100k_base: 'download' });
     expect(run.log.lines.some((l) => l.startsWith('warning: tool cache: the entry for cl100k_base') && l.includes('damaged'))).toBe(true);
-    const again = runnerToolCache(memoryLogger()).find('cl100k_base', PINNED_FILES.cl100k_base.sha256);
+    const again = runnerToolCache(memoryLogger(), process.env).find('cl100k_base', PINNED_FILES.cl100k_base.sha256);
     expect(sha256(await readFile(again!))).toBe(PINNED_FILES.cl100k_base.sha256);
     expect(await traces(tampered)).toEqual([]);
   });

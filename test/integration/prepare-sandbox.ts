@@ -103,7 +103,7 @@ export function deps(over: Partial<PrepareDeps> = {}): PrepareDeps & { log: Retu
   const log = memoryLogger();
   return {
     log,
-    toolCache: runnerToolCache(log),
+    toolCache: runnerToolCache(log, process.env),
     actionsCache: unavailableActionsCache(),
     download: downloadFile,
     stagingDir: join(root, 'staging'),

@@ -26,7 +26,7 @@ describe('prepare with the Actions cache', () => {
     const result = await prepare(options({ mirror: server.origin }, 'fresh-dir'), deps({ actionsCache: secondCache }));
     expect(result.cacheHit).toBe('actions-cache');
     expect(secondCache.calls.map((c) => c.split(' ')[0])).toEqual(['restore']);
-    expect(runnerToolCache(memoryLogger()).find('o200k_base', PINNED_FILES.o200k_base.sha256)).toBeDefined();
+    expect(runnerToolCache(memoryLogger(), process.env).find('o200k_base', PINNED_FILES.o200k_base.sha256)).toBeDefined();
     expect(await filesUnder(join(sandboxRoot(), 'staging'))).toEqual([]);
   });
 

@@ -39,12 +39,12 @@ afterEach(async () => {
 
 describe('runnerToolCache', () => {
   it('finds nothing in an empty tool cache', () => {
-    expect(runnerToolCache(memoryLogger()).find(pin.id, pin.sha256)).toBeUndefined();
+    expect(runnerToolCache(memoryLogger(), process.env).find(pin.id, pin.sha256)).toBeUndefined();
   });
 
   it('saves a file and finds the same bytes under the pin’s semver version', async () => {
     const log = memoryLogger();
-    const cache = runnerToolCache(log);
+    const cache = runnerToolCache(log, process.env);
     await cache.save(pin.id, pin.sha256, source);
     const found = cache.find(pin.id, pin.sha256);
 
@@ -55,18 +55,18 @@ describe('runnerToolCache', () => {
     // tool-cache's own find() agrees (the port looks entries up with plain fs calls).
     expect(tc.find(toolCacheTool(pin.id), toolCacheVersion(pin.sha256), TOOL_CACHE_ARCH)).toBe(join(found!, '..'));
     // A fresh port (a later job on the same runner) sees it too.
-    expect(runnerToolCache(memoryLogger()).find(pin.id, pin.sha256)).toBe(found);
+    expect(runnerToolCache(memoryLogger(), process.env).find(pin.id, pin.sha256)).toBe(found);
   });
 
   it('keeps entries of different pins and files apart', async () => {
-    const cache = runnerToolCache(memoryLogger());
+    const cache = runnerToolCache(memoryLogger(), process.env);
     await cache.save(pin.id, pin.sha256, source);
     expect(cache.find(pin.id, 'a'.repeat(64))).toBeUndefined();
     expect(cache.find('p50k_base', pin.sha256)).toBeUndefined();
   });
 
   it('never finds an entry without its .complete marker (a half-written copy)', async () => {
-    const cache = runnerToolCache(memoryLogger());
+    const cache = runnerToolCache(memoryLogger(), process.env);
     await cache.save(pin.id, pin.sha256, source);
     await rm(join(root, 'tool-cache', toolCacheTool(pin.id), toolCacheVersion(pin.sha256), 'any.complete'));
     expect(cache.find(pin.id, pin.sha256)).toBeUndefined();
@@ -74,7 +74,7 @@ describe('runnerToolCache', () => {
   });
 
   it('evicts a damaged entry, after which a save replaces it with good bytes', async () => {
-    const cache = runnerToolCache(memoryLogger());
+    const cache = runnerToolCache(memoryLogger(), process.env);
     await cache.save(pin.id, pin.sha256, source);
     const found = cache.find(pin.id, pin.sha256)!;
     await writeFile(found, 'tampered');
@@ -91,14 +91,14 @@ describe('runnerToolCache', () => {
 
   it('evicting an entry that is not there is a no-op', async () => {
     const log = memoryLogger();
-    await expect(runnerToolCache(log).evict(pin.id, pin.sha256)).resolves.toBeUndefined();
+    await expect(runnerToolCache(log, process.env).evict(pin.id, pin.sha256)).resolves.toBeUndefined();
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
   });
 
   it('without RUNNER_TOOL_CACHE: find is a miss and save a warning, never a throw', async () => {
     delete process.env['RUNNER_TOOL_CACHE'];
     const log = memoryLogger();
-    const cache = runnerToolCache(log);
+    const cache = runnerToolCache(log, process.env);
     expect(cache.find(pin.id, pin.sha256)).toBeUndefined();
     await expect(cache.save(pin.id, pin.sha256, source)).resolves.toBeUndefined();
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([expect.stringContaining('RUNNER_TOOL_CACHE')]);
@@ -114,7 +114,7 @@ describe('runnerToolCache', () => {
       await chmod(join(root, 'tool-cache'), 0o500);
     }
     const log = memoryLogger();
-    const cache = runnerToolCache(log);
+    const cache = runnerToolCache(log, process.env);
     await expect(cache.save(pin.id, pin.sha256, source)).resolves.toBeUndefined();
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toHaveLength(1);
     expect(cache.find(pin.id, pin.sha256)).toBeUndefined();

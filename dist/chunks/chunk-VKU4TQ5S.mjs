@@ -61,7 +61,7 @@ function mayHaveCacheService(env) {
 function reason(error) {
   return redactUrl(error instanceof Error ? error.message : String(error));
 }
-function actionsCache(log, env = process.env) {
+function actionsCache(log, env) {
   let toldMissing = false;
   let loaded;
   async function client(operation) {
@@ -148,7 +148,7 @@ function reason2(error) {
 function toolCacheEntryDir(root, fileId, sha256) {
   return join(root, toolCacheTool(fileId), toolCacheVersion(sha256), TOOL_CACHE_ARCH);
 }
-function runnerToolCache(log, env = process.env) {
+function runnerToolCache(log, env) {
   const root = () => env["RUNNER_TOOL_CACHE"]?.trim() || void 0;
   const complete = (fileId, sha256) => {
     const base = root();
