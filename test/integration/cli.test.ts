@@ -87,6 +87,20 @@ describe('oneapi-offline CLI', () => {
     }
   });
 
+  it('prepare --refresh against changed upstream bytes exits 3 and reports drift on stdout', async () => {
+    const home = await mkdtemp(join(root, 'refresh-'));
+    const changed = await startMirrorServer();
+    changed.fault('/encodings/o200k_base.tiktoken', { kind: 'bytes', body: Buffer.from('o200k, but different') });
+    try {
+      const run = await cli(['prepare', '--refresh', '--mirror', changed.origin, '--out', join(home, 'cache'), '--encoders', 'o200k_base'], home);
+      expect(run.code, run.stderr).toBe(ExitCode.integrity);
+      expect(JSON.parse(run.stdout)).toMatchObject({ drift: true });
+      expect(run.stderr).toContain(PINNED_FILES.o200k_base.sha256);
+    } finally {
+      await changed.close();
+    }
+  });
+
   it('--help lists the commands and exits 0', async () => {
     const run = await cli(['--help'], root);
     expect(run.code).toBe(0);
