@@ -163,11 +163,26 @@ describe('prepare from the mirror', () => {
     expect(await readFile(join(sandboxRoot(), 'cache-dir', name))).toEqual(await encoderBytes('gpt2-vocab-bpe'));
   });
 
-  it('with cache: false reads and writes no cache', async () => {
+  it('with cache: false reads and writes no cache, even when the tool cache holds the files', async () => {
     const server = await mirror();
+    await prepare(options({ encoders: 'r50k_base', mirror: server.origin }, 'first'), deps());
+    const cached = await filesUnder(join(sandboxRoot(), 'tool-cache'));
+    expect(cached.length).toBeGreaterThan(0);
+    const before = server.requests.length;
     const actionsCache = unavailableActionsCache();
-    await prepare(options({ encoders: 'r50k_base', mirror: server.origin, cache: 'false' }), deps({ actionsCache }));
-    expect(await filesUnder(join(sandboxRoot(), 'tool-cache'))).toEqual([]);
+    const result = await prepare(options({ encoders: 'r50k_base', mirror: server.origin, cache: 'false' }, 'second'), deps({ actionsCache }));
+    expect(result.files.map((f) => f.source)).toEqual(['download']);
+    expect(server.requests.length - before).toBe(1);
+    expect(await filesUnder(join(sandboxRoot(), 'tool-cache'))).toEqual(cached);
     expect(actionsCache.calls).toEqual([]);
+  });
+
+  it('downloads every missing file at once (the mirror holds each answer until all are asked)', async () => {
+    const server = await mirror();
+    const files = Object.keys(PINNED_FILES).length;
+    const gate = server.holdUntil(files, 15_000);
+    const result = await prepare(options({ encoders: 'all', mirror: server.origin }), deps());
+    expect(await gate).toBe(true);
+    expect(result.files).toHaveLength(files);
   });
 });

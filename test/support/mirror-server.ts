@@ -25,6 +25,13 @@ export interface MirrorServer {
   readonly requests: readonly MirrorRequest[];
   fault(path: string, fault: Fault): void;
   clearFaults(): void;
+  /**
+   * Holds every response until `count` requests are waiting at once, then answers them all:
+   * proof that a client downloads in parallel, with no timing involved. Resolves true when the
+   * gate opened on the count, false when `timeoutMs` passed first (the requests are then
+   * answered anyway, so a serial client fails its test instead of hanging).
+   */
+  holdUntil(count: number, timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -111,9 +118,20 @@ export async function startMirrorServer(options: MirrorOptions = {}): Promise<Mi
     return armed.fault;
   };
 
+  let gate: { count: number; waiting: Array<() => void>; opened: (byCount: boolean) => void } | undefined;
+  const passGate = async (): Promise<void> => {
+    const current = gate;
+    if (!current) return;
+    await new Promise<void>((release) => {
+      current.waiting.push(release);
+      if (current.waiting.length >= current.count) current.opened(true);
+    });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://mirror.invalid').pathname;
     requests.push({ method: req.method ?? 'GET', path, headers: { ...req.headers } });
+    await passGate();
     const found = lookup(path);
     const fault = takeFault(path, found?.key);
     const headOnly = req.method === 'HEAD';
@@ -186,6 +204,19 @@ export async function startMirrorServer(options: MirrorOptions = {}): Promise<Mi
     },
     clearFaults() {
       faults.clear();
+    },
+    holdUntil(count, timeoutMs) {
+      return new Promise<boolean>((resolve) => {
+        const opened = (byCount: boolean): void => {
+          clearTimeout(timer);
+          const released = gate?.waiting ?? [];
+          gate = undefined;
+          for (const release of released) release();
+          resolve(byCount);
+        };
+        const timer = setTimeout(() => opened(false), timeoutMs);
+        gate = { count, waiting: [], opened };
+      });
     },
     close() {
       return new Promise<void>((resolve, reject) => {
