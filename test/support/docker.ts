@@ -3,6 +3,7 @@
 // a skip. Everything here talks to 127.0.0.1 only.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 
 export const REGISTRY = '127.0.0.1:5000' as const;
@@ -52,6 +53,10 @@ export async function requireEngine(): Promise<void> {
   if (info.code !== 0) throw new Error(`the Docker engine is not reachable (${info.stderr.trim().split('\n').at(-1)}); ${PROVISION}`);
   const buildx = await runDocker(['buildx', 'version'], { allowFailure: true });
   if (buildx.code !== 0) throw new Error(`docker buildx is missing (${buildx.stderr.trim()}); ${PROVISION}`);
+  // arm64 images run under qemu emulation, and multi-platform loads need containerd's store.
+  if (!existsSync('/proc/sys/fs/binfmt_misc/qemu-aarch64')) throw new Error(`arm64 emulation (binfmt qemu-aarch64) is not registered; ${PROVISION}`);
+  const store = await runDocker(['info', '--format', '{{json .DriverStatus}}'], { allowFailure: true });
+  if (!store.stdout.includes('io.containerd.snapshotter')) throw new Error(`the engine does not use the containerd image store; ${PROVISION}`);
   await requireRegistry();
 }
 
