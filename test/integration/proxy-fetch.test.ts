@@ -1,6 +1,7 @@
 // Verification reads pushed images with fetch; with proxy settings that fetch must go through
 // the proxy like the downloads do. Real tinyproxy with BasicAuth, a loopback server behind a
 // name the proxy resolves.
+import { readFile, stat } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proxiedFetch } from '../../src/proxy/proxy-fetch.js';
 import { PROXY, requireProxy } from '../support/docker.js';
@@ -15,6 +16,7 @@ afterAll(async () => {
   await mirror?.close();
 });
 
+const TINYPROXY_LOG = '/var/lib/oneapi-offline-e2e/tinyproxy.log';
 const url = (): string => `${mirror.origin}/encodings/r50k_base.tiktoken`;
 
 describe('proxiedFetch', () => {
@@ -22,11 +24,14 @@ describe('proxiedFetch', () => {
     expect(proxiedFetch({})).toBeUndefined();
   });
 
-  it('goes through the proxy with its credentials', async () => {
+  it('goes through the proxy with its credentials (tinyproxy logs the tunnel)', async () => {
+    const offset = (await stat(TINYPROXY_LOG)).size;
     const fetchVia = proxiedFetch({ http: `http://${PROXY.user}:${PROXY.password}@${PROXY.host}:${PROXY.port}` });
     const response = await fetchVia!(url());
     expect(response.status).toBe(200);
     expect((await response.arrayBuffer()).byteLength).toBe(835_554);
+    const logged = (await readFile(TINYPROXY_LOG)).subarray(offset).toString('utf8');
+    expect(logged).toContain(`CONNECT mirror.oneapi-offline.test:${mirror.port}`);
   });
 
   it('is refused by the proxy with wrong credentials (so it really used the proxy)', async () => {
