@@ -6,7 +6,7 @@ import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseKeyValues, parseList } from '../inputs/scalars.js';
 import { mergePairs, ociLabels, type Pair } from './labels.js';
 import { parsePlatforms } from './platforms.js';
-import { chooseProvenance, PROVENANCE_VALUES, proxyBuildArgs, proxySecrets, type BuildProxy, type ProvenanceInput } from './proxy-args.js';
+import { chooseProvenance, PROVENANCE_VALUES, proxyBuildArgs, proxyOfBuildArgs, proxySecrets, type BuildProxy, type ProvenanceInput } from './proxy-args.js';
 import { parseFullTag, parseImageName, TAG_RE } from './reference.js';
 import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
 
@@ -176,7 +176,10 @@ export function parseBuildInputs(raw: RawInputs, facts: BuildContextFacts): Buil
   if (images.length > 0 && tags.length === 0 && !pushByDigest) {
     throw new InputError('version', { got: '(empty, and no git tag or commit known)', expected: 'a version to make tags from', fix: 'set version (e.g. v1.2.3) or tags' });
   }
-  const provenance = chooseProvenance(provenanceRaw as ProvenanceInput, facts.proxy);
+  const buildArgs = parseBuildArgs(raw('build-args'), facts.proxy, epoch);
+  // What the build really gets decides provenance and masking (user build-args may carry a proxy too).
+  const buildProxy = proxyOfBuildArgs(buildArgs);
+  const provenance = chooseProvenance(provenanceRaw as ProvenanceInput, buildProxy);
   const labels = mergePairs(
     ociLabels({ version, revision: facts.sha, source: facts.repositoryUrl, sourceDateEpoch: epoch }),
     parseKeyValues('labels', raw('labels')),
@@ -187,7 +190,7 @@ export function parseBuildInputs(raw: RawInputs, facts: BuildContextFacts): Buil
     cachePath,
     platforms,
     ...(builder ? { builder } : {}),
-    buildArgs: parseBuildArgs(raw('build-args'), facts.proxy, epoch),
+    buildArgs,
     labels,
     images,
     ...(version !== undefined ? { version } : {}),
@@ -200,7 +203,7 @@ export function parseBuildInputs(raw: RawInputs, facts: BuildContextFacts): Buil
     ...(provenance.notice ? { provenanceNotice: provenance.notice } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     verify: parseBoolean('verify', raw('verify'), true),
-    secrets: proxySecrets(facts.proxy),
+    secrets: [...new Set([...proxySecrets(facts.proxy), ...proxySecrets(buildProxy)])],
   };
 }
 

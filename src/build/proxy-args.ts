@@ -49,6 +49,22 @@ export function chooseProvenance(requested: ProvenanceInput, proxy: BuildProxy):
   return flag === undefined ? {} : { flag };
 }
 
+/**
+ * The proxy the build really gets: the merged build-args (the inputs' proxy args, overridden by
+ * any the user wrote in `build-args`). A credentialed value wins, so provenance and masking see
+ * every password whichever spelling carried it.
+ */
+export function proxyOfBuildArgs(args: readonly Pair[]): BuildProxy {
+  const pick = (upper: string): string | undefined => {
+    const values = args.filter(([key]) => key === upper || key === upper.toLowerCase()).map(([, value]) => value);
+    return values.find((value) => urlSecrets(value).length > 0) ?? values[0];
+  };
+  const http = pick('HTTP_PROXY');
+  const https = pick('HTTPS_PROXY');
+  const noProxy = pick('NO_PROXY');
+  return { ...(http ? { http } : {}), ...(https ? { https } : {}), ...(noProxy ? { noProxy } : {}) };
+}
+
 /** Build-arg values as a log line may show them: proxy URLs redacted, everything else `***`. */
 export function redactBuildArg(arg: string): string {
   const eq = arg.indexOf('=');

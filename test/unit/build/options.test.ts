@@ -82,6 +82,14 @@ describe('parseBuildInputs', () => {
     expect(options.secrets).toContain('pw');
   });
 
+  it('a proxy with credentials written in build-args is treated like the proxy inputs (provenance, masking)', () => {
+    const options = parse({ provenance: 'mode=max', 'build-args': 'https_proxy=http://u:s3cret@proxy:3128\nNODE_ENV=production' });
+    expect(options.provenance).toBe('mode=min');
+    expect(options.provenanceNotice).toContain('***@proxy:3128');
+    expect(options.provenanceNotice).not.toContain('s3cret');
+    expect(options.secrets).toContain('s3cret');
+  });
+
   it.each([
     ['mode=max', { https: 'http://u:pw@p:3128' }, 'mode=min', true],
     ['mode=max', { https: 'http://p:3128' }, 'mode=max', false],
