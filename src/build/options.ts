@@ -128,10 +128,10 @@ function parseMode(raw: RawInputs): BuildMode {
 
 function parseCachePath(raw: string): string {
   const value = noControl('cache-path', raw.trim()) || '/tiktoken_cache';
-  if (!value.startsWith('/') || value.split('/').includes('..') || /[\s,"'$]/.test(value)) {
+  if (!value.startsWith('/') || /^\/+$/.test(value) || value.split('/').includes('..') || /[\s,"'$]/.test(value)) {
     throw new InputError('cache-path', {
       got: JSON.stringify(raw),
-      expected: 'an absolute path inside the image without spaces, quotes, "$" or "..", e.g. /tiktoken_cache',
+      expected: 'an absolute folder inside the image (not / itself) without spaces, quotes, "$" or "..", e.g. /tiktoken_cache',
       fix: 'set cache-path to an absolute path such as /tiktoken_cache (keep it outside volumes like /data)',
     });
   }
@@ -150,6 +150,14 @@ export function parseBuildInputs(raw: RawInputs, facts: BuildContextFacts): Buil
   }
   const version = parseVersion(raw('version'), prefix, facts);
   const extraTags = parseList(raw('tags')).map((item) => (item.includes(':') || item.includes('/') ? parseFullTag('tags', item) : bareTag(item)));
+  const bare = extraTags.filter((item) => !item.includes(':') && !item.includes('/'));
+  if (bare.length > 0 && images.length === 0) {
+    throw new InputError('tags', {
+      got: JSON.stringify(bare.join(', ')),
+      expected: 'full references (name:tag), or bare tags together with images',
+      fix: 'set images (the names bare tags go on) or write the tags as name:tag',
+    });
+  }
   const push = parseBoolean('push', raw('push'), false);
   const pushByDigest = parseBoolean('push-by-digest', raw('push-by-digest'), false);
   const load = parseBoolean('load', raw('load'), false);

@@ -139,6 +139,8 @@ describe('parseBuildInputs', () => {
     ['archive with a comma', { archive: '/tmp/a,b.tar' }, {}, 'archive', /commas/],
     ['bad epoch', { 'source-date-epoch': 'yesterday' }, {}, 'source-date-epoch', /seconds/],
     ['bad provenance', { provenance: 'mode=full' }, {}, 'provenance', /mode=min or mode=max/],
+    ['cache-path is the image root', { 'cache-path': '/' }, {}, 'cache-path', /not \/ itself/],
+    ['bare tags and no images', { tags: 'stable', load: 'true', platforms: 'linux/amd64' }, {}, 'tags', /set images/],
     ['bad push boolean', { push: 'yes' }, {}, 'push', /true or false/],
     ['bad tag-prefix', { 'tag-prefix': 'off line-' }, {}, 'tag-prefix', /prefix a tag can hold/],
   ])('rejects %s naming the input', (_name, values, facts, input, fix) => {
