@@ -8,10 +8,10 @@ function platformLines(p: PlatformReport, cachePath: string): string[] {
   const lines = [`${p.platform} (${p.digest}):`];
   for (const problem of p.problems) lines.push(`    ${problem}`);
   for (const f of p.files) {
-    if (f.status === 'missing') lines.push(`    ${cachePath}/${f.cacheFile}: missing (expected sha256 ${f.expectedSha256}, ${f.expectedSize} B)`);
+    if (f.status === 'missing') lines.push(`    ${cachePath}/${f.cacheFile}: missing (expected sha256 ${f.expectedSha256}${f.expectedSize === undefined ? '' : `, ${f.expectedSize} B`})`);
     if (f.status === 'mismatch') {
       const actual = f.actualSha256 ? `sha256 ${f.actualSha256}, ${f.actualSize ?? '?'} B` : (f.detail ?? 'unreadable');
-      lines.push(`    ${cachePath}/${f.cacheFile}: mismatch: expected sha256 ${f.expectedSha256} (${f.expectedSize} B), got ${actual}`);
+      lines.push(`    ${cachePath}/${f.cacheFile}: mismatch: expected sha256 ${f.expectedSha256}${f.expectedSize === undefined ? '' : ` (${f.expectedSize} B)`}, got ${actual}`);
     }
   }
   if (!p.env.ok) {

@@ -40,7 +40,7 @@ export function checkPlatform(facts: PlatformFacts, expectations: Expectations):
     const got = present.get(want.cacheFile);
     if (!got) return { ...base, status: FileStatus.missing };
     if (got.kind === 'unreadable') return { ...base, status: FileStatus.mismatch, detail: got.detail };
-    const same = got.sha256 === want.sha256 && got.size === want.size;
+    const same = got.sha256 === want.sha256 && (want.size === undefined || got.size === want.size);
     return {
       ...base,
       status: same ? FileStatus.ok : FileStatus.mismatch,

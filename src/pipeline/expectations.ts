@@ -13,11 +13,7 @@ export function expectationsOf(
   selection: Pick<PrepareOptions, 'encodings' | 'extras'>,
 ): Expectations {
   if (prepared) return expectationsFrom(prepared.manifest, cachePath);
+  // Extras are pinned by hash only: their size is not checked here.
   const files = selectFiles(selection.encodings, selection.extras);
-  const unsized = files.filter((f) => f.size === undefined).map((f) => f.id);
-  if (unsized.length > 0) {
-    // Extras are pinned by hash only; their size is known once prepared.
-    throw new Error(`internal: sizes of ${unsized.join(', ')} are known only after prepare`);
-  }
-  return { cachePath, files: files.map((f) => ({ cacheFile: f.cacheFile, sha256: f.sha256, size: f.size as number })) };
+  return { cachePath, files: files.map((f) => ({ cacheFile: f.cacheFile, sha256: f.sha256, ...(f.size !== undefined ? { size: f.size } : {}) })) };
 }
