@@ -7,8 +7,8 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-VKU4TQ5S.mjs";
-import "./chunks/chunk-BXAFW6VR.mjs";
+} from "./chunks/chunk-QHM6A7AL.mjs";
+import "./chunks/chunk-UZZM6D2E.mjs";
 import {
   debug,
   getInput,
@@ -21,8 +21,8 @@ import {
   summary,
   warning
 } from "./chunks/chunk-FEAVWGNI.mjs";
-import "./chunks/chunk-7KASO6AC.mjs";
-import "./chunks/chunk-LD2AIIGV.mjs";
+import "./chunks/chunk-XMJO4ZNN.mjs";
+import "./chunks/chunk-7VLGP4TU.mjs";
 import "./chunks/chunk-PPOJ4KKA.mjs";
 import "./chunks/chunk-HMTH2MVS.mjs";
 import "./chunks/chunk-TFUDK5DV.mjs";

@@ -8,10 +8,10 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-VKU4TQ5S.mjs";
-import "./chunks/chunk-BXAFW6VR.mjs";
-import "./chunks/chunk-7KASO6AC.mjs";
-import "./chunks/chunk-LD2AIIGV.mjs";
+} from "./chunks/chunk-QHM6A7AL.mjs";
+import "./chunks/chunk-UZZM6D2E.mjs";
+import "./chunks/chunk-XMJO4ZNN.mjs";
+import "./chunks/chunk-7VLGP4TU.mjs";
 import "./chunks/chunk-HMTH2MVS.mjs";
 import "./chunks/chunk-TFUDK5DV.mjs";
 import {
@@ -147,7 +147,12 @@ ${text}`;
     }
   }
   for (const [alias, name] of Object.entries(ALIASES)) set(name, values[alias]);
-  if (command === "prepare") inputs.build = "false";
+  if (command === "prepare") {
+    if (inputs["merge-digests"] !== void 0) {
+      throw new InputError("merge-digests", { what: "`prepare` does not merge images", fix: "run `oneapi-offline merge --merge-digests \u2026` instead" });
+    }
+    inputs.build = "false";
+  }
   return { kind: "run", command, inputs };
 }
 
@@ -206,17 +211,25 @@ function cliResult(result) {
 }
 
 // src/cli/stdout.ts
+function unescape(message) {
+  return message.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
+}
 function routeWorkflowCommands(stdout, emit, debug) {
   const original = stdout.write.bind(stdout);
-  const patched = ((chunk, ...rest) => {
+  const patched = ((chunk) => {
     const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-    if (!text.startsWith("::")) return original(chunk, ...rest);
-    const match = /^::([a-z-]+)[^:]*::(.*)$/s.exec(text);
-    const [, command = "", message = ""] = match ?? [];
-    if (command === "debug" && !debug) return true;
-    if (command === "add-mask" || command === "group" || command === "endgroup") return true;
-    const prefix = ["debug", "notice", "warning", "error"].includes(command) ? `${command}: ` : "";
-    emit(`${prefix}${message.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%").trimEnd()}`);
+    for (const line of text.split(/\r?\n/)) {
+      if (line.trim() === "") continue;
+      const match = /^::([a-z-]+)[^:]*::(.*)$/s.exec(line);
+      if (!match) {
+        emit(line);
+        continue;
+      }
+      const [, command = "", message = ""] = match;
+      if (command === "debug" && !debug || ["add-mask", "group", "endgroup", "set-output", "save-state"].includes(command)) continue;
+      const prefix = ["debug", "notice", "warning", "error"].includes(command) ? `${command}: ` : "";
+      emit(`${prefix}${unescape(message).trimEnd()}`);
+    }
     return true;
   });
   stdout.write = patched;

@@ -81,6 +81,11 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   }
   for (const [alias, name] of Object.entries(ALIASES)) set(name, values[alias] as string | string[] | undefined);
   // `prepare` prepares only; `build` and `merge` imply their step.
-  if (command === 'prepare') inputs.build = 'false';
+  if (command === 'prepare') {
+    if (inputs['merge-digests'] !== undefined) {
+      throw new InputError('merge-digests', { what: '`prepare` does not merge images', fix: 'run `oneapi-offline merge --merge-digests …` instead' });
+    }
+    inputs.build = 'false';
+  }
   return { kind: 'run', command: command as Command, inputs };
 }

@@ -26,7 +26,7 @@ export function checkPin(pin: Pin, actual: Measured, from?: string): IntegrityEr
   const label = encodings.length > 0 ? `${pin.id} (${encodings.join(', ')})` : pin.id;
   const source = from !== undefined && from !== pin.url ? ` from ${redactUrl(from)}` : '';
   return new IntegrityError({
-    what: `encoder file ${label}, ${pin.url}${source}: the bytes do not match the pin`,
+    what: `encoder file ${label}, ${redactUrl(pin.url)}${source}: the bytes do not match the pin`,
     got: describeBytes(actual.sha256, actual.size),
     expected: describeBytes(pin.sha256, pin.size),
     fix:

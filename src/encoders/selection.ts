@@ -30,7 +30,12 @@ export interface SelectedFile {
 
 function baseName(url: string): string {
   const path = new URL(url).pathname;
-  return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // a malformed %-escape: the name as written
+  }
 }
 
 /** Files for `encodings` (deduplicated, in pin order) followed by the extras, in input order. */

@@ -48,7 +48,9 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     defaultCacheRoot: facts.defaultCacheRoot,
     processEnv: facts.processEnv,
   });
-  for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror)]) deps.addSecret(secret);
+  for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror), ...prepareOptions.extras.flatMap((e) => urlSecrets(e.url))]) {
+    deps.addSecret(secret);
+  }
   // `verify` reads an existing image: `images` holds a full reference there, so the build's
   // input rules do not apply.
   if (facts.verifyOnly) return { mode: 'verify', prepareOptions };

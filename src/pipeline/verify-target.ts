@@ -2,6 +2,7 @@
 // the OCI archive when the build wrote one (also for loads), else the registry by digest, else
 // the engine's image store (CLI `verify` of a local image).
 import type { BuildOptions } from '../build/options.js';
+import { InputError } from '../errors.js';
 import type { VerifyTarget } from '../image/verify-image.js';
 import { parseImageReference } from '../image/image-reference.js';
 import type { RawInputs } from '../inputs/names.js';
@@ -15,8 +16,21 @@ export interface ChosenTarget {
   readonly label: string;
 }
 
+function registryOf(reference: string): string {
+  try {
+    return parseImageReference(reference).registry;
+  } catch (error) {
+    throw new InputError('images', {
+      got: JSON.stringify(reference),
+      expected: 'an image reference such as ghcr.io/org/one-api@sha256:… or ghcr.io/org/one-api:tag',
+      fix: 'fix the image reference',
+    }, { cause: error });
+  }
+}
+
 function registryTarget(reference: string, dockerConfig: string | undefined): ChosenTarget {
-  const credentials = dockerConfig ? credentialsFromDockerConfig(dockerConfig, parseImageReference(reference).registry) : undefined;
+  const registry = registryOf(reference);
+  const credentials = dockerConfig ? credentialsFromDockerConfig(dockerConfig, registry) : undefined;
   return { target: { kind: 'registry', reference, ...(credentials ? { credentials } : {}) }, label: reference };
 }
 

@@ -1,6 +1,7 @@
 // Every file from a local `source`, exclusively: a file missing there is an input error, bad
 // bytes are an integrity error; the network and the caches are never consulted.
 import { createHash } from 'node:crypto';
+import { redactUrl } from '../proxy/redact.js';
 import { InputError } from '../errors.js';
 import { checkPin, type Measured } from '../encoders/check-pin.js';
 import { hashFile } from '../encoders/hash-file.js';
@@ -24,7 +25,7 @@ export async function fromSource(files: readonly SelectedFile[], source: LocalSo
         what: `input "source" has no file for ${file.id}`,
         got: source.path,
         expected: `a file named ${[...file.sourceNames, file.cacheFile].join(' or ')} (top level or one folder down)`,
-        fix: `add ${file.id} (${file.url}) to the ${source.kind}, or remove its encoding from encoders`,
+        fix: `add ${file.id} (${redactUrl(file.url)}) to the ${source.kind}, or remove its encoding from encoders`,
       });
     }
     let firstProblem: Error | undefined;

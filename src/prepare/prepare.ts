@@ -11,6 +11,7 @@ import { actionsCacheKey } from '../cache/keys.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
 import { openSource } from '../encoders/local-source.js';
 import { writeLayout } from '../encoders/layout.js';
+import { checkCacheDir } from './check-cache-dir.js';
 import { selectFiles, type SelectedFile } from '../encoders/selection.js';
 import type { Logger } from '../log/logger.js';
 import type { Acquired } from './acquired.js';
@@ -81,7 +82,9 @@ async function acquireOnline(
 export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promise<PrepareResult> {
   const { log } = deps;
   const files = selectFiles(options.encodings, options.extras);
-  // The only I/O before this point-of-no-return is reading the local source: still offline.
+  // The only I/O before this point-of-no-return is checking cache-dir and reading the local
+  // source: still offline.
+  await checkCacheDir(options.cacheDir);
   const source = options.source !== undefined ? await openSource(options.source) : undefined;
   const downloadDir = join(deps.stagingDir, `downloads-${randomBytes(6).toString('hex')}`);
   try {

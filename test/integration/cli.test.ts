@@ -61,6 +61,8 @@ describe('oneapi-offline CLI', () => {
     [['prepare', '--mirror', 'file:///etc'], ExitCode.badInput, /input "mirror"/],
     [['prepare', '--frobnicate'], ExitCode.badInput, /--frobnicate/],
     [['build', '--platforms', 'linux/amd64', '--push'], ExitCode.badInput, /input "push"[\s\S]*images/],
+    [['prepare', '--out', '/etc/hostname/cache'], ExitCode.badInput, /input "cache-dir"[\s\S]*ENOTDIR[\s\S]*writable folder/],
+    [['verify', '--images', 'Bad Name@sha256:00'], ExitCode.badInput, /input "images"/],
   ])('%j exits %i before any download', async (args, code, message) => {
     const home = await mkdtemp(join(root, 'bad-'));
     const before = mirror.requests.length;

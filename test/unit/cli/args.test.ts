@@ -28,6 +28,7 @@ describe('parseCliArgs', () => {
     [['prepare', '--encoder', 'x'], /--encoder[\s\S]*oneapi-offline --help/],
     [['prepare', 'extra'], /unexpected arguments[\s\S]*extra/],
     [['build', '--push', '--no-push'], /both --push and --no-push/],
+    [['prepare', '--merge-digest', 'sha256:aa'], /prepare` does not merge/],
   ] as const)('%j is rejected', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(InputError);
     expect(() => parseCliArgs(argv)).toThrow(message);
