@@ -57,7 +57,9 @@ export function verifyTarget(
   const image = plan.buildOptions?.images[0];
   if (built.digest && image && plan.buildOptions?.push) return registryTarget(`${image}@${built.digest}`, dockerConfig);
   if (built.ociArchive) {
-    return { target: { kind: 'oci-archive', path: built.ociArchive, ...(built.digest ? { digest: built.digest } : {}) }, label: built.archive ?? 'the built image (OCI archive)' };
+    // This run's own archive, read as written: with a second exporter beside it (load on a
+    // docker-container builder), buildx's metadata digest may be the other exporter's.
+    return { target: { kind: 'oci-archive', path: built.ociArchive }, label: built.archive ?? 'the built image (OCI archive)' };
   }
   return undefined;
 }
