@@ -7,7 +7,7 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-QHM6A7AL.mjs";
+} from "./chunks/chunk-OUXWYQ3N.mjs";
 import "./chunks/chunk-UZZM6D2E.mjs";
 import {
   debug,

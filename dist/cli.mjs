@@ -8,7 +8,7 @@ import {
   runGitFacts,
   runPipeline,
   runnerToolCache
-} from "./chunks/chunk-QHM6A7AL.mjs";
+} from "./chunks/chunk-OUXWYQ3N.mjs";
 import "./chunks/chunk-UZZM6D2E.mjs";
 import "./chunks/chunk-XMJO4ZNN.mjs";
 import "./chunks/chunk-7VLGP4TU.mjs";
@@ -160,7 +160,7 @@ ${text}`;
 var USAGE = {
   prepare: "Download (or take from --source), verify against the pins and lay out a TIKTOKEN_CACHE_DIR folder.",
   build: "Prepare, then build the offline multi-arch image with docker buildx and verify it.",
-  verify: "Verify an existing image (--images name@digest or --archive oci.tar) against the pins.",
+  verify: "Verify an existing image (--images name@digest or --archive oci.tar) against the pins; pass the --encoders it was built with.",
   merge: "Merge per-platform digests (--merge-digests) into one tagged multi-arch index."
 };
 function helpText(version, command) {

@@ -5,7 +5,7 @@ import type { Command } from './args.js';
 const USAGE: Readonly<Record<Command, string>> = {
   prepare: 'Download (or take from --source), verify against the pins and lay out a TIKTOKEN_CACHE_DIR folder.',
   build: 'Prepare, then build the offline multi-arch image with docker buildx and verify it.',
-  verify: 'Verify an existing image (--images name@digest or --archive oci.tar) against the pins.',
+  verify: 'Verify an existing image (--images name@digest or --archive oci.tar) against the pins; pass the --encoders it was built with.',
   merge: 'Merge per-platform digests (--merge-digests) into one tagged multi-arch index.',
 };
 

@@ -1493,7 +1493,7 @@ function verifyTarget(plan2, result, raw, dockerConfig) {
   const image = plan2.buildOptions?.images[0];
   if (built.digest && image && plan2.buildOptions?.push) return registryTarget(`${image}@${built.digest}`, dockerConfig);
   if (built.ociArchive) {
-    return { target: { kind: "oci-archive", path: built.ociArchive, ...built.digest ? { digest: built.digest } : {} }, label: built.archive ?? "the built image (OCI archive)" };
+    return { target: { kind: "oci-archive", path: built.ociArchive }, label: built.archive ?? "the built image (OCI archive)" };
   }
   return void 0;
 }
