@@ -13,7 +13,7 @@ import { prepare } from '../../src/prepare/prepare.js';
 import { downloadFile } from '../../src/download/download-file.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 import { startMirrorServer } from '../support/mirror-server.js';
-import { caught, deps, filesUnder, mirror, options, sandboxRoot, servers, sha1Name, sha256, traces, unavailableActionsCache } from './prepare-sandbox.js';
+import { caught, deps, filesUnder, folderActionsCache, mirror, options, sandboxRoot, servers, sha1Name, sha256, traces, unavailableActionsCache } from './prepare-sandbox.js';
 
 describe('prepare from the mirror', () => {
   it('lays out every file under its sha1 name with the pinned bytes, and a correct manifest', async () => {
@@ -88,7 +88,9 @@ describe('prepare from the mirror', () => {
     const server = await mirror();
     const bad = Buffer.from('<html><body>Access denied by corporate proxy</body></html>\n'.repeat(20));
     server.fault(PINNED_FILES.cl100k_base.path, { kind: 'bytes', body: bad });
-    const run = deps();
+    // An Actions cache that really stores what is saved, under the test root, so traces() would find it.
+    const actionsCache = folderActionsCache(join(sandboxRoot(), 'actions-store'));
+    const run = deps({ actionsCache });
     const error = await caught(prepare(options({ encoders: 'cl100k_base,r50k_base', mirror: server.origin }), run), IntegrityError);
     expect(error).not.toBeInstanceOf(DriftError);
     expect(error.message).toContain('cl100k_base');
@@ -99,6 +101,7 @@ describe('prepare from the mirror', () => {
     expect(await filesUnder(join(sandboxRoot(), 'staging'))).toEqual([]);
     expect(await filesUnder(join(sandboxRoot(), 'cache-dir'))).toEqual([]);
     expect(await filesUnder(join(sandboxRoot(), 'tool-cache'))).toEqual([]);
+    expect(actionsCache.calls.filter((call) => call.startsWith('save'))).toEqual([]);
   });
 
   it.each([
