@@ -66,6 +66,19 @@ export class BuildError extends ActionError {
   readonly exitCode = ExitCode.build;
 }
 
+/**
+ * A verified image could not be tagged (the registry refused a tag push, or a local tag failed).
+ * Carries which tags exist, so the outputs can say so; the verified digest is in the outputs.
+ */
+export class PublishError extends ActionError {
+  readonly exitCode = ExitCode.build;
+  readonly tags: ReadonlyArray<{ readonly ref: string; readonly where: 'registry' | 'local'; readonly published: boolean; readonly reason?: string }>;
+  constructor(problem: Problem, tags: PublishError['tags'], options?: { cause?: unknown }) {
+    super(problem, options);
+    this.tags = tags;
+  }
+}
+
 /** A built image failed offline verification on at least one platform. */
 export class VerifyError extends ActionError {
   readonly exitCode = ExitCode.verify;

@@ -8,14 +8,14 @@ export interface ArgvPaths {
   readonly dockerfilePath?: string | undefined;
   /** The build context: the overlay folder in overlay mode, else the `context` input. */
   readonly context?: string | undefined;
-  /** `direct` (default) or the docker driver's OCI-archive route, see outputs.ts. */
+  /** `archive` (default) or `registry` (push by digest), see outputs.ts. */
   readonly route?: Route;
   /** OCI archive to write when the build needs one the user did not ask for. */
   readonly ociArchive?: string | undefined;
 }
 
 export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
-  const route = paths.route ?? 'direct';
+  const route = paths.route ?? 'archive';
   const argv = ['buildx', 'build'];
   if (options.builder) argv.push('--builder', options.builder);
   argv.push('--platform', options.platforms.join(','));
@@ -24,7 +24,7 @@ export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
   argv.push('--build-context', `tiktoken=${options.cacheDir}`);
   for (const [key, value] of options.buildArgs) argv.push('--build-arg', `${key}=${value}`);
   for (const [key, value] of options.labels) argv.push('--label', `${key}=${value}`);
-  if (!options.pushByDigest) for (const tag of options.tags) argv.push('--tag', tag);
+  // No --tag: tags are created after verification (publish.ts), never by buildx.
   argv.push('--metadata-file', paths.metadataFile);
   if (options.provenance) argv.push('--provenance', options.provenance);
   for (const output of buildxOutputs(options, route, paths.ociArchive)) argv.push('--output', output);

@@ -1,104 +1,127 @@
-// The build core: options (already validated) + the prepared cache folder → one buildx run
-// (plus load/tag/push on the docker driver's OCI route) → digests, tags, archive.
+// The build core: options (already validated) + the prepared cache folder → one buildx run that
+// names no tag → the image by digest: pushed by digest (BuildKit outside the engine) or written
+// as one OCI archive, which is then pushed by digest with our registry client when a push was
+// asked for. Tags and loads come later, after verification (publish.ts).
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { BuildError } from '../errors.js';
+import { layoutSource } from '../image/layout-source.js';
 import type { Logger } from '../log/logger.js';
+import { RegistryFailure } from '../oci/registry-http.js';
+import { getManifest } from '../oci/registry-write.js';
+import { pushByDigest } from '../oci/push-image.js';
+import { openRepository, sameRegistry, type RegistryAccess } from '../oci/repository.js';
 import { buildxArgs } from './argv.js';
-import { probeEngine, type EngineFacts } from './engine-facts.js';
+import { checkBuilderPlatforms, probeEngine, type EngineFacts } from './engine-facts.js';
+import { readIndex } from './merge-index.js';
 import { parseMetadata } from './metadata.js';
 import { archiveIndex } from './oci-archive.js';
 import type { BuildOptions } from './options.js';
-import { chooseRoute, dockerSteps, type Route } from './outputs.js';
+import { chooseRoute, needsArchive, targetRepositories, type Route } from './outputs.js';
 import { writeOverlay } from './overlay.js';
-import { retrying } from './retry.js';
 import { runDocker, type DockerDeps } from './run.js';
 import { stageCacheDir } from './stage-cache.js';
 
 export interface BuildResult {
-  /** Index (or single manifest) digest that was built, pushed or archived. */
+  /** Index (or single manifest) digest that was built: pushed by digest and/or archived. */
   readonly digest?: string;
   readonly imageid?: string;
   /** buildx's metadata file, as JSON. */
   readonly metadata: Readonly<Record<string, unknown>>;
-  /** Full references applied (empty for a push by digest). */
+  /** Full references the image is to get once verified (empty for a push by digest). None exists yet. */
   readonly tags: readonly string[];
-  /** The user's archive, when one was asked for. */
+  /** The user's archive, when one was asked for (un-named: it names no tag). */
   readonly archive?: string;
-  /** An OCI archive of the image (the user's or one in tempDir), for offline verification. */
+  /** An OCI archive of the image (the user's or one in tempDir), for verification and load. */
   readonly ociArchive?: string;
   /** `linux/amd64 → sha256:…` of the image manifests (attestations left out). */
   readonly platformDigests?: Readonly<Record<string, string>>;
-  /** `name@digest` per image for a push by digest (what merge-digests takes). */
+  /** `name@digest` for every repository the image was pushed to by digest (what merge-digests takes). */
   readonly digestRefs?: readonly string[];
+  /** The root index/manifest as pushed (exact bytes), for tagging without another read. */
+  readonly root?: { readonly bytes: Buffer; readonly mediaType: string };
   readonly route: Route;
   readonly engine: EngineFacts;
 }
 
-export interface BuildDeps {
+export interface BuildDeps extends RegistryAccess {
   readonly log: Logger;
   readonly docker?: string | undefined;
-  /** A private folder for the metadata file, the overlay Dockerfile and staging archives. */
+  /** A private folder for the metadata file, the overlay Dockerfile and private archives. */
   readonly tempDir: string;
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
-  /** Engine facts already probed (the entry probes them to parse inputs); probed when absent. */
+  /** Engine facts already probed (the plan probes them to check inputs); probed when absent. */
   readonly engine?: EngineFacts | undefined;
 }
 
-function platformsOfIndex(raw: string, digest: string, platforms: readonly string[]): Record<string, string> {
-  const index = JSON.parse(raw) as {
-    manifests?: Array<{ digest: string; platform?: { os: string; architecture: string; variant?: string }; annotations?: Record<string, string> }>;
-    config?: unknown;
-  };
-  // A single image manifest (one platform, no attestation) is that platform's digest.
-  if (index.config !== undefined && platforms.length === 1 && platforms[0]) return { [platforms[0]]: digest };
-  const out: Record<string, string> = {};
-  for (const m of index.manifests ?? []) {
-    if (!m.platform || m.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') continue;
-    out[[m.platform.os, m.platform.architecture, m.platform.variant].filter(Boolean).join('/')] = m.digest;
+function pushFailure(error: unknown, repository: string): BuildError {
+  const message = error instanceof RegistryFailure ? error.message : (error as Error).message;
+  return new BuildError(
+    { what: `pushing the built image by digest to ${repository} failed (no tag was written)`, got: message, fix: error instanceof RegistryFailure ? error.fix : 'check the registry and run again' },
+    { cause: error },
+  );
+}
+
+/** Pushes the archive's image by digest into every target repository (blobs mounted from the first one). */
+async function pushArchive(archive: string, repositories: readonly string[], deps: BuildDeps): Promise<{ bytes: Buffer; mediaType: string; digest: string }> {
+  let first: ReturnType<typeof openRepository> | undefined;
+  let root: { bytes: Buffer; mediaType: string; digest: string } | undefined;
+  for (const name of repositories) {
+    const http = openRepository(name, deps);
+    const source = await layoutSource(archive);
+    try {
+      root = await pushByDigest(source, http, { log: deps.log, mountFrom: first && sameRegistry(first, http) ? first.endpoint.repository : undefined });
+    } catch (error) {
+      throw pushFailure(error, name);
+    } finally {
+      await source.close();
+    }
+    first ??= http;
   }
-  return out;
+  if (!root) throw new Error('pushArchive needs at least one repository');
+  return root;
 }
 
 export async function build(input: BuildOptions, prepared: { readonly cacheDir: string }, deps: BuildDeps): Promise<BuildResult> {
+  const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env };
+  const engine = deps.engine ?? (await probeEngine(docker, input.builder, { store: input.load }));
+  if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
   const cacheDir =
     input.sourceDateEpoch === undefined ? prepared.cacheDir : await stageCacheDir(prepared.cacheDir, join(deps.tempDir, 'tiktoken-context'), input.sourceDateEpoch);
   const options: BuildOptions = { ...input, cacheDir };
   await mkdir(deps.tempDir, { recursive: true });
   if (input.archive) await mkdir(dirname(input.archive), { recursive: true });
-  const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env };
-  const engine = deps.engine ?? (await probeEngine(docker, options.builder));
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
   const overlay = options.mode.kind === 'overlay' ? await writeOverlay(join(deps.tempDir, 'overlay'), options.mode.baseImage, options.cachePath) : undefined;
   const route = chooseRoute(options, engine.driver);
-  const needsArchive = route === 'oci-then-docker' || (options.verify && !options.push && options.archive === undefined);
-  const ociArchive = options.archive ?? (needsArchive ? join(deps.tempDir, 'image.oci.tar') : undefined);
+  const ociArchive = options.archive ?? (needsArchive(options, route) ? join(deps.tempDir, 'image.oci.tar') : undefined);
   const metadataFile = join(deps.tempDir, 'metadata.json');
   const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ociArchive });
+  const repositories = options.push ? targetRepositories(options) : [];
 
-  await deps.log.group(`docker buildx build (${options.platforms.join(', ')}, ${route === 'direct' ? 'direct outputs' : 'OCI archive, then docker load/push'})`, () =>
-    runDocker(argv, docker, { what: 'docker buildx build' }),
-  );
+  const how = route === 'registry' ? 'pushed by digest, no tags yet' : ociArchive ? 'one OCI archive, no tags yet' : 'no output';
+  await deps.log.group(`docker buildx build (${options.platforms.join(', ')}; ${how})`, () => runDocker(argv, docker, { what: 'docker buildx build' }));
   const meta = parseMetadata(await readFile(metadataFile, 'utf8'), metadataFile);
-  if (route === 'oci-then-docker' && ociArchive) {
-    await deps.log.group('docker load / tag / push', async () => {
-      for (const step of dockerSteps(options, ociArchive)) {
-        const run = () => runDocker(step, docker, { what: `docker ${step[0]}` });
-        if (step[0] !== 'push') await run();
-        else await retrying(run, { attempts: 3, delayMs: 1_000, onRetry: (_error, n) => deps.log.warning(`docker ${step.join(' ')} failed; trying again (attempt ${n} of 3)`) });
-      }
-    });
-  }
 
   let platformDigests: Record<string, string> | undefined;
   let digest = meta.digest;
-  if (ociArchive) {
+  let root: { bytes: Buffer; mediaType: string } | undefined;
+  if (route === 'archive' && ociArchive) {
+    // This run's own archive, as written: its index is the image.
     const index = await archiveIndex(ociArchive);
     platformDigests = index.platforms;
-    digest ??= index.digest;
-  } else if (options.push && digest) {
-    const ref = `${options.images[0]}@${digest}`;
-    const raw = await runDocker(['buildx', 'imagetools', 'inspect', '--raw', ref], { ...docker, log: { ...deps.log, info: (m) => deps.log.debug(m) } }, { echo: false, what: 'docker buildx imagetools inspect' });
-    platformDigests = platformsOfIndex(raw.stdout, digest, options.platforms);
+    digest = index.digest;
+    if (repositories.length > 0) {
+      root = await deps.log.group(`Push by digest to ${repositories.join(', ')} (no tags)`, () => pushArchive(ociArchive, repositories, deps));
+    }
+  } else if (route === 'registry') {
+    const first = repositories[0];
+    if (!digest || !first) throw new BuildError({ what: 'buildx pushed by digest but reported no digest', got: JSON.stringify(meta.metadata).slice(0, 300), fix: 'check the buildx version (0.10 or newer writes containerimage.digest)' });
+    const pushed = await getManifest(openRepository(first, deps), digest).catch((error: unknown) => {
+      throw pushFailure(error, first);
+    });
+    root = { bytes: pushed.bytes, mediaType: pushed.mediaType };
+    platformDigests = platformsOf(pushed.bytes, digest, options.platforms);
   }
   return {
     ...(digest ? { digest } : {}),
@@ -108,8 +131,16 @@ export async function build(input: BuildOptions, prepared: { readonly cacheDir: 
     ...(options.archive ? { archive: options.archive } : {}),
     ...(ociArchive ? { ociArchive } : {}),
     ...(platformDigests ? { platformDigests } : {}),
-    ...(options.pushByDigest && digest ? { digestRefs: options.images.map((image) => `${image}@${digest}`) } : {}),
+    ...(options.pushByDigest && digest ? { digestRefs: repositories.map((image) => `${image}@${digest}`) } : {}),
+    ...(root ? { root } : {}),
     route,
     engine,
   };
+}
+
+/** `platform → manifest digest` of a pushed root: an index's image manifests, or the one manifest itself. */
+function platformsOf(bytes: Buffer, digest: string, platforms: readonly string[]): Record<string, string> {
+  const json = JSON.parse(bytes.toString('utf8')) as { config?: unknown };
+  if (json.config !== undefined && platforms.length === 1 && platforms[0]) return { [platforms[0]]: digest };
+  return Object.fromEntries(readIndex(bytes.toString('utf8')).manifests.map((m) => [m.platform, m.digest]));
 }

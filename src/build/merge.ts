@@ -1,11 +1,19 @@
 // Merge mode: per-platform jobs (native runners) push by digest; one job merges those digests
-// into a single tagged multi-arch index with `docker buildx imagetools create`, then reads the
-// index back to report its digest and platforms. Tags follow the build's rules (tags.ts), names
+// into a single multi-arch index (`docker buildx imagetools create --dry-run` gives its bytes),
+// pushes it by digest, and — after verification — tags it (publish.ts). Tags follow the build's rules (tags.ts), names
 // the build's grammar (reference.ts). Everything but `mergeImages` is pure.
 import { BuildError, InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
-import { parseFullTag, parseImageName, TAG_RE } from './reference.js';
+import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
+import { parseImageReference } from '../image/image-reference.js';
+import { registrySource } from '../image/registry-source.js';
+import type { Logger } from '../log/logger.js';
+import { pushByDigest, withRetry } from '../oci/push-image.js';
+import { RegistryFailure } from '../oci/registry-http.js';
+import { putManifest } from '../oci/registry-write.js';
+import { openRepository, sameRegistry, type RegistryAccess } from '../oci/repository.js';
+import { parseFullTag, parseImageName, splitTag, TAG_RE } from './reference.js';
 import { readIndex, type MergedManifest } from './merge-index.js';
 import { runDocker, type DockerDeps, type DockerOutput } from './run.js';
 import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
@@ -142,7 +150,10 @@ function mergeTags(raw: RawInputs, images: readonly string[], facts: MergeFacts)
   return imageTags(images, version === undefined ? [] : versionTags(version, prefix), extra);
 }
 
-/** argv (after `docker`) for `buildx imagetools create`: one `-t` per tag, sources `image@digest`. */
+/**
+ * argv (after `docker`) for `buildx imagetools create --dry-run`: prints the merged index's exact
+ * bytes without pushing or tagging anything (sources `image@digest`). `tags` are only checked here.
+ */
 export function mergeArgs(
   images: readonly string[],
   tags: readonly string[],
@@ -165,35 +176,30 @@ export function mergeArgs(
     if (!DIGEST.test(digest)) throw new InputError('merge-digests', { got: JSON.stringify(digest), expected: 'sha256:<64 hex>', fix: 'pass each job\'s digest output' });
   }
   const builder = options.builder ? ['--builder', options.builder] : [];
-  return [
-    'buildx',
-    'imagetools',
-    'create',
-    ...builder,
-    ...[...new Set(tags)].flatMap((tag) => ['-t', tag]),
-    ...digests.map((digest) => `${source}@${digest}`),
-  ];
+  return ['buildx', 'imagetools', 'create', ...builder, '--dry-run', ...digests.map((digest) => `${source}@${digest}`)];
 }
 
 export { readIndex, type MergedManifest } from './merge-index.js';
 
-/** argv (after `docker`) that prints the exact bytes of the index behind `ref`. */
-export function inspectRawArgs(ref: string, options: { builder?: string } = {}): string[] {
-  const builder = options.builder ? ['--builder', options.builder] : [];
-  return ['buildx', 'imagetools', 'inspect', ...builder, '--raw', ref];
+export interface MergeDeps extends RegistryAccess {
+  readonly run: DockerRunner;
+  readonly builder?: string | undefined;
+  readonly log: Logger;
 }
 
 /**
- * Creates the tagged index from the digests, then reads it back by its first tag. A platform
- * that appears twice (two jobs built the same platform) is an error: the index would be ambiguous.
+ * Builds the merged index from the digests (`imagetools create --dry-run` gives its bytes) and
+ * pushes it BY DIGEST to every repository its tags live in — no tag yet: the caller verifies
+ * `images[0]@digest`, then tags it (publish.ts). A platform that appears twice (two jobs built
+ * the same platform) is an error: the index would be ambiguous.
  */
-export async function mergeImages(options: MergeOptions, deps: { run: DockerRunner; builder?: string | undefined }): Promise<MergeResult> {
+export async function mergeImages(options: MergeOptions, deps: MergeDeps): Promise<MergeResult> {
   const tags = [...new Set(options.tags)];
   const builderOption = deps.builder ? { builder: deps.builder } : {};
   const argv = mergeArgs(options.images, tags, options.digests, builderOption);
-  await step(() => deps.run(argv, { echo: true, what: 'docker buildx imagetools create' }), 'create');
-  const inspected = await step(() => deps.run(inspectRawArgs(tags[0] as string, builderOption), { echo: false, what: 'docker buildx imagetools inspect' }), 'inspect');
-  const index = readIndex(inspected.stdout);
+  const printed = await step(() => deps.run(argv, { echo: false, what: 'docker buildx imagetools create --dry-run' }), 'create');
+  const raw = printed.stdout.endsWith('\n') ? printed.stdout.slice(0, -1) : printed.stdout;
+  const index = readIndex(raw);
   const platforms = index.manifests.map((m) => m.platform);
   const twice = platforms.filter((p, i) => platforms.indexOf(p) !== i);
   if (twice.length > 0) {
@@ -204,10 +210,38 @@ export async function mergeImages(options: MergeOptions, deps: { run: DockerRunn
       fix: `pass one digest per platform in merge-digests (duplicated: ${[...new Set(twice)].join(', ')})`,
     });
   }
-  return { ...index, tags, raw: inspected.stdout };
+  const bytes = Buffer.from(raw, 'utf8');
+  const mediaType = (JSON.parse(raw) as { mediaType?: string }).mediaType ?? 'application/vnd.oci.image.index.v1+json';
+  const [first, ...others] = [...new Set([...options.images, ...tags.map((t) => splitTag(t).name)])];
+  const log = deps.log;
+  try {
+    const http = openRepository(first as string, deps);
+    await withRetry(`PUT ${first}@${index.digest}`, () => putManifest(http, index.digest, bytes, mediaType), { log });
+    for (const name of others) {
+      const source = registrySource({ reference: `${first}@${index.digest}`, ...credentialsFor(first as string, deps) }, deps.fetch ?? fetch);
+      const target = openRepository(name, deps);
+      await pushByDigest(source, target, { log, mountFrom: sameRegistry(http, target) ? http.endpoint.repository : undefined });
+    }
+  } catch (error) {
+    throw new BuildError(
+      {
+        what: 'pushing the merged index by digest failed (no tag was written)',
+        got: (error as Error).message,
+        expected: 'every digest pushed to the first image name, and push access to every repository',
+        fix: error instanceof RegistryFailure ? error.fix : 'check the registry and rerun the merge job',
+      },
+      { cause: error },
+    );
+  }
+  return { ...index, tags, raw };
 }
 
-async function step(run: () => Promise<DockerOutput>, verb: 'create' | 'inspect'): Promise<DockerOutput> {
+function credentialsFor(name: string, access: RegistryAccess): { credentials?: { username: string; password: string } } {
+  const credentials = access.dockerConfig ? credentialsFromDockerConfig(access.dockerConfig, parseImageReference(name).registry) : undefined;
+  return credentials ? { credentials } : {};
+}
+
+async function step(run: () => Promise<DockerOutput>, verb: 'create'): Promise<DockerOutput> {
   try {
     return await run();
   } catch (error) {

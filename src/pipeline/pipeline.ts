@@ -1,11 +1,15 @@
 // One run of the action or the CLI: plan (every input validated), then prepare → build (or
-// merge) → verify. The run never throws: it returns what it got so far plus the error, so the
+// merge) → verify → publish. Nothing is tagged before every platform passed verification: the
+// build pushes by digest or writes an archive, verification reads exactly that, and only then
+// publish creates the tags (or loads the image). A failed verification leaves every existing tag
+// where it was and says where the unpublished digest can be inspected. The run never throws: it returns what it got so far plus the error, so the
 // entry can still set outputs (drift=true…) and write the job summary before failing.
 // Steps a run may not need (downloads, buildx, imagetools, reading images) are loaded when
 // used: a warm prepare parses none of them.
 import { join } from 'node:path';
 import type { BuildResult } from '../build/build.js';
 import type { BuildOptions } from '../build/options.js';
+import type { TagState } from '../build/publish.js';
 import type { MergeResult } from '../build/merge.js';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
@@ -47,6 +51,8 @@ export interface PipelineResult {
   readonly built?: BuildResult;
   readonly merged?: MergeResult;
   readonly verification?: VerificationReport;
+  /** Per tag (registry or local store): created or not, and why not. */
+  readonly published?: readonly TagState[];
   readonly pinSetKey?: string;
   readonly error?: unknown;
 }
@@ -67,14 +73,53 @@ async function prepareStep(p: Plan, facts: PipelineFacts, deps: PipelineDeps): P
   );
 }
 
-async function mergeStep(p: Plan & { merge: NonNullable<Plan['merge']> }, raw: RawInputs, deps: PipelineDeps): Promise<MergeResult> {
+async function mergeStep(p: Plan & { merge: NonNullable<Plan['merge']> }, raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<MergeResult> {
   const [{ mergeImages }, { runDocker }] = await Promise.all([import('../build/merge.js'), import('../build/run.js')]);
-  return deps.log.group('docker buildx imagetools create', () =>
+  return deps.log.group('Merge the per-platform digests into one index (pushed by digest, no tags yet)', async () =>
     mergeImages(p.merge, {
       run: (argv, options) => runDocker(argv, { log: deps.log, docker: deps.docker }, options),
       builder: raw('builder').trim() || undefined,
+      log: deps.log,
+      dockerConfig: facts.dockerConfig,
+      fetch: await registryFetch(p),
     }),
   );
+}
+
+async function registryFetch(p: Plan): Promise<typeof fetch | undefined> {
+  return (await import('../proxy/proxy-fetch.js')).proxiedFetch(p.prepareOptions.proxy);
+}
+
+/** Where the image that was not published can be looked at. */
+function unpublishedAt(result: PipelineResult): string {
+  const digest = result.merged?.digest ?? result.built?.digest ?? '(no digest)';
+  const pushed = result.merged ? [`${result.merged.tags[0]?.replace(/:[^:/]+$/, '') ?? ''}@${digest}`] : (result.built?.digestRefs ?? (result.built?.root && result.buildOptions ? result.buildOptions.images.map((i) => `${i}@${digest}`) : []));
+  const where = [...pushed, ...(result.built?.archive ? [`the OCI archive ${result.built.archive}`] : [])];
+  return where.length > 0 ? `${digest}, at ${where.join(', ')}` : digest;
+}
+
+async function publishStep(p: Plan, result: PipelineResult, raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
+  const { publish, tagInRegistry, assertPublished } = await import('../build/publish.js');
+  const access = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, fetch: await registryFetch(p) };
+  if (result.merged && p.merge) {
+    const merged = result.merged;
+    const states = await deps.log.group(`Tag ${merged.digest} in the registry`, () =>
+      tagInRegistry({ digest: merged.digest, root: { bytes: Buffer.from(merged.raw, 'utf8'), mediaType: (JSON.parse(merged.raw) as { mediaType?: string }).mediaType ?? '' } }, merged.tags, access),
+    );
+    result = { ...result, published: states };
+    assertPublished(states, merged.digest, p.merge.images[0], parseBoolean('verify', raw('verify'), true));
+    return result;
+  }
+  if (result.built && p.buildOptions) {
+    try {
+      return { ...result, published: await publish(result.built, p.buildOptions, access) };
+    } catch (error) {
+      const { PublishError } = await import('../errors.js');
+      if (error instanceof PublishError) return { ...result, published: error.tags, error };
+      throw error;
+    }
+  }
+  return result;
 }
 
 async function verifyStep(p: Plan, result: PipelineResult, raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<VerificationReport | undefined> {
@@ -114,19 +159,32 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
     }
     if (p.mode === 'build' && p.buildOptions && result.prepared) {
       const { build } = await import('../build/build.js');
-      const built = await build(p.buildOptions, result.prepared, { log: deps.log, docker: deps.docker, tempDir: join(facts.workDir, 'build'), engine: p.engine });
+      const built = await build(p.buildOptions, result.prepared, {
+        log: deps.log,
+        docker: deps.docker,
+        tempDir: join(facts.workDir, 'build'),
+        engine: p.engine,
+        dockerConfig: facts.dockerConfig,
+        fetch: await registryFetch(p),
+      });
       result = { ...result, built };
     }
-    if (p.mode === 'merge' && p.merge) result = { ...result, merged: await mergeStep({ ...p, merge: p.merge }, raw, deps) };
+    if (p.mode === 'merge' && p.merge) result = { ...result, merged: await mergeStep({ ...p, merge: p.merge }, raw, facts, deps) };
 
     const shouldVerify = p.mode === 'verify' || (p.mode === 'merge' ? parseBoolean('verify', raw('verify'), true) : (p.buildOptions?.verify ?? false));
     if (shouldVerify) {
       const verification = await verifyStep(p, result, raw, facts, deps);
       if (verification) {
         result = { ...result, verification };
+        if (!verification.ok) {
+          const planned = p.buildOptions ? (await import('../build/publish.js')).plannedTags(p.buildOptions, 'verification failed') : (result.merged?.tags ?? []).map((ref) => ({ ref, where: 'registry' as const, published: false, reason: 'verification failed' }));
+          result = { ...result, published: planned };
+          deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
+        }
         (await import('../image/assert-verified.js')).assertVerified(verification);
       }
     }
+    if (p.mode === 'build' || p.mode === 'merge') result = await publishStep(p, result, raw, facts, deps);
     return result;
   } catch (error) {
     return { ...result, error };

@@ -1,7 +1,7 @@
 // Every input of a run, validated before anything touches the network or Docker: what to do
 // (prepare, build, merge, verify) and the typed options for it. The engine is asked what it can
 // do, and git what HEAD is, only when a build or merge needs it.
-import { probeEngine, type EngineFacts } from '../build/engine-facts.js';
+import { checkBuilderPlatforms, probeEngine, type EngineFacts } from '../build/engine-facts.js';
 import type { GitFacts } from '../build/git-facts.js';
 import { parseMergeInputs, type MergeOptions } from '../build/merge.js';
 import { parseBuildInputs, type BuildOptions } from '../build/options.js';
@@ -60,7 +60,8 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     if (merge) return { mode: 'merge', prepareOptions, merge };
   }
   if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions };
-  const [engine, git] = await Promise.all([probeEngine({ log: deps.log, docker: deps.docker }, raw('builder').trim() || undefined), facts.git()]);
+  const probe = probeEngine({ log: deps.log, docker: deps.docker }, raw('builder').trim() || undefined, { store: parseBoolean('load', raw('load'), false) });
+  const [engine, git] = await Promise.all([probe, facts.git()]);
   const buildOptions = parseBuildInputs(raw, {
     gitRef: git.ref,
     sha: git.sha,
@@ -70,6 +71,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     cacheDir: prepareOptions.cacheDir,
     engineLoadsMultiPlatform: engine.loadsMultiPlatform,
   });
+  checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   return { mode: 'build', prepareOptions, buildOptions, engine };
 }

@@ -27,7 +27,18 @@ export function summaryInput(result: PipelineResult): SummaryInput {
   return {
     encoders: (prepared?.files ?? []).map((f) => ({ ...f })),
     ...(prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit } : {}),
-    ...(digest ? { image: { digest, tags: merged?.tags ?? built?.tags ?? [], platforms: platformsOf(), ...(built?.archive ? { archive: built.archive } : {}) } } : {}),
+    ...(digest
+      ? {
+          image: {
+            digest,
+            tags: merged?.tags ?? built?.tags ?? [],
+            platforms: platformsOf(),
+            ...(built?.archive ? { archive: built.archive } : {}),
+            ...(result.published ? { published: result.published.map((t) => ({ ...t })) } : {}),
+            ...(built ? { builder: { name: built.engine.builder ?? buildOptions?.builder ?? 'default', driver: built.engine.driver } } : {}),
+          },
+        }
+      : {}),
     ...(buildOptions ? { cachePath: buildOptions.cachePath } : {}),
     ...(verification
       ? { verification: verification.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ok: p.ok, files: p.files.map((f) => ({ cacheFile: f.cacheFile, status: f.status })) })) }

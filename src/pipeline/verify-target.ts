@@ -1,6 +1,6 @@
-// Which copy of the image verification reads, always by the digest that was built or pushed:
-// the OCI archive when the build wrote one (also for loads), else the registry by digest, else
-// the engine's image store (CLI `verify` of a local image).
+// Which copy of the image verification reads, always by the digest that was built, before any
+// tag exists: the OCI archive when the build wrote one (also for loads and archive-route
+// pushes), else the registry by digest, else the engine's image store (CLI `verify`).
 import type { BuildOptions } from '../build/options.js';
 import { InputError } from '../errors.js';
 import type { VerifyTarget } from '../image/verify-image.js';
@@ -53,13 +53,12 @@ export function verifyTarget(
   }
   const built = result.built;
   if (!built) return undefined;
-  // What ships is what gets checked: the pushed image by its digest, else this run's archive.
-  const image = plan.buildOptions?.images[0];
-  if (built.digest && image && plan.buildOptions?.push) return registryTarget(`${image}@${built.digest}`, dockerConfig);
+  // What ships is what gets checked, before any tag exists: this run's own archive as written
+  // (whose bytes are what was pushed by digest or will be loaded), else the registry by digest.
   if (built.ociArchive) {
-    // This run's own archive, read as written: with a second exporter beside it (load on a
-    // docker-container builder), buildx's metadata digest may be the other exporter's.
     return { target: { kind: 'oci-archive', path: built.ociArchive }, label: built.archive ?? 'the built image (OCI archive)' };
   }
+  const image = plan.buildOptions?.images[0];
+  if (built.digest && image && plan.buildOptions?.push) return registryTarget(`${image}@${built.digest}`, dockerConfig);
   return undefined;
 }

@@ -4,7 +4,7 @@
 import { bytes, cell, code, shortDigest, table } from './markdown.js';
 import type { DriftRow, EncoderFileRow, ImageRow, PlatformVerification, SummaryInput } from './types.js';
 
-export type { DriftRow, EncoderFileRow, ImageRow, PlatformVerification, SummaryInput, VerifiedFile } from './types.js';
+export type { DriftRow, EncoderFileRow, ImageRow, PlatformVerification, SummaryInput, TagRow, VerifiedFile } from './types.js';
 
 export const SUMMARY_TITLE = 'tiktoken offline images';
 
@@ -80,10 +80,17 @@ function imageSection(image: ImageRow): string {
   const rows: string[][] = [
     ['Digest', code(image.digest)],
     ['Platforms', image.platforms.map(code).join(', ') || '—'],
-    ['Tags', image.tags.map(code).join('<br>') || '_none (pushed by digest)_'],
   ];
+  if (image.builder) rows.push(['Builder', `${code(image.builder.name)} (driver ${code(image.builder.driver)})`]);
+  if (image.published === undefined) rows.push(['Tags', image.tags.map(code).join('<br>') || '_none (pushed by digest)_']);
+  else if (image.published.length === 0) rows.push(['Tags', image.tags.length === 0 ? '_none (pushed by digest)_' : '_none created (no push or load)_']);
   if (image.archive) rows.push(['OCI archive', code(image.archive)]);
-  return ['### Image', table(['', ''], rows)].join('\n\n');
+  const sections = ['### Image', table(['', ''], rows)];
+  if (image.published && image.published.length > 0) {
+    const tagRows = image.published.map((t) => [code(t.ref), cell(t.where), t.published ? '✅ published' : `❌ not published${t.reason ? `: ${cell(t.reason.split('\n')[0] ?? '')}` : ''}`]);
+    sections.push(table(['Tag', 'Where', 'Published'], tagRows));
+  }
+  return sections.join('\n\n');
 }
 
 function verificationSection(reports: readonly PlatformVerification[], cachePath?: string): string {

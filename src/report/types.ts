@@ -23,6 +23,19 @@ export interface ImageRow {
   readonly platforms: readonly string[];
   /** Path of the OCI archive, when one was written. */
   readonly archive?: string;
+  /** Per tag: created (after verification) or not, and why not. */
+  readonly published?: readonly TagRow[];
+  /** The buildx builder that built it and its driver (builds only). */
+  readonly builder?: { readonly name: string; readonly driver: string };
+}
+
+/** One tag of the image: where it goes and whether it exists now. */
+export interface TagRow {
+  readonly ref: string;
+  /** `registry` or `local` (the engine's image store, after a load). */
+  readonly where: string;
+  readonly published: boolean;
+  readonly reason?: string;
 }
 
 /** One file checked inside one platform's image. */

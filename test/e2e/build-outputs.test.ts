@@ -1,17 +1,20 @@
 // The other outputs: a multi-arch OCI archive, push + archive together (one set of digests),
 // --load, a push by digest (for per-platform jobs merged later), and a failing build that
-// surfaces buildx's own message as a BuildError.
+// surfaces buildx's own message as a BuildError. build() itself never creates a tag; publish()
+// does (the pipeline verifies in between).
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
 import { archiveIndex, readTarMember } from '../../src/build/oci-archive.js';
+import { chooseRoute } from '../../src/build/outputs.js';
+import { publish } from '../../src/build/publish.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { BuildError, ExitCode } from '../../src/errors.js';
 import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
-import { fetchBlob, fetchManifest, imageEntries, platformOf, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
-import { busyboxContext, encoderCache, tempDir } from './build-support.js';
+import { fetchBlob, fetchManifest, imageEntries, platformOf, REGISTRY, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndTag, busyboxContext, encoderCache, tempDir } from './build-support.js';
 
 let work: string;
 let cacheDir: string;
@@ -19,7 +22,15 @@ let context: string;
 
 async function run(values: Partial<Record<InputName, string>>, dir: string) {
   const options = parseBuildInputs(rawInputsFrom({ context, ...values }), { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000 });
-  return build(options, { cacheDir }, { log: memoryLogger(), tempDir: join(work, dir) });
+  return buildAndTag(options, { cacheDir }, { log: memoryLogger(), tempDir: join(work, dir) });
+}
+
+/** `GET /v2/<repo>/tags/list`; [] when the registry knows no tag of the repository. */
+async function tagList(repository: string): Promise<string[]> {
+  const response = await fetch(`http://${REGISTRY}/v2/${repository}/tags/list`, { signal: AbortSignal.timeout(15_000) });
+  const body = (await response.json()) as { tags?: string[] | null; errors?: Array<{ code: string }> };
+  if (response.status === 404 && body.errors?.[0]?.code === 'NAME_UNKNOWN') return [];
+  return body.tags ?? [];
 }
 
 describe('build outputs', () => {
@@ -54,20 +65,27 @@ describe('build outputs', () => {
     expect(imageEntries(pushed).map(platformOf).sort()).toEqual(['linux/amd64', 'linux/arm64']);
   });
 
-  it('push with no SOURCE_DATE_EPOCH: buildx pushes directly', async () => {
+  it('push: build() pushes by digest and tags nothing; publish() then creates every tag with the same digest', async () => {
     const tag = uniqueTag();
-    const options = parseBuildInputs(rawInputsFrom({ context, images: testImage('outputs-direct'), version: tag, 'tag-prefix': '', push: 'true', verify: 'false' }), {
+    const repository = `oneapi-offline-test/outputs-direct-${tag}`;
+    const options = parseBuildInputs(rawInputsFrom({ context, images: `${REGISTRY}/${repository}`, version: tag, 'tag-prefix': '', push: 'true', verify: 'false' }), {
       proxy: {},
       cacheDir,
       engineLoadsMultiPlatform: true,
     });
-    const result = await build(options, { cacheDir }, { log: memoryLogger(), tempDir: join(work, 'direct') });
-    expect(result.route).toBe('direct');
-    expect(result.ociArchive).toBeUndefined();
-    const pushed = await fetchManifest('oneapi-offline-test/outputs-direct', tag);
+    const deps = { log: memoryLogger(), tempDir: join(work, 'direct') };
+    const result = await build(options, { cacheDir }, deps);
+    expect(result.route).toBe(chooseRoute(options, result.engine.driver));
+    const pushed = await fetchManifest(repository, result.digest ?? '');
     expect(pushed.digest).toBe(result.digest);
+    expect(await tagList(repository)).toEqual([]);
     expect(Object.keys(result.platformDigests ?? {}).sort()).toEqual(['linux/amd64', 'linux/arm64']);
     expect(Object.values(result.platformDigests ?? {}).sort()).toEqual(imageEntries(pushed).map((m) => m.digest).sort());
+
+    const states = await publish(result, options, deps);
+    expect(states).toEqual([{ ref: `${REGISTRY}/${repository}:${tag}`, where: 'registry', published: true }]);
+    expect((await fetchManifest(repository, tag)).digest).toBe(result.digest);
+    expect(await tagList(repository)).toEqual([tag]);
   });
 
   it('load: the image lands in the local store under its tags', async () => {
@@ -82,13 +100,15 @@ describe('build outputs', () => {
   });
 
   it('push by digest: one platform, no tags, the digest reference is pullable', async () => {
-    const result = await run({ images: testImage('outputs-bydigest'), 'push-by-digest': 'true', platforms: 'linux/arm64', version: uniqueTag() }, 'bydigest');
+    const name = `outputs-bydigest-${uniqueTag()}`;
+    const result = await run({ images: testImage(name), 'push-by-digest': 'true', platforms: 'linux/arm64', version: uniqueTag() }, 'bydigest');
+    expect(await tagList(`oneapi-offline-test/${name}`)).toEqual([]);
     expect(result.tags).toEqual([]);
-    expect(result.digestRefs).toEqual([`${testImage('outputs-bydigest')}@${result.digest}`]);
+    expect(result.digestRefs).toEqual([`${testImage(name)}@${result.digest}`]);
     // One platform and no attestation: the digest is that of the arm64 image manifest itself.
     expect(result.platformDigests).toEqual({ 'linux/arm64': result.digest });
-    const pushed = await fetchManifest('oneapi-offline-test/outputs-bydigest', result.digest ?? '');
-    const config = JSON.parse((await fetchBlob('oneapi-offline-test/outputs-bydigest', pushed.json.config?.digest ?? '')).toString()) as { architecture: string; os: string };
+    const pushed = await fetchManifest(`oneapi-offline-test/${name}`, result.digest ?? '');
+    const config = JSON.parse((await fetchBlob(`oneapi-offline-test/${name}`, pushed.json.config?.digest ?? '')).toString()) as { architecture: string; os: string };
     expect(`${config.os}/${config.architecture}`).toBe('linux/arm64');
   });
 

@@ -4,13 +4,13 @@
 import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type BuildResult } from '../../src/build/build.js';
+import type { BuildResult } from '../../src/build/build.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import type { PinnedFileId } from '../../src/pins.js';
 import { fetchManifest, requireEngine, testImage, uniqueTag } from '../support/docker.js';
-import { busyboxContext, encoderCache, tempDir } from './build-support.js';
+import { busyboxContext, encoderCache, tempDir, buildAndTag } from './build-support.js';
 
 // One repository per test run: no other run writes these tags while this one pushes them.
 const repository = `repro-${uniqueTag()}`;
@@ -35,7 +35,7 @@ async function buildOnce(ids: PinnedFileId[], extra: Partial<Record<InputName, s
     rawInputsFrom({ context, images: image, version: 'v0.0.1-repro', tags: uniqueTag(), push: 'true', 'source-date-epoch': String(EPOCH), ...extra }),
     { proxy: {}, cacheDir, engineLoadsMultiPlatform: true },
   );
-  return build(options, { cacheDir }, { log: memoryLogger(), tempDir: work });
+  return buildAndTag(options, { cacheDir }, { log: memoryLogger(), tempDir: work });
 }
 
 describe('reproducible builds', () => {

@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { build, type BuildDeps, type BuildResult } from '../../src/build/build.js';
+import type { BuildOptions } from '../../src/build/options.js';
+import { publish } from '../../src/build/publish.js';
 import { canonicalUrl, PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 
@@ -36,4 +39,14 @@ export async function busyboxContext(dir: string, fixture: 'busybox' | 'busybox-
 
 export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `oneapi-build-${prefix}-`));
+}
+
+/**
+ * build() then publish(): for suites about the build itself, which read the tags back. The
+ * pipeline verifies in between (test/e2e/publish.test.ts shows that nothing is tagged before).
+ */
+export async function buildAndTag(options: BuildOptions, prepared: { readonly cacheDir: string }, deps: BuildDeps): Promise<BuildResult> {
+  const built = await build(options, prepared, deps);
+  await publish(built, options, deps);
+  return built;
 }

@@ -1,20 +1,19 @@
 // Dockerfile mode end to end: a multi-arch build of the busybox fixture pushed to the loopback
 // registry; every platform runs with no network and finds every pinned file by its sha1 name.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { rawInputsFrom } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
 import { fetchManifest, imageEntries, platformOf, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
-import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
+import { busyboxContext, encoderCache, sha1Name, tempDir, buildAndTag } from './build-support.js';
 
 const IDS: PinnedFileId[] = ['r50k_base', 'gpt2-vocab-bpe'];
 
 describe('Dockerfile mode, multi-arch, pushed', () => {
   const image = testImage('build-dockerfile');
   const version = `v1.2.${Date.now() % 100000}`;
-  let result: Awaited<ReturnType<typeof build>>;
+  let result: Awaited<ReturnType<typeof buildAndTag>>;
   const log = memoryLogger();
 
   beforeAll(async () => {
@@ -26,7 +25,7 @@ describe('Dockerfile mode, multi-arch, pushed', () => {
       rawInputsFrom({ context, images: image, version, 'tag-prefix': `offline-${uniqueTag()}-`, push: 'true', provenance: 'false' }),
       { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000, sha: 'f'.repeat(40) },
     );
-    result = await build(options, { cacheDir }, { log, tempDir: work });
+    result = await buildAndTag(options, { cacheDir }, { log, tempDir: work });
   });
 
   it('pushes an index listing linux/amd64 and linux/arm64 under every version tag', async () => {

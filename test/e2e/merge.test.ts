@@ -7,13 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { dockerRunner, mergeImages, parseMergeInputs, type MergeResult } from '../../src/build/merge.js';
 import { parseBuildInputs } from '../../src/build/options.js';
+import { tagInRegistry, type TagState } from '../../src/build/publish.js';
 import { BuildError } from '../../src/errors.js';
-import type { Expectations } from '../../src/image/report.js';
+import type { Expectations, VerificationReport } from '../../src/image/report.js';
 import { verifyImage } from '../../src/image/verify-image.js';
 import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
-import { fetchManifest, imageEntries, platformOf, requireEngine, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { fetchManifest, imageEntries, platformOf, REGISTRY, requireEngine, splitRef, testImage, uniqueTag } from '../support/docker.js';
 import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
 
 const IDS: PinnedFileId[] = ['r50k_base'];
@@ -30,6 +31,9 @@ const expectations: Expectations = {
 let perPlatform: BuildResult[] = [];
 let single: BuildResult;
 let merged: MergeResult;
+let untaggedBeforeVerify: number[] = [];
+let verified: VerificationReport;
+let published: TagState[] = [];
 const log = memoryLogger();
 const dirs: string[] = [];
 const scratch = async (name: string) => {
@@ -61,7 +65,16 @@ beforeAll(async () => {
     rawInputsFrom({ images: image, version, 'tag-prefix': `merged-${run}-`, tags: `extra-${run}`, 'merge-digests': perPlatform.map((r) => r.digest ?? '').join('\n') }),
   );
   if (!mergeOptions) throw new Error('merge-digests was set, so parseMergeInputs must return options');
-  merged = await mergeImages(mergeOptions, { run: dockerRunner({ log }) });
+  merged = await mergeImages(mergeOptions, { run: dockerRunner({ log }), log });
+  // As the pipeline does: nothing tagged yet, verify by digest, then tag.
+  untaggedBeforeVerify = await Promise.all(
+    merged.tags.map(async (tag) => {
+      const { repository, reference } = splitRef(tag);
+      return (await fetch(`http://${REGISTRY}/v2/${repository}/manifests/${reference}`, { method: 'HEAD' })).status;
+    }),
+  );
+  verified = await verifyImage({ kind: 'registry', reference: `${image}@${merged.digest}`, insecure: true }, expectations, { log });
+  if (verified.ok) published = await tagInRegistry({ digest: merged.digest, root: { bytes: Buffer.from(merged.raw), mediaType: 'application/vnd.oci.image.index.v1+json' } }, merged.tags, { log });
 }, 1_200_000);
 
 afterAll(async () => {
@@ -99,8 +112,13 @@ describe('split builds merged by digest', () => {
     }
   });
 
+  it('no tag exists before verification; every tag is created after it', () => {
+    expect(untaggedBeforeVerify).toEqual(merged.tags.map(() => 404));
+    expect(published.map((s) => [s.ref, s.published])).toEqual(merged.tags.map((t) => [t, true]));
+  });
+
   it('verifies offline on every platform, like a single build', async () => {
-    const report = await verifyImage({ kind: 'registry', reference: `${image}@${merged.digest}`, insecure: true }, expectations, { log });
+    const report = verified;
     expect(report.platforms.map((p) => [p.platform, p.ok]).sort()).toEqual(PLATFORMS.map((p) => [p, true]));
     for (const p of report.platforms) {
       expect(p.files.map((f) => [f.cacheFile, f.status])).toEqual(expectations.files.map((f) => [f.cacheFile, 'ok']));
@@ -112,7 +130,7 @@ describe('split builds merged by digest', () => {
   it('a digest the registry does not hold fails with imagetools’ own message', async () => {
     const missing = `sha256:${'0'.repeat(64)}`;
     const options = parseMergeInputs(rawInputsFrom({ images: image, version: `missing-${run}`, 'merge-digests': missing }));
-    const error = await mergeImages(options!, { run: dockerRunner({ log: memoryLogger() }) }).catch((e: unknown) => e);
+    const error = await mergeImages(options!, { run: dockerRunner({ log: memoryLogger() }), log: memoryLogger() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BuildError);
     expect((error as BuildError).message).toContain('imagetools create failed');
     expect((error as BuildError).message).toMatch(/not found|unknown|manifest/i);

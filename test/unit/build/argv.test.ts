@@ -7,55 +7,52 @@ const BASE: BuildOptions = BASE_OPTIONS;
 const PATHS: ArgvPaths = { metadataFile: '/t/m.json' };
 const HEAD = ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64'];
 const CTX = ['--build-context', 'tiktoken=/c'];
-const TAGS = ['--tag', 'r.io/a:v1', '--tag', 'r.io/a:latest'];
 const META = ['--metadata-file', '/t/m.json'];
 
 describe('buildxArgs', () => {
   it.each<[string, Partial<BuildOptions>, Partial<ArgvPaths>, string[]]>([
-    ['no output: the engine keeps the result', {}, {}, [...HEAD, ...CTX, ...TAGS, ...META, 'ctx']],
-    ['push', { push: true }, {}, [...HEAD, ...CTX, ...TAGS, ...META, '--output', 'type=image,push=true', 'ctx']],
+    ['no output: the engine keeps the result (never a --tag)', {}, {}, [...HEAD, ...CTX, ...META, 'ctx']],
     [
-      'push with SOURCE_DATE_EPOCH: rewrite-timestamp and the build-arg',
-      { push: true, sourceDateEpoch: 5, buildArgs: [['SOURCE_DATE_EPOCH', '5']] },
-      {},
-      [...HEAD, ...CTX, '--build-arg', 'SOURCE_DATE_EPOCH=5', ...TAGS, ...META, '--output', 'type=image,push=true,rewrite-timestamp=true', 'ctx'],
+      'registry route: push by digest to every repository a tag lives in, no tags',
+      { push: true },
+      { route: 'registry' },
+      [...HEAD, ...CTX, ...META, '--output', 'type=image,name=r.io/a,push-by-digest=true,name-canonical=true,push=true', 'ctx'],
     ],
-    ['load', { load: true }, {}, [...HEAD, ...CTX, ...TAGS, ...META, '--output', 'type=docker', 'ctx']],
     [
-      'push + archive at once (direct route: two outputs)',
-      { push: true, archive: '/out/img.tar', sourceDateEpoch: 5 },
-      {},
-      [...HEAD, ...CTX, ...TAGS, ...META, '--output', 'type=image,push=true,rewrite-timestamp=true', '--output', 'type=oci,dest=/out/img.tar,rewrite-timestamp=true', 'ctx'],
+      'registry route with SOURCE_DATE_EPOCH: rewrite-timestamp and the build-arg',
+      { push: true, sourceDateEpoch: 5, buildArgs: [['SOURCE_DATE_EPOCH', '5']], tags: ['r.io/a:v1', 'q.io/b:x'] },
+      { route: 'registry' },
+      [...HEAD, ...CTX, '--build-arg', 'SOURCE_DATE_EPOCH=5', ...META, '--output', 'type=image,"name=r.io/a,q.io/b",push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true', 'ctx'],
     ],
     [
       'push by digest: no tags, canonical names',
       { push: true, pushByDigest: true, images: ['r.io/a', 'r.io/b'], platforms: ['linux/arm64'] },
-      {},
+      { route: 'registry' },
       ['buildx', 'build', '--platform', 'linux/arm64', ...CTX, ...META, '--output', 'type=image,"name=r.io/a,r.io/b",push-by-digest=true,name-canonical=true,push=true', 'ctx'],
     ],
     [
-      'docker route: one OCI archive named by the first tag',
+      'archive route: one un-named OCI archive (no name= annotation, so no tag)',
       { push: true, sourceDateEpoch: 5 },
-      { route: 'oci-then-docker', ociArchive: '/t/image.oci.tar' },
-      [...HEAD, ...CTX, ...TAGS, ...META, '--output', 'type=oci,dest=/t/image.oci.tar,name=r.io/a:v1,rewrite-timestamp=true', 'ctx'],
+      { route: 'archive', ociArchive: '/t/image.oci.tar' },
+      [...HEAD, ...CTX, ...META, '--output', 'type=oci,dest=/t/image.oci.tar,rewrite-timestamp=true', 'ctx'],
     ],
     [
-      'docker route for a push by digest: named by the staging tag',
-      { push: true, pushByDigest: true, platforms: ['linux/arm64'] },
-      { route: 'oci-then-docker', ociArchive: '/t/x.tar' },
-      ['buildx', 'build', '--platform', 'linux/arm64', ...CTX, ...META, '--output', 'type=oci,dest=/t/x.tar,name=r.io/a:by-digest-linux-arm64', 'ctx'],
+      "archive route: the user's archive wins over the private one",
+      { load: true, archive: '/out/img.tar' },
+      { route: 'archive', ociArchive: '/t/x.tar' },
+      [...HEAD, ...CTX, ...META, '--output', 'type=oci,dest=/out/img.tar', 'ctx'],
     ],
     [
       'everything else: builder, file, args, labels, provenance',
       { builder: 'b1', mode: { kind: 'dockerfile', context: '.', file: 'docker/Dockerfile' }, buildArgs: [['HTTP_PROXY', 'http://p:1'], ['A', 'x=y']], labels: [['l', 'v w']], provenance: 'mode=min' },
       {},
-      ['buildx', 'build', '--builder', 'b1', '--platform', 'linux/amd64,linux/arm64', '--file', 'docker/Dockerfile', ...CTX, '--build-arg', 'HTTP_PROXY=http://p:1', '--build-arg', 'A=x=y', '--label', 'l=v w', ...TAGS, ...META, '--provenance', 'mode=min', '.'],
+      ['buildx', 'build', '--builder', 'b1', '--platform', 'linux/amd64,linux/arm64', '--file', 'docker/Dockerfile', ...CTX, '--build-arg', 'HTTP_PROXY=http://p:1', '--build-arg', 'A=x=y', '--label', 'l=v w', ...META, '--provenance', 'mode=min', '.'],
     ],
     [
       'overlay mode: the generated Dockerfile and context',
       { mode: { kind: 'overlay', baseImage: 'b:1' }, verify: true },
       { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay', ociArchive: '/t/v.tar' },
-      [...HEAD, '--file', '/t/overlay/Dockerfile', ...CTX, ...TAGS, ...META, '--output', 'type=oci,dest=/t/v.tar', '/t/overlay'],
+      [...HEAD, '--file', '/t/overlay/Dockerfile', ...CTX, ...META, '--output', 'type=oci,dest=/t/v.tar', '/t/overlay'],
     ],
   ])('%s', (_name, options, paths, expected) => {
     expect(buildxArgs({ ...BASE, ...options }, { ...PATHS, ...paths })).toEqual(expected);

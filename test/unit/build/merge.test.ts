@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { mergeArgs, mergeImages, parseMergeDigests, parseMergeInputs, readIndex, type DockerRunner, type MergeFacts } from '../../../src/build/merge.js';
 import { BuildError, InputError } from '../../../src/errors.js';
 import { rawInputsFrom, type InputName } from '../../../src/inputs/names.js';
+import { memoryLogger } from '../../../src/log/logger.js';
+import { startFakeRegistry, type FakeRegistry } from '../../support/fake-registry.js';
 
 const A = `sha256:${'a'.repeat(64)}`;
 const B = `sha256:${'b'.repeat(64)}`;
@@ -85,15 +87,15 @@ describe('parseMergeInputs', () => {
 describe('mergeArgs', () => {
   const img = '127.0.0.1:5000/o/one-api';
   it.each<[string[], string[], string[], { builder?: string }, string[]]>([
-    [[img], [`${img}:offline-v1.2.3`], [A, B], {}, ['buildx', 'imagetools', 'create', '-t', `${img}:offline-v1.2.3`, `${img}@${A}`, `${img}@${B}`]],
+    [[img], [`${img}:offline-v1.2.3`], [A, B], {}, ['buildx', 'imagetools', 'create', '--dry-run', `${img}@${A}`, `${img}@${B}`]],
     [
       [img, 'ghcr.io/o/one-api'],
       [`${img}:offline-v1`, 'ghcr.io/o/one-api:offline-v1', `${img}:offline-v1`],
       [A],
       { builder: 'b1' },
-      ['buildx', 'imagetools', 'create', '--builder', 'b1', '-t', `${img}:offline-v1`, '-t', 'ghcr.io/o/one-api:offline-v1', `${img}@${A}`],
+      ['buildx', 'imagetools', 'create', '--builder', 'b1', '--dry-run', `${img}@${A}`],
     ],
-    [['one-api'], ['one-api:x_y.z-1'], [B], {}, ['buildx', 'imagetools', 'create', '-t', 'one-api:x_y.z-1', `one-api@${B}`]],
+    [['one-api'], ['one-api:x_y.z-1'], [B], {}, ['buildx', 'imagetools', 'create', '--dry-run', `one-api@${B}`]],
   ])('images %j tags %j digests %j', (images, tags, digests, options, expected) => {
     expect(mergeArgs(images, tags, digests, options)).toEqual(expected);
   });
@@ -151,7 +153,6 @@ describe('readIndex', () => {
 });
 
 describe('mergeImages', () => {
-  const img = '127.0.0.1:5000/o/one-api';
   type Reply = { stdout: string; stderr: string } | Error;
   const fake = (replies: Reply[]) => {
     const calls: Array<{ argv: string[]; echo: boolean }> = [];
@@ -164,45 +165,47 @@ describe('mergeImages', () => {
     };
     return { run, calls };
   };
+  let registry: FakeRegistry | undefined;
+  afterEach(async () => {
+    await registry?.close();
+    registry = undefined;
+  });
 
-  it('creates, then reads back the index by the first tag without echoing it', async () => {
+  it('takes the index bytes from a dry run and pushes them by digest, with no tag', async () => {
+    registry = await startFakeRegistry();
+    const img = `${registry.host}/o/one-api`;
     const raw = index([
       { digest: A, arch: 'amd64' },
       { digest: B, arch: 'arm64' },
     ]);
-    const { run, calls } = fake([
-      { stdout: '', stderr: '' },
-      { stdout: raw, stderr: '' },
-    ]);
+    const { run, calls } = fake([{ stdout: `${raw}\n`, stderr: '' }]);
     const tags = [`${img}:offline-v1`, `${img}:offline`];
-    const result = await mergeImages({ images: [img], digests: [A, B], tags }, { run });
-    expect(calls).toEqual([
-      { argv: mergeArgs([img], tags, [A, B]), echo: true },
-      { argv: ['buildx', 'imagetools', 'inspect', '--raw', `${img}:offline-v1`], echo: false },
-    ]);
+    const result = await mergeImages({ images: [img], digests: [A, B], tags }, { run, log: memoryLogger() });
+    expect(calls).toEqual([{ argv: mergeArgs([img], tags, [A, B]), echo: false }]);
     expect(result.platforms).toEqual(['linux/amd64', 'linux/arm64']);
     expect(result.tags).toEqual(tags);
     expect(result.digest).toBe(readIndex(raw).digest);
+    expect(registry.manifests.get('o/one-api')?.get(result.digest)?.bytes.toString()).toBe(raw);
+    expect(registry.tags('o/one-api')).toEqual([]);
   });
 
   it("surfaces imagetools' own message", async () => {
+    const img = '127.0.0.1:5000/o/one-api';
     const failure = new BuildError({ what: 'docker buildx imagetools create failed (exit 1)', got: 'ERROR: 127.0.0.1:5000/o/one-api@sha256:aaa: not found', fix: 'x' });
     const { run } = fake([failure]);
-    const error = await mergeImages({ images: [img], digests: [A], tags: [`${img}:v1`] }, { run }).catch((e: unknown) => e);
+    const error = await mergeImages({ images: [img], digests: [A], tags: [`${img}:v1`] }, { run, log: memoryLogger() }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BuildError);
     expect((error as BuildError).message).toMatch(/imagetools create failed while merging[\s\S]*not found/);
     expect((error as BuildError).cause).toBe(failure);
   });
 
-  it('fails when two digests are the same platform', async () => {
+  it('fails when two digests are the same platform, before pushing anything', async () => {
+    const img = '127.0.0.1:5000/o/one-api';
     const raw = index([
       { digest: A, arch: 'amd64' },
       { digest: B, arch: 'amd64' },
     ]);
-    const { run } = fake([
-      { stdout: '', stderr: '' },
-      { stdout: raw, stderr: '' },
-    ]);
-    await expect(mergeImages({ images: [img], digests: [A, B], tags: [`${img}:v1`] }, { run })).rejects.toThrow(/more than once[\s\S]*linux\/amd64/);
+    const { run } = fake([{ stdout: raw, stderr: '' }]);
+    await expect(mergeImages({ images: [img], digests: [A, B], tags: [`${img}:v1`] }, { run, log: memoryLogger() })).rejects.toThrow(/more than once[\s\S]*linux\/amd64/);
   });
 });

@@ -1,0 +1,90 @@
+// Copies an image — index, every manifest (attestations included), configs and layers — from an
+// ImageSource (an OCI archive, another repository) into a repository BY DIGEST: no tag is
+// written here. Blobs the repository has are skipped (HEAD), blobs of a sibling repository on
+// the same registry are mounted, the rest streamed once. Children go before their parents, so
+// the registry never holds an index whose manifests are missing.
+import { Readable } from 'node:stream';
+import type { ImageSource } from '../image/image-source.js';
+import { parseManifest, type Descriptor } from '../image/media-types.js';
+import type { Logger } from '../log/logger.js';
+import { retrying } from '../build/retry.js';
+import { RegistryFailure, type RepositoryHttp } from './registry-http.js';
+import { blobExists, mountBlob, putManifest, repositoryName, sha256Digest, uploadBlob } from './registry-write.js';
+
+export interface PushOptions {
+  readonly log: Logger;
+  /** A repository on the same registry that may hold the blobs already (cross-repo mount). */
+  readonly mountFrom?: string | undefined;
+  /** Waits between attempts (tests pass a fast one). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface PushedRoot {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly bytes: Buffer;
+}
+
+/** One registry request with the project's retry policy (transient failures only). */
+export function withRetry<T>(what: string, run: () => Promise<T>, options: { log: Logger; sleep?: ((ms: number) => Promise<void>) | undefined }): Promise<T> {
+  return retrying(run, {
+    attempts: 3,
+    delayMs: 500,
+    retryable: (error) => error instanceof RegistryFailure && error.transient,
+    onRetry: (error, n) => options.log.warning(`${what} failed (${(error as Error).message}); trying again (attempt ${n} of 3)`),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+  });
+}
+
+async function limited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await run(items[next++] as T);
+  });
+  await Promise.all(workers);
+}
+
+export async function pushByDigest(source: ImageSource, http: RepositoryHttp, options: PushOptions): Promise<PushedRoot> {
+  const name = repositoryName(http);
+  const done = new Set<string>();
+  const retry = <T>(what: string, run: () => Promise<T>) => withRetry(what, run, options);
+
+  async function ensureBlob(descriptor: Descriptor): Promise<void> {
+    if (done.has(descriptor.digest)) return;
+    done.add(descriptor.digest);
+    if (await retry(`HEAD blob ${descriptor.digest}`, () => blobExists(http, descriptor.digest))) return;
+    if (options.mountFrom && options.mountFrom !== http.endpoint.repository) {
+      const from = options.mountFrom;
+      if (await retry(`mount ${descriptor.digest}`, () => mountBlob(http, descriptor.digest, from))) return;
+    }
+    options.log.debug(`${name}: uploading ${descriptor.digest} (${descriptor.size} B)`);
+    await retry(`upload ${descriptor.digest}`, () =>
+      uploadBlob(http, descriptor.digest, descriptor.size, async () => Readable.toWeb(Readable.from(await source.blob(descriptor))) as ReadableStream<Uint8Array>),
+    );
+  }
+
+  async function document(descriptor: Descriptor): Promise<Buffer> {
+    const bytes = await source.document(descriptor);
+    if (!bytes) throw new Error(`${source.label} does not hold ${descriptor.mediaType} ${descriptor.digest}`);
+    if (sha256Digest(bytes) !== descriptor.digest) throw new Error(`${source.label}: ${descriptor.digest} does not match its bytes`);
+    return bytes;
+  }
+
+  async function put(bytes: Buffer, mediaType: string, digest: string, depth: number): Promise<void> {
+    const parsed = parseManifest(bytes, mediaType, `${source.label} ${digest}`);
+    if (parsed.kind === 'index') {
+      if (depth > 4) throw new Error(`${source.label}: indexes nested deeper than 4`);
+      for (const child of parsed.doc.manifests) await put(await document(child), child.mediaType, child.digest, depth + 1);
+    } else {
+      await limited([parsed.doc.config, ...parsed.doc.layers], 4, ensureBlob);
+    }
+    const type = mediaType || (JSON.parse(bytes.toString('utf8')) as { mediaType?: string }).mediaType || '';
+    await retry(`PUT manifest ${digest}`, () => putManifest(http, digest, bytes, type));
+  }
+
+  const root = await source.root();
+  if (sha256Digest(root.bytes) !== root.digest) throw new Error(`${source.label}: the root does not match its digest ${root.digest}`);
+  const mediaType = root.mediaType || (JSON.parse(root.bytes.toString('utf8')) as { mediaType?: string }).mediaType || '';
+  await put(root.bytes, mediaType, root.digest, 0);
+  return { digest: root.digest, mediaType, bytes: root.bytes };
+}
