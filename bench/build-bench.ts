@@ -16,6 +16,7 @@ import { overlayDockerfile } from '../src/build/overlay.js';
 import { REGISTRY, requireEngine, uniqueTag } from '../test/support/docker.js';
 import { startLinkServer } from './link-server.js';
 import { interleaved } from './interleave.js';
+import { pushBench, type PushSeries } from './push-bench.js';
 import { runTimed } from './proc.js';
 import { freshRunner, type BenchRoot } from './runner-env.js';
 import type { Series } from './stats.js';
@@ -33,6 +34,8 @@ export interface BuildBenchOptions {
   /** The repository the CLI runs in (git facts: SOURCE_DATE_EPOCH, revision label). */
   readonly repo: string;
   readonly progress: (line: string) => void;
+  /** Which series: the archive ones (issue 3), the push ones per builder (issue 7). */
+  readonly parts: { readonly archive: boolean; readonly push: boolean };
 }
 
 export interface BuildSeries {
@@ -41,6 +44,8 @@ export interface BuildSeries {
   readonly reproducible: Series;
   readonly verify: Series;
   readonly base: Series;
+  /** Issue 7: the build step with push against plain `buildx build --push`, per builder. */
+  readonly push: readonly PushSeries[];
 }
 
 export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
@@ -98,16 +103,33 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
     return (await docker(['buildx', 'build', '--no-cache', '--platform', PLATFORMS, '--output', `type=oci,dest=${archive}`, baseContext])).ms;
   };
 
-  o.progress('build: one untimed round so the base is pulled and the build cache is warm for both');
-  await action();
-  await plain();
-  o.progress(`build: action vs plain buildx (bare and reproducible) vs verify vs base rebuild, ${o.reps} reps`);
-  const [a, p, r, v, b] = await interleaved(o.reps, [action, plain, reproducible, verify, rebuildBase]);
+  let [a, p, r, v, b]: number[][] = [[], [], [], [], []];
+  if (o.parts.archive) {
+    o.progress('build: one untimed round so the base is pulled and the build cache is warm for both');
+    await action();
+    await plain();
+    o.progress(`build: action vs plain buildx (bare and reproducible) vs verify vs base rebuild, ${o.reps} reps`);
+    [a, p, r, v, b] = await interleaved(o.reps, [action, plain, reproducible, verify, rebuildBase]);
+  }
+  const push = !o.parts.push ? [] : await pushBench({
+    cli: o.cli,
+    reps: o.reps,
+    repo: o.repo,
+    base,
+    cacheDir,
+    overlayContext,
+    platforms: PLATFORMS,
+    runnerEnv: runner.env,
+    dockerEnv: env,
+    fresh: (name) => o.root.fresh(name),
+    progress: o.progress,
+  });
   return {
     action: { label: 'action build step (overlay, prepare incl.)', samples: a! },
     plain: { label: 'plain docker buildx build (same Dockerfile)', samples: p! },
     reproducible: { label: 'plain buildx + SOURCE_DATE_EPOCH, rewrite-timestamp', samples: r! },
     verify: { label: 'verification (cli verify --archive)', samples: v! },
     base: { label: 'rebuilding the base (--no-cache)', samples: b! },
+    push,
   };
 }

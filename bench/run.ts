@@ -2,7 +2,7 @@
 // ratios of the medians. No assertions on time anywhere in the test suites; this is the place.
 //   --reps N        repetitions per series (default 5)
 //   --cli PATH      the bundled CLI to time (default dist/cli.mjs: what ships)
-//   --only LIST     any of warm,cold,build (default all)
+//   --only LIST     any of warm,cold,build,push (default all; push: the build step with push per builder)
 //   --rate BYTES    pace of the throttled cold runs, per connection and as one shared link
 //                   (default 4 MiB/s; 0 runs the unthrottled loopback only)
 import { existsSync } from 'node:fs';
@@ -21,7 +21,7 @@ const { values } = parseArgs({
   options: {
     reps: { type: 'string', default: '5' },
     cli: { type: 'string', default: 'dist/cli.mjs' },
-    only: { type: 'string', default: 'warm,cold,build' },
+    only: { type: 'string', default: 'warm,cold,build,push' },
     rate: { type: 'string', default: String(4 * 1024 * 1024) },
   },
 });
@@ -74,8 +74,12 @@ try {
     }
   }
 
-  if (only.has('build')) {
-    const built = await buildBench({ ...options, repo: process.cwd() });
+  const built = only.has('build') || only.has('push') ? await buildBench({ ...options, repo: process.cwd(), parts: { archive: only.has('build'), push: only.has('push') } }) : undefined;
+  for (const run of built?.push ?? []) {
+    lines.push(describeSeries(run.action), describeSeries(run.plain));
+    verdicts.push(verdict(`build step with push / plain buildx --push on ${run.builder.name} (${run.builder.driver})`, run.action, run.plain, run.target));
+  }
+  if (built && only.has('build')) {
     for (const series of [built.action, built.plain, built.reproducible, built.verify, built.base]) lines.push(describeSeries(series));
     verdicts.push(verdict('action build step / plain docker buildx build', built.action, built.plain, 1.25));
     verdicts.push(verdict('action build step / plain buildx with the same reproducibility', built.action, built.reproducible, 1.25));
