@@ -87,6 +87,26 @@ describe('renderSummary', () => {
     expect(md).toContain(full.image!.archive!);
   });
 
+  it('says per tag whether it was published, and names the builder and its driver', () => {
+    const image: ImageRow = {
+      digest: INDEX,
+      tags: ['r.io/a:offline-v1.0.1', 'r.io/a:offline'],
+      platforms: ['linux/amd64'],
+      builder: { name: 'ci-remote', driver: 'remote' },
+      published: [
+        { ref: 'r.io/a:offline-v1.0.1', where: 'registry', published: true },
+        { ref: 'r.io/a:offline', where: 'registry', published: false, reason: 'PUT manifest r.io/a:offline answered HTTP 403\nmore' },
+      ],
+    };
+    const md = renderSummary({ encoders: [], image });
+    expect(md).toContain(`| Builder | ${code('ci-remote')} (driver ${code('remote')}) |`);
+    expect(md).toContain(`| ${code('r.io/a:offline-v1.0.1')} | registry | ✅ published |`);
+    expect(md).toMatch(/\| `r\.io\/a:offline` \| registry \| ❌ not published: PUT manifest r\.io\/a:offline answered HTTP 403 \|/);
+    const failed = renderSummary({ encoders: [], image: { ...image, published: image.tags.map((ref) => ({ ref, where: 'registry', published: false, reason: 'verification failed' })) } });
+    expect(failed).not.toContain('✅ published');
+    expect(renderSummary({ encoders: [], image: { ...image, tags: [], published: [] } })).toContain('_none (pushed by digest)_');
+  });
+
   it('reports each platform, and names the failing file of a failing one', () => {
     const badFile = full.encoders[2]!.cacheFile;
     const md = renderSummary({ ...full, verification: [verification('linux/amd64'), verification('linux/arm64', { [badFile]: 'mismatch' })] });
