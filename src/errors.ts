@@ -72,7 +72,7 @@ export class BuildError extends ActionError {
  */
 export class PublishError extends ActionError {
   readonly exitCode = ExitCode.build;
-  readonly tags: ReadonlyArray<{ readonly ref: string; readonly where: 'registry' | 'local'; readonly published: boolean; readonly reason?: string }>;
+  readonly tags: ReadonlyArray<{ readonly ref: string; readonly where: 'registry' | 'local' | 'archive'; readonly published: boolean; readonly reason?: string }>;
   constructor(problem: Problem, tags: PublishError['tags'], options?: { cause?: unknown }) {
     super(problem, options);
     this.tags = tags;

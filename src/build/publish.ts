@@ -5,6 +5,7 @@
 // names the verified digest, so a rerun can tag it without rebuilding.
 import { PublishError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { nameArchive } from '../oci/name-archive.js';
 import { withRetry } from '../oci/push-image.js';
 import { RegistryFailure } from '../oci/registry-http.js';
 import { getManifest, putManifest } from '../oci/registry-write.js';
@@ -17,8 +18,8 @@ import { runDocker } from './run.js';
 export interface TagState {
   /** Full `name:tag` reference. */
   readonly ref: string;
-  /** `registry` (pushed) or `local` (the engine's image store, after a load). */
-  readonly where: 'registry' | 'local';
+  /** `registry` (pushed), `local` (the engine's image store, after a load) or `archive` (the archive's image name). */
+  readonly where: 'registry' | 'local' | 'archive';
   readonly published: boolean;
   /** Why it was not published (refused, or verification failed first). */
   readonly reason?: string;
@@ -34,7 +35,7 @@ export interface PublishDeps extends RegistryAccess {
 /** Every tag the options ask for, none published yet (the state before publish, or after a failed verification). */
 export function plannedTags(options: BuildOptions, reason?: string): TagState[] {
   if (options.pushByDigest) return [];
-  const where: Array<'registry' | 'local'> = [...(options.push ? (['registry'] as const) : []), ...(options.load ? (['local'] as const) : [])];
+  const where: Array<TagState['where']> = [...(options.push ? (['registry'] as const) : []), ...(options.load ? (['local'] as const) : []), ...(options.archive ? (['archive'] as const) : [])];
   return where.flatMap((w) => options.tags.map((ref) => ({ ref, where: w, published: false, ...(reason ? { reason } : {}) })));
 }
 
@@ -85,6 +86,15 @@ export async function publish(built: BuildResult, options: BuildOptions, deps: P
   const tags = options.pushByDigest ? [] : options.tags;
   const states: TagState[] = [];
   if (options.push && tags.length > 0) states.push(...(await deps.log.group(`Tag ${built.digest} in the registry`, () => tagInRegistry({ digest: built.digest as string, root: built.root }, tags, deps))));
+  if (options.archive && tags.length > 0) {
+    const archive = options.archive;
+    try {
+      await nameArchive(archive, tags);
+      states.push(...tags.map((ref) => ({ ref, where: 'archive' as const, published: true })));
+    } catch (error) {
+      states.push(...tags.map((ref) => ({ ref, where: 'archive' as const, published: false, reason: (error as Error).message })));
+    }
+  }
   if (options.load) states.push(...(await deps.log.group('docker load (verified archive), then docker tag', () => localTags(built, tags, deps))));
   assertPublished(states, built.digest, options.images[0], options.verify);
   return states;
