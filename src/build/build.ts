@@ -5,6 +5,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BuildError } from '../errors.js';
+import type { ImageSource } from '../image/image-source.js';
 import { layoutSource } from '../image/layout-source.js';
 import type { Logger } from '../log/logger.js';
 import { RegistryFailure } from '../oci/registry-http.js';
@@ -15,7 +16,6 @@ import { buildxArgs } from './argv.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from './engine-facts.js';
 import { readIndex } from './merge-index.js';
 import { parseMetadata } from './metadata.js';
-import { archiveIndex } from './oci-archive.js';
 import type { BuildOptions } from './options.js';
 import { chooseRoute, needsArchive, targetRepositories, type Route } from './outputs.js';
 import { writeOverlay } from './overlay.js';
@@ -63,18 +63,15 @@ function pushFailure(error: unknown, repository: string): BuildError {
 }
 
 /** Pushes the archive's image by digest into every target repository (blobs mounted from the first one). */
-async function pushArchive(archive: string, repositories: readonly string[], deps: BuildDeps): Promise<{ bytes: Buffer; mediaType: string; digest: string }> {
+async function pushArchive(source: ImageSource, repositories: readonly string[], deps: BuildDeps): Promise<{ bytes: Buffer; mediaType: string; digest: string }> {
   let first: ReturnType<typeof openRepository> | undefined;
   let root: { bytes: Buffer; mediaType: string; digest: string } | undefined;
   for (const name of repositories) {
     const http = openRepository(name, deps);
-    const source = await layoutSource(archive);
     try {
       root = await pushByDigest(source, http, { log: deps.log, mountFrom: first && sameRegistry(first, http) ? first.endpoint.repository : undefined });
     } catch (error) {
       throw pushFailure(error, name);
-    } finally {
-      await source.close();
     }
     first ??= http;
   }
@@ -107,12 +104,17 @@ export async function build(input: BuildOptions, prepared: { readonly cacheDir: 
   let digest = meta.digest;
   let root: { bytes: Buffer; mediaType: string } | undefined;
   if (route === 'archive' && ociArchive) {
-    // This run's own archive, as written: its index is the image.
-    const index = await archiveIndex(ociArchive);
-    platformDigests = index.platforms;
-    digest = index.digest;
-    if (repositories.length > 0) {
-      root = await deps.log.group(`Push by digest to ${repositories.join(', ')} (no tags)`, () => pushArchive(ociArchive, repositories, deps));
+    // This run's own archive, as written (one scan of its tar): its index is the image.
+    const source = await layoutSource(ociArchive);
+    try {
+      const top = await source.root();
+      digest = top.digest;
+      platformDigests = platformsOf(top.bytes, top.digest, options.platforms);
+      if (repositories.length > 0) {
+        root = await deps.log.group(`Push by digest to ${repositories.join(', ')} (no tags)`, () => pushArchive(source, repositories, deps));
+      }
+    } finally {
+      await source.close();
     }
   } else if (route === 'registry') {
     const first = repositories[0];

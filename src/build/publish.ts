@@ -42,25 +42,25 @@ export function plannedTags(options: BuildOptions, reason?: string): TagState[] 
 /** PUTs the root's exact bytes under every tag (in the tag's repository); every tag is tried. */
 export async function tagInRegistry(image: { readonly digest: string; readonly root?: { readonly bytes: Buffer; readonly mediaType: string } | undefined }, tags: readonly string[], deps: PublishDeps): Promise<TagState[]> {
   const digest = image.digest;
-  let root = image.root;
-  const states: TagState[] = [];
-  for (const ref of tags) {
-    const { name, tag } = splitTag(ref);
-    try {
-      const http = openRepository(name, deps);
-      root ??= await getManifest(http, digest);
-      const bytes = root.bytes;
-      const mediaType = root.mediaType;
-      await withRetry(`PUT ${ref}`, () => putManifest(http, tag ?? 'latest', bytes, mediaType), deps);
-      deps.log.info(`tagged ${ref} → ${digest}`);
-      states.push({ ref, where: 'registry', published: true });
-    } catch (error) {
-      const reason = error instanceof RegistryFailure ? `${error.message} (${error.fix})` : (error as Error).message;
-      deps.log.warning(`could not tag ${ref}: ${reason}`);
-      states.push({ ref, where: 'registry', published: false, reason });
-    }
-  }
-  return states;
+  let root: Promise<{ readonly bytes: Buffer; readonly mediaType: string }> | undefined = image.root ? Promise.resolve(image.root) : undefined;
+  // Side by side: each tag is one PUT of the same bytes, and a refused one does not stop the others.
+  return Promise.all(
+    tags.map(async (ref): Promise<TagState> => {
+      const { name, tag } = splitTag(ref);
+      try {
+        const http = openRepository(name, deps);
+        root ??= getManifest(http, digest);
+        const { bytes, mediaType } = await root;
+        await withRetry(`PUT ${ref}`, () => putManifest(http, tag ?? 'latest', bytes, mediaType), deps);
+        deps.log.info(`tagged ${ref} → ${digest}`);
+        return { ref, where: 'registry', published: true };
+      } catch (error) {
+        const reason = error instanceof RegistryFailure ? `${error.message} (${error.fix})` : (error as Error).message;
+        deps.log.warning(`could not tag ${ref}: ${reason}`);
+        return { ref, where: 'registry', published: false, reason };
+      }
+    }),
+  );
 }
 
 async function localTags(built: BuildResult, tags: readonly string[], deps: PublishDeps): Promise<TagState[]> {

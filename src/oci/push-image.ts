@@ -46,12 +46,20 @@ async function limited<T>(items: readonly T[], limit: number, run: (item: T) => 
 
 export async function pushByDigest(source: ImageSource, http: RepositoryHttp, options: PushOptions): Promise<PushedRoot> {
   const name = repositoryName(http);
-  const done = new Set<string>();
+  // One transfer per blob, shared: manifests that list the same layer wait for the same upload.
+  const transfers = new Map<string, Promise<void>>();
   const retry = <T>(what: string, run: () => Promise<T>) => withRetry(what, run, options);
 
-  async function ensureBlob(descriptor: Descriptor): Promise<void> {
-    if (done.has(descriptor.digest)) return;
-    done.add(descriptor.digest);
+  function ensureBlob(descriptor: Descriptor): Promise<void> {
+    let transfer = transfers.get(descriptor.digest);
+    if (!transfer) {
+      transfer = transferBlob(descriptor);
+      transfers.set(descriptor.digest, transfer);
+    }
+    return transfer;
+  }
+
+  async function transferBlob(descriptor: Descriptor): Promise<void> {
     if (await retry(`HEAD blob ${descriptor.digest}`, () => blobExists(http, descriptor.digest))) return;
     if (options.mountFrom && options.mountFrom !== http.endpoint.repository) {
       const from = options.mountFrom;
@@ -74,7 +82,8 @@ export async function pushByDigest(source: ImageSource, http: RepositoryHttp, op
     const parsed = parseManifest(bytes, mediaType, `${source.label} ${digest}`);
     if (parsed.kind === 'index') {
       if (depth > 4) throw new Error(`${source.label}: indexes nested deeper than 4`);
-      for (const child of parsed.doc.manifests) await put(await document(child), child.mediaType, child.digest, depth + 1);
+      // Children (platform and attestation manifests) go up side by side; the index after all of them.
+      await Promise.all(parsed.doc.manifests.map(async (child) => put(await document(child), child.mediaType, child.digest, depth + 1)));
     } else {
       await limited([parsed.doc.config, ...parsed.doc.layers], 4, ensureBlob);
     }

@@ -138,3 +138,32 @@ describe('plannedTags', () => {
     expect(states.every((s) => !s.published && s.reason === 'verification failed')).toBe(true);
   });
 });
+
+describe('shared layers', () => {
+  it('a layer two platform manifests share is uploaded once, and neither manifest goes up before it', async () => {
+    registry = await startFakeRegistry();
+    const shared = Buffer.from('the same tiktoken layer on every platform'.repeat(50));
+    const blobs = new Map<string, Buffer>([[sha(shared), shared]]);
+    const manifests = (['amd64', 'arm64'] as const).map((arch) => {
+      const config = Buffer.from(JSON.stringify({ architecture: arch, os: 'linux' }));
+      blobs.set(sha(config), config);
+      const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: desc('application/vnd.oci.image.config.v1+json', config), layers: [desc('application/vnd.oci.image.layer.v1.tar+gzip', shared)] }));
+      blobs.set(sha(manifest), manifest);
+      return desc('application/vnd.oci.image.manifest.v1+json', manifest, { platform: { os: 'linux', architecture: arch } });
+    });
+    const index = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }));
+    const source: ImageSource = {
+      label: 'shared',
+      partial: false,
+      root: async () => ({ digest: sha(index), mediaType: 'application/vnd.oci.image.index.v1+json', bytes: index }),
+      document: async (d) => blobs.get(d.digest),
+      blob: async (d) => (async function* () { yield blobs.get(d.digest) as Buffer; })(),
+      close: async () => {},
+    };
+    await pushByDigest(source, openRepository(`${registry.host}/org/shared`, {}), { log: memoryLogger() });
+    const uploads = registry.requests.filter((r) => r.method === 'PUT' && r.path.includes(`digest=${encodeURIComponent(sha(shared))}`));
+    expect(uploads).toHaveLength(1);
+    const uploadAt = registry.requests.indexOf(uploads[0]!);
+    for (const m of manifests) expect(registry.requests.findIndex((r) => r.method === 'PUT' && r.path.endsWith(`/manifests/${m.digest}`))).toBeGreaterThan(uploadAt);
+  });
+});
