@@ -13,7 +13,7 @@ import { parseBuildInputs } from '../../src/build/options.js';
 import { BuildError, ExitCode } from '../../src/errors.js';
 import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
-import { fetchBlob, fetchManifest, imageEntries, platformOf, REGISTRY, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { fetchBlob, fetchManifest, imageEntries, platformOf, REGISTRY, requireEngine, runDocker, tagList, testImage, uniqueTag } from '../support/docker.js';
 import { buildAndTag, busyboxContext, encoderCache, tempDir } from './build-support.js';
 
 let work: string;
@@ -23,14 +23,6 @@ let context: string;
 async function run(values: Partial<Record<InputName, string>>, dir: string) {
   const options = parseBuildInputs(rawInputsFrom({ context, ...values }), { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000 });
   return buildAndTag(options, { cacheDir }, { log: memoryLogger(), tempDir: join(work, dir) });
-}
-
-/** `GET /v2/<repo>/tags/list`; [] when the registry knows no tag of the repository. */
-async function tagList(repository: string): Promise<string[]> {
-  const response = await fetch(`http://${REGISTRY}/v2/${repository}/tags/list`, { signal: AbortSignal.timeout(15_000) });
-  const body = (await response.json()) as { tags?: string[] | null; errors?: Array<{ code: string }> };
-  if (response.status === 404 && body.errors?.[0]?.code === 'NAME_UNKNOWN') return [];
-  return body.tags ?? [];
 }
 
 describe('build outputs', () => {

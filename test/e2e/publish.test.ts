@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { BUILDERS, requireBuilder } from '../support/builders.js';
-import { fetchManifest, REGISTRY, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { fetchManifest, REGISTRY, requireEngine, runDocker, tagList, testImage, uniqueTag } from '../support/docker.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { REPO_ROOT } from '../support/run-action.js';
 import { busyboxContext, sha1Name } from './build-support.js';
@@ -60,15 +60,6 @@ function cli(args: readonly string[]): Promise<CliRun> {
       done({ code: code ?? -1, stdout, stderr: Buffer.concat(err).toString('utf8'), json });
     });
   });
-}
-
-/** `GET /v2/<repo>/tags/list`: the tags there are ([] when the registry knows no tag of it). */
-async function tagList(repository: string): Promise<string[]> {
-  const response = await fetch(`http://${REGISTRY}/v2/${repository}/tags/list`, { signal: AbortSignal.timeout(15_000) });
-  const body = (await response.json()) as { tags?: string[] | null; errors?: Array<{ code: string }> };
-  if (response.status === 404 && body.errors?.[0]?.code === 'NAME_UNKNOWN') return [];
-  if (!response.ok) throw new Error(`tags/list ${repository} → HTTP ${response.status}`);
-  return body.tags ?? [];
 }
 
 async function manifestStatus(repository: string, reference: string): Promise<number> {

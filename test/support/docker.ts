@@ -151,6 +151,15 @@ export async function fetchManifest(repository: string, reference: string): Prom
   };
 }
 
+/** `GET /v2/<repo>/tags/list` on the loopback registry: its tags ([] when the registry knows no tag of it). */
+export async function tagList(repository: string): Promise<string[]> {
+  const response = await fetch(`http://${REGISTRY}/v2/${repository}/tags/list`, { signal: AbortSignal.timeout(15_000) });
+  const body = (await response.json()) as { tags?: string[] | null; errors?: Array<{ code: string }> };
+  if (response.status === 404 && body.errors?.[0]?.code === 'NAME_UNKNOWN') return [];
+  if (!response.ok) throw new Error(`tags/list ${repository} → HTTP ${response.status}`);
+  return body.tags ?? [];
+}
+
 /** GET a blob (config or layer) from the loopback registry. */
 export async function fetchBlob(repository: string, digest: string): Promise<Buffer> {
   const response = await fetch(`http://${REGISTRY}/v2/${repository}/blobs/${digest}`, { signal: AbortSignal.timeout(60_000) });
