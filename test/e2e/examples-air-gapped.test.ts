@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { build, type BuildResult } from '../../src/build/build.js';
+import type { BuildResult } from '../../src/build/build.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { layOutBytes } from '../../src/encoders/lay-out-bytes.js';
 import { verifyImage } from '../../src/image/verify-image.js';
@@ -19,7 +19,7 @@ import { memoryLogger } from '../../src/log/logger.js';
 import type { PinnedFileId } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 import { fetchManifest, imageEntries, platformOf, requireEngine, splitRef, testImage, uniqueTag } from '../support/docker.js';
-import { busyboxContext, tempDir } from './build-support.js';
+import { busyboxContext, tempDir, buildAndTag } from './build-support.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORKFLOW = join(ROOT, 'examples/workflows/air-gapped.yml');
@@ -83,7 +83,8 @@ beforeAll(async () => {
     { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000, sha: 'a'.repeat(40) },
   );
   buildDir = await tempDir('air-gapped-build');
-  result = await build(options, { cacheDir }, { log: memoryLogger(), tempDir: buildDir });
+  // build() writes the archive un-named; publish() names it for its tags (after verification in the action).
+  result = await buildAndTag(options, { cacheDir }, { log: memoryLogger(), tempDir: buildDir });
 
   // The workflow's bundling step, run as written.
   const bundling = workflow.jobs.bundle.steps.find((s) => s.run?.includes('SHA256SUMS'));
