@@ -1,17 +1,12 @@
-// Every workflow (the project's and the examples') and action.yml against the GitHub schemas
-// (SchemaStore's, as bundled by @action-validator/core, which runs offline as WebAssembly),
-// plus the rules the schemas cannot express: strict YAML, actions pinned by commit SHA with a
-// version comment, and `with:`/`outputs` of this action that exist in action.yml.
+// Every workflow (the project's and the examples') and action.yml through the checks in
+// test/support/workflow-lint.ts, with proof that each check fails on a broken file, plus what
+// each workflow is for.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { validateAction, validateWorkflow, type ValidationError } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import { LOCAL, PLACEHOLDER, lintAction, lintWorkflow, PINNED_ONE_API, strictYaml, type ActionYml, type Json, type Step } from '../support/workflow-lint.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PLACEHOLDER = 'your-org/oneapi-offline-action@v1';
-const LOCAL = './';
-
 const files = (dir: string) =>
   readdirSync(join(ROOT, dir))
     .filter((f) => /\.ya?ml$/.test(f))
@@ -21,103 +16,7 @@ const PROJECT = files('.github/workflows');
 const EXAMPLES = files('examples/workflows');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-interface ActionYml {
-  inputs: Record<string, unknown>;
-  outputs: Record<string, unknown>;
-  runs: { using: string; main: string };
-}
 const ACTION_TEXT = read('action.yml');
-
-type Json = Record<string, unknown>;
-interface Step {
-  id?: string;
-  uses?: string;
-  with?: Record<string, unknown>;
-  run?: string;
-}
-
-/** YAML as GitHub reads it, but strict: duplicate keys and any parse error are problems. */
-function strictYaml(text: string): { value: Json; problems: string[] } {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  return { value: (doc.toJS() ?? {}) as Json, problems: doc.errors.map((e) => `yaml: ${e.message}`) };
-}
-
-/** Schema errors, flattened to `path: detail` lines; a oneOf names the details of its branches. */
-function schemaProblems(errors: readonly ValidationError[]): string[] {
-  const details = (e: ValidationError): string[] =>
-    'states' in e && e.states ? e.states.flatMap((state) => state.errors.flatMap(details)) : [`${'path' in e ? e.path : ''}${e.detail ? ` ${e.detail}` : ''}`];
-  return errors.map((e) => {
-    const why = 'states' in e && e.states ? ` (${[...new Set(details(e))].slice(0, 6).join('; ')})` : e.detail ? `: ${e.detail}` : '';
-    return `schema: ${'path' in e ? e.path : ''} ${e.title}${why}`;
-  });
-}
-
-const SHA_PIN = /^[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[0-9a-f]{40}$/;
-
-/** Everything wrong with one workflow file; [] when it is fine. */
-function lintWorkflow(text: string, actionText: string, options: { example: boolean }): string[] {
-  const { value, problems } = strictYaml(text);
-  if (problems.length > 0) return problems;
-  const out = schemaProblems(validateWorkflow(text).errors);
-  const action = strictYaml(actionText).value as unknown as ActionYml;
-  const inputs = new Set(Object.keys(action.inputs ?? {}));
-  const outputs = new Set(Object.keys(action.outputs ?? {}));
-  const lines = text.split('\n');
-
-  // Every remote `uses:` pinned by full commit SHA with a `# vX.Y.Z` comment.
-  for (const [n, line] of lines.entries()) {
-    const m = /^\s*(?:-\s+)?uses:\s*(['"]?)([^'"\s#]+)\1\s*(#.*)?$/.exec(line);
-    if (!m) continue;
-    const ref = m[2]!;
-    if (ref.startsWith('./') || ref.startsWith('docker://')) continue;
-    if (ref === PLACEHOLDER) {
-      if (!options.example) out.push(`line ${n + 1}: ${PLACEHOLDER} belongs in examples only; the project uses ./`);
-      continue;
-    }
-    if (!SHA_PIN.test(ref)) out.push(`line ${n + 1}: ${ref} is not pinned by a 40-hex commit SHA`);
-    else if (!/^#\s*v\d+\.\d+\.\d+\s*$/.test(m[3] ?? '')) out.push(`line ${n + 1}: ${ref} has no "# vX.Y.Z" comment`);
-  }
-  for (const [n, line] of lines.entries()) {
-    if ((line.match(/\$\{\{/g) ?? []).length !== (line.match(/\}\}/g) ?? []).length) out.push(`line ${n + 1}: unbalanced \${{ }}`);
-  }
-
-  // Steps that run this action: `with:` keys are inputs, `steps.<id>.outputs.<x>` are outputs.
-  const jobs = (value['jobs'] ?? {}) as Record<string, { steps?: Step[] }>;
-  for (const [jobName, job] of Object.entries(jobs)) {
-    const ours = new Set<string>();
-    for (const step of job.steps ?? []) {
-      const isOurs = step.uses === LOCAL || step.uses === PLACEHOLDER;
-      if (!isOurs) continue;
-      if (options.example && step.uses === LOCAL) out.push(`job ${jobName}: examples use ${PLACEHOLDER}, not ./`);
-      if (step.id) ours.add(step.id);
-      for (const key of Object.keys(step.with ?? {})) {
-        if (!inputs.has(key)) out.push(`job ${jobName}: with.${key} is not an input of action.yml`);
-      }
-    }
-    const jobText = JSON.stringify(job);
-    for (const m of jobText.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-      if (ours.has(m[1]!) && !outputs.has(m[2]!)) out.push(`job ${jobName}: steps.${m[1]}.outputs.${m[2]} is not an output of action.yml`);
-    }
-  }
-  return out;
-}
-
-/** Everything wrong with action.yml. */
-function lintAction(text: string): string[] {
-  const { value, problems } = strictYaml(text);
-  if (problems.length > 0) return problems;
-  const runs = (value['runs'] ?? {}) as Partial<ActionYml['runs']>;
-  const out: string[] = [];
-  // The schema bundled with @action-validator/core 0.6 predates `node24`; check the runtime
-  // here and give the schema the newest value it knows, so every other rule still applies.
-  if (runs.using !== 'node20' && runs.using !== 'node24') out.push(`runs.using is ${String(runs.using)}, expected node20 or node24`);
-  const forSchema = text.replace(/^(\s+using:\s*['"]?)node24(['"]?\s*)$/m, '$1node20$2');
-  out.push(...schemaProblems(validateAction(forSchema).errors));
-  for (const [name, spec] of Object.entries((value['inputs'] ?? {}) as Record<string, Json>)) {
-    if (typeof spec['description'] !== 'string' || spec['description'].trim() === '') out.push(`input ${name} has no description`);
-  }
-  return out;
-}
 
 describe('workflow files', () => {
   it('exist where users and CI look for them', () => {
@@ -186,10 +85,46 @@ describe('what each workflow is for', () => {
     expect(runs).toMatch(/npm run build/);
   });
 
-  it('the release example builds both platforms with version tags and pushes', () => {
+  it('the release example overlays a pinned multi-arch One API release for both platforms and pushes', () => {
     const [step] = oursIn(load('examples/workflows/release.yml'));
     expect(String(step?.with?.['platforms']).split(',')).toEqual(['linux/amd64', 'linux/arm64']);
     expect(step?.with).toMatchObject({ push: true, version: '${{ github.ref_name }}' });
+    expect(String(step?.with?.['base-image'])).toMatch(PINNED_ONE_API);
+  });
+
+  it('every One API base in the examples is a release tag (optionally @sha256), never latest', () => {
+    const bases: string[] = [];
+    for (const path of [...EXAMPLES, 'examples/one-api/Dockerfile.offline']) {
+      const code = read(path).split('\n').filter((line) => !/^\s*#/.test(line)).join('\n');
+      for (const m of code.matchAll(/(?:ONE_API_IMAGE=|base-image:\s*)(\S+)/g)) bases.push(m[1]!);
+    }
+    expect(bases.length).toBeGreaterThanOrEqual(4);
+    for (const base of bases) expect(base).toMatch(PINNED_ONE_API);
+    for (const path of EXAMPLES) expect(read(path), path).not.toMatch(/one-api:latest/);
+  });
+
+  it('release workflows queue instead of racing: a concurrency group that never cancels a release', () => {
+    const releases = [...EXAMPLES, '.github/workflows/release.yml'].filter((path) => {
+      const on = load(path)['on'] as { push?: { tags?: unknown } } | undefined;
+      return on?.push?.tags !== undefined;
+    });
+    expect(releases).toEqual(expect.arrayContaining(['examples/workflows/release.yml', 'examples/workflows/release-native-runners.yml', 'examples/workflows/release-source.yml']));
+    for (const path of releases) {
+      const concurrency = load(path)['concurrency'] as { group?: string; 'cancel-in-progress'?: boolean } | undefined;
+      expect(concurrency?.group, path).toBeTruthy();
+      expect(concurrency?.['cancel-in-progress'], path).toBe(false);
+    }
+  });
+
+  it('the source-build example checks out One API at a tag and keeps the layer cache in the Actions cache', () => {
+    const wf = load('examples/workflows/release-source.yml');
+    const checkout = steps(wf).find((s) => s.uses?.startsWith('actions/checkout@') && s.with?.['repository'] === 'songquanpeng/one-api');
+    expect(checkout?.with?.['path']).toBe('one-api');
+    expect(String((wf['env'] as Json)['ONE_API_REF'])).toMatch(/^v\d+\.\d+\.\d+$/);
+    const [step] = oursIn(wf);
+    expect(step?.with).toMatchObject({ context: 'one-api', file: 'examples/one-api/Dockerfile.source', push: true });
+    expect(String(step?.with?.['cache-from'])).toMatch(/^type=gha\b/);
+    expect(String(step?.with?.['cache-to'])).toMatch(/^type=gha\b.*\bmode=max\b/);
   });
 
   it('the native-runner example builds per platform on native runners and merges by digest', () => {
@@ -238,7 +173,7 @@ jobs:
   a:
     runs-on: ubuntu-24.04
     steps:
-      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2
+      - uses: actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1
       - id: o
         uses: ./
         with:
@@ -256,8 +191,12 @@ jobs:
     ['a bad trigger', good.replace('on: push', 'on: pushh'), /^schema: \/on/],
     ['needs of a missing job', good.replace('    runs-on:', '    needs: nope\n    runs-on:'), /unresolved job nope/i],
     ['a duplicate key', good.replace('    runs-on: ubuntu-24.04', '    runs-on: ubuntu-24.04\n    runs-on: ubuntu-22.04'), /^yaml: .*unique/i],
-    ['a tag instead of a SHA', good.replace(/checkout@\w+ # v4.2.2/, 'checkout@v4'), /not pinned by a 40-hex commit SHA/],
-    ['a SHA without its version', good.replace(' # v4.2.2', ''), /no "# vX.Y.Z" comment/],
+    ['a tag instead of a SHA', good.replace(/checkout@\w+ # v7.0.1/, 'checkout@v7'), /not pinned by a 40-hex commit SHA/],
+    ['a SHA without its version', good.replace(' # v7.0.1', ''), /no "# vX.Y.Z" comment/],
+    ['a SHA nobody checked', good.replace('3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1', '11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2'), /is not the verified/],
+    ['an action nobody checked', good.replace('actions/checkout@', 'someone/checkout@'), /someone\/checkout is not in VERIFIED_PINS/],
+    ['a step id that does not exist', good.replace('steps.o.outputs', 'steps.p.outputs'), /steps\.p is not a step id/],
+    ['an image name that is not lower-cased', good.replace('encoders: cl100k_base', 'images: ghcr.io/${{ github.repository_owner }}/x'), /is not lower-cased/],
     ['an input action.yml lacks', good.replace('encoders: cl100k_base', 'encoder: cl100k_base'), /with\.encoder is not an input/],
     ['an output action.yml lacks', good.replace('outputs.digest', 'outputs.digests'), /outputs\.digests is not an output/],
     ['an unclosed expression', good.replace('outputs.digest }}', 'outputs.digest }'), /unbalanced/],
