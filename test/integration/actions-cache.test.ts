@@ -1,10 +1,13 @@
-// The REAL @actions/cache client (cache service v1, as on GHES) against the loopback cache
-// service in test/support/cache-server.ts: save, restore into a fresh folder, misses, a
-// missing service, a failing service, a read-only mode and a key another job already holds.
+// The REAL @actions/cache client against loopback cache services of both protocols it speaks,
+// selected the way the runner selects them (test/support/cache-protocols.ts): v1 as on GHES
+// (test/support/cache-server.ts) and v2 as on github.com (Twirp + signed Azure Blob URLs on
+// Azurite, test/support/cache-server-v2.ts). Save, restore into a fresh folder, misses, a
+// missing service, a failing service, a read-only mode, a key another job already holds, and
+// prepare across two runners with the mirror down.
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { actionsCache } from '../../src/cache/actions-cache.js';
 import { runnerToolCache } from '../../src/cache/tool-cache.js';
 import { downloadFile } from '../../src/download/download-file.js';
@@ -16,32 +19,21 @@ import { actionsCacheDir, pinSetKey, prepare } from '../../src/prepare/prepare.j
 import { selectFiles } from '../../src/encoders/selection.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 import type { PinnedFileId } from '../../src/pins.js';
-import { startCacheServer, type CacheServer } from '../support/cache-server.js';
+import { CACHE_ENV_NAMES, PROTOCOLS, TOKEN, stopSharedAzurite, type CacheService } from '../support/cache-protocols.js';
 import { startMirrorServer } from '../support/mirror-server.js';
 
-const TOKEN = 'runtime-token-for-tests';
-const ENV_NAMES = [
-  'GITHUB_SERVER_URL',
-  'ACTIONS_CACHE_URL',
-  'ACTIONS_RESULTS_URL',
-  'ACTIONS_RUNTIME_TOKEN',
-  'ACTIONS_CACHE_SERVICE_V2',
-  'ACTIONS_CACHE_MODE',
-  'RUNNER_TEMP',
-  'RUNNER_TOOL_CACHE',
-  'GITHUB_WORKSPACE',
-] as const;
+const ENV_NAMES = [...CACHE_ENV_NAMES, 'RUNNER_TEMP', 'RUNNER_TOOL_CACHE', 'GITHUB_WORKSPACE'] as const;
+/** v2 retries a failing Twirp call 5 times with 3 s+ backoff (the client's own policy). */
+const SLOW = 120_000;
 
 let saved: Record<string, string | undefined>;
 let root: string;
-let server: CacheServer;
 
-/** A runner's environment pointing @actions/cache at `server` (GHES → cache service v1). */
-async function useRunner(cacheUrl: string | undefined): Promise<void> {
+/** A runner's environment pointing @actions/cache at `service` (or at none). */
+async function useRunner(service: CacheService | undefined, token: string | null = TOKEN): Promise<void> {
   for (const name of ENV_NAMES) delete process.env[name];
-  process.env['GITHUB_SERVER_URL'] = 'https://ghes.example.internal';
-  process.env['ACTIONS_RUNTIME_TOKEN'] = TOKEN;
-  if (cacheUrl !== undefined) process.env['ACTIONS_CACHE_URL'] = cacheUrl;
+  if (service) Object.assign(process.env, service.env(token ?? undefined));
+  else process.env['ACTIONS_RUNTIME_TOKEN'] = TOKEN;
   for (const [name, dir] of [['RUNNER_TEMP', 'temp'], ['RUNNER_TOOL_CACHE', 'tool-cache'], ['GITHUB_WORKSPACE', 'workspace']] as const) {
     process.env[name] = join(root, dir);
     await mkdir(join(root, dir), { recursive: true });
@@ -58,12 +50,11 @@ async function fillStaging(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-const apiRequests = (): CacheServer['requests'] => server.requests.filter((r) => r.path.startsWith('/_apis/'));
+afterAll(() => stopSharedAzurite());
 
 beforeEach(async () => {
   saved = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
   root = await mkdtemp(join(tmpdir(), 'actions-cache-'));
-  server = await startCacheServer();
 });
 
 afterEach(async () => {
@@ -72,13 +63,21 @@ afterEach(async () => {
     if (saved[name] === undefined) delete process.env[name];
     else process.env[name] = saved[name];
   }
-  await server.close();
   await rm(root, { recursive: true, force: true });
 });
 
-describe('actionsCache against a GHES-style cache service', () => {
+describe.each(PROTOCOLS)('actionsCache on cache service %s', (_protocol, start) => {
+  let server: CacheService;
+  beforeEach(async () => {
+    server = await start();
+  }, 60_000);
+  afterEach(async () => {
+    await server.close();
+  });
+  const calls = (kind: string) => server.calls().filter((c) => c.call === kind);
+
   it('saves a folder and restores it byte for byte into a fresh runner', async () => {
-    await useRunner(server.url);
+    await useRunner(server);
     const staging = join(root, 'temp', 'tiktoken-staging');
     const files = await fillStaging(staging);
     const log = memoryLogger();
@@ -88,42 +87,50 @@ describe('actionsCache against a GHES-style cache service', () => {
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
     const entry = server.entries.get('tiktoken-encoders-v1-abc');
     expect(entry?.size).toBeGreaterThan(0);
-    const methods = apiRequests().map((r) => `${r.method} ${r.path.replace(/\?.*/, '')}`);
-    expect(methods).toContain('POST /_apis/artifactcache/caches');
-    expect(methods).toContain('PATCH /_apis/artifactcache/caches/1');
-    expect(methods).toContain('POST /_apis/artifactcache/caches/1');
-    expect(apiRequests().every((r) => r.token === TOKEN)).toBe(true);
+    expect(server.calls().map((c) => c.call).filter((c) => c !== 'upload')).toEqual(['reserve', 'commit']);
+    expect(server.calls().every((c) => c.token === TOKEN)).toBe(true);
+    if (server.v2) {
+      // The archive went to the blob store through the Azure SDK, on the signed URL only.
+      const puts = server.v2.blob.requests.filter((r) => r.method === 'PUT');
+      expect(puts.length).toBeGreaterThan(0);
+      expect(puts.reduce((n, r) => n + r.bodyBytes, 0)).toBe(entry?.size);
+      expect(await server.v2.committedBlobs()).toEqual([expect.objectContaining({ size: entry?.size })]);
+    } else {
+      expect(calls('upload').length).toBeGreaterThan(0);
+    }
 
     // A fresh runner: same paths (as on GitHub's runners), nothing left on disk.
     await rm(root, { recursive: true, force: true });
-    await useRunner(server.url);
-    const before = server.requests.length;
+    await useRunner(server);
+    const before = server.calls().length;
     const restored = await actionsCache(log, process.env).restore('tiktoken-encoders-v1-abc', staging);
 
     expect(restored).toBe(true);
     expect((await readdir(staging)).sort()).toEqual([...files.keys()].sort());
     for (const [name, bytes] of files) expect((await readFile(join(staging, name))).equals(bytes)).toBe(true);
-    const lookups = server.requests.slice(before).filter((r) => r.path.startsWith('/_apis/artifactcache/cache?'));
-    expect(lookups).toHaveLength(1);
-    expect(lookups[0]?.path).toContain(`version=${entry?.version}`);
-    expect(server.requests.slice(before).some((r) => r.path.startsWith('/_download/'))).toBe(true);
+    expect(server.calls().slice(before).map((c) => c.call)).toEqual(['lookup']);
+    if (server.v2) {
+      // The Azure SDK's download: properties first, then ranged reads of the blob.
+      const reads = server.v2.blob.requests.filter((r) => r.method === 'GET' || r.method === 'HEAD');
+      expect(reads[0]?.method).toBe('HEAD');
+      expect(reads.filter((r) => r.method === 'GET').every((r) => /^bytes=0-\d+$/.test(r.range))).toBe(true);
+      expect(reads.some((r) => r.method === 'GET' && r.status === 206)).toBe(true);
+    }
   });
 
-  it('reports a miss as false, with the lookup sent and nothing written', async () => {
-    await useRunner(server.url);
+  it('reports a miss as false, with one lookup sent and nothing written', async () => {
+    await useRunner(server);
     const staging = join(root, 'temp', 'staging');
     const log = memoryLogger();
 
     expect(await actionsCache(log, process.env).restore('tiktoken-encoders-v1-missing', staging)).toBe(false);
     expect(await readdir(staging)).toEqual([]);
-    expect(apiRequests().map((r) => r.path)).toEqual([
-      expect.stringMatching(/^\/_apis\/artifactcache\/cache\?keys=tiktoken-encoders-v1-missing&version=[0-9a-f]{64}$/),
-    ]);
+    expect(server.calls().map((c) => c.call)).toEqual(['lookup']);
     expect(log.lines.some((l) => l.includes('nothing restored'))).toBe(true);
   });
 
   it('does not restore an entry saved for another path (the version hashes the path list)', async () => {
-    await useRunner(server.url);
+    await useRunner(server);
     const a = join(root, 'temp', 'a');
     await fillStaging(a);
     const port = actionsCache(memoryLogger(), process.env);
@@ -141,35 +148,39 @@ describe('actionsCache against a GHES-style cache service', () => {
 
     await expect(port.save('tiktoken-encoders-v1-x', staging)).resolves.toBeUndefined();
     await expect(port.restore('tiktoken-encoders-v1-x', staging)).resolves.toBe(false);
-    expect(log.lines.filter((l) => l.startsWith('notice:'))).toEqual([
-      expect.stringContaining('no cache service here'),
-    ]);
-    expect(server.requests).toEqual([]);
+    expect(log.lines.filter((l) => l.startsWith('notice:'))).toEqual([expect.stringContaining('no cache service here')]);
+    expect(server.calls()).toEqual([]);
   });
 
-  it('a service answering 500: a notice on save (the client warns itself), a miss on restore, never a throw', async () => {
-    await useRunner(server.url);
-    const staging = join(root, 'temp', 'staging');
-    await fillStaging(staging);
-    server.failWith(500);
-    const out = vi.spyOn(process.stdout, 'write');
-    const log = memoryLogger();
-    const port = actionsCache(log, process.env);
+  it(
+    'a service answering 500: a notice on save, a miss on restore (the client annotates the failure), never a throw',
+    async () => {
+      await useRunner(server);
+      const staging = join(root, 'temp', 'staging');
+      await fillStaging(staging);
+      server.failWith(500);
+      const out = vi.spyOn(process.stdout, 'write');
+      const log = memoryLogger();
+      const port = actionsCache(log, process.env);
 
-    await expect(port.save('tiktoken-encoders-v1-x', staging)).resolves.toBeUndefined();
-    await expect(port.restore('tiktoken-encoders-v1-x', join(root, 'temp', 'other'))).resolves.toBe(false);
+      await expect(port.save('tiktoken-encoders-v1-x', staging)).resolves.toBeUndefined();
+      await expect(port.restore('tiktoken-encoders-v1-x', join(root, 'temp', 'other'))).resolves.toBe(false);
 
-    expect(log.lines.filter((l) => l.startsWith('notice:') && l.includes('was not saved'))).toHaveLength(1);
-    expect(log.lines.some((l) => l.includes('nothing restored'))).toBe(true);
-    // The client's own annotation names the failure on a real runner.
-    const printed = out.mock.calls.map((call) => String(call[0])).join('');
-    expect(printed).toMatch(/Failed to restore: .*500/);
-    expect(server.entries.size).toBe(0);
-    expect(apiRequests().length).toBeGreaterThanOrEqual(2);
-  });
+      expect(log.lines.filter((l) => l.startsWith('notice:') && l.includes('was not saved'))).toHaveLength(1);
+      expect(log.lines.some((l) => l.includes('nothing restored'))).toBe(true);
+      expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
+      const printed = out.mock.calls.map((call) => String(call[0])).join('');
+      expect(printed).toMatch(/Failed to restore: .*500/);
+      expect(server.entries.size).toBe(0);
+      expect(calls('reserve').length).toBeGreaterThanOrEqual(1);
+      expect(calls('lookup').length).toBeGreaterThanOrEqual(1);
+      expect(calls('commit')).toEqual([]);
+    },
+    SLOW,
+  );
 
   it('a second save of a key another job holds: a notice, no throw, the first entry kept', async () => {
-    await useRunner(server.url);
+    await useRunner(server);
     const staging = join(root, 'temp', 'staging');
     await fillStaging(staging);
     const log = memoryLogger();
@@ -183,12 +194,12 @@ describe('actionsCache against a GHES-style cache service', () => {
   });
 
   it.each([
-    ['read', 'save', 'POST'],
-    ['none', 'save', 'POST'],
-    ['none', 'restore', 'GET'],
-    ['write-only', 'restore', 'GET'],
-  ] as const)('ACTIONS_CACHE_MODE=%s: %s skipped with a notice', async (mode, operation, method) => {
-    await useRunner(server.url);
+    ['read', 'save', 'reserve'],
+    ['none', 'save', 'reserve'],
+    ['none', 'restore', 'lookup'],
+    ['write-only', 'restore', 'lookup'],
+  ] as const)('ACTIONS_CACHE_MODE=%s: %s skipped with a notice', async (mode, operation, call) => {
+    await useRunner(server);
     process.env['ACTIONS_CACHE_MODE'] = mode;
     const staging = join(root, 'temp', 'staging');
     await fillStaging(staging);
@@ -197,23 +208,37 @@ describe('actionsCache against a GHES-style cache service', () => {
     if (operation === 'save') await port.save('tiktoken-encoders-v1-mode', staging);
     else expect(await port.restore('tiktoken-encoders-v1-mode', staging)).toBe(false);
     expect(log.lines).toContainEqual(expect.stringMatching(new RegExp(`^notice: Actions cache: ${operation} skipped.*"${mode}"`)));
-    expect(apiRequests().filter((r) => r.method === method)).toEqual([]);
-  });
-
-  it('without the runtime token the service refuses, and the step still carries on', async () => {
-    await useRunner(server.url);
-    delete process.env['ACTIONS_RUNTIME_TOKEN'];
-    const staging = join(root, 'temp', 'staging');
-    await fillStaging(staging);
-    const log = memoryLogger();
-    await expect(actionsCache(log, process.env).save('tiktoken-encoders-v1-token', staging)).resolves.toBeUndefined();
-    expect(server.entries.size).toBe(0);
-    expect(apiRequests().every((r) => r.token === undefined)).toBe(true);
-    expect(log.lines.filter((l) => l.startsWith('notice:') && l.includes('was not saved'))).toHaveLength(1);
+    expect(calls(call)).toEqual([]);
   });
 });
 
-describe('prepare across runners through the Actions cache', () => {
+describe('actionsCache on cache service v1 only', () => {
+  it('without the runtime token the service refuses, and the step still carries on', async () => {
+    const server = await PROTOCOLS[0][1]();
+    try {
+      await useRunner(server, null);
+      const staging = join(root, 'temp', 'staging');
+      await fillStaging(staging);
+      const log = memoryLogger();
+      await expect(actionsCache(log, process.env).save('tiktoken-encoders-v1-token', staging)).resolves.toBeUndefined();
+      expect(server.entries.size).toBe(0);
+      expect(server.calls().every((c) => c.token === undefined)).toBe(true);
+      expect(log.lines.filter((l) => l.startsWith('notice:') && l.includes('was not saved'))).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe.each(PROTOCOLS)('prepare across runners through the Actions cache %s', (_protocol, start) => {
+  let server: CacheService;
+  beforeEach(async () => {
+    server = await start();
+  }, 60_000);
+  afterEach(async () => {
+    await server.close();
+  });
+
   /** One prepare as a job on the runner `useRunner` set up, with the real adapters. */
   async function runPrepare(mirror: string, log: Logger) {
     const runnerTemp = process.env['RUNNER_TEMP']!;
@@ -234,7 +259,7 @@ describe('prepare across runners through the Actions cache', () => {
 
   it('a fresh runner with the mirror down restores from the Actions cache and lays out verified files', async () => {
     const mirror = await startMirrorServer();
-    await useRunner(server.url);
+    await useRunner(server);
     const first = await runPrepare(mirror.origin, memoryLogger());
     expect(first.result.cacheHit).toBe('download');
     expect(server.entries.has(pinSetKey(first.options))).toBe(true);
@@ -244,8 +269,8 @@ describe('prepare across runners through the Actions cache', () => {
 
     // A fresh runner: empty tool cache, temp folder and workspace at the same paths.
     await rm(root, { recursive: true, force: true });
-    await useRunner(server.url);
-    const before = server.requests.length;
+    await useRunner(server);
+    const before = server.calls().length;
     const log = memoryLogger();
     const second = await runPrepare(mirror.origin, log);
 
@@ -260,14 +285,14 @@ describe('prepare across runners through the Actions cache', () => {
     expect(files.map((f) => f.sha256)).toEqual(first.result.files.map((f) => f.sha256));
     expect((await readdir(second.options.cacheDir)).sort()).toEqual([...files.map((f) => f.cacheFile), 'manifest.json'].sort());
     // Restored, so not saved again; the restored files now also sit in this runner's tool cache.
-    expect(server.requests.slice(before).filter((r) => r.method === 'POST')).toEqual([]);
+    expect(server.calls().slice(before).map((c) => c.call)).toEqual(['lookup']);
     expect(files.every((f) => runnerToolCache(memoryLogger(), process.env).find(f.id, f.sha256) !== undefined)).toBe(true);
     expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
   });
 
   it('a damaged file in a restored entry is never used: it is downloaded again and only good bytes are kept', async () => {
     const mirror = await startMirrorServer();
-    await useRunner(server.url);
+    await useRunner(server);
     const options = parsePrepareInputs(rawInputsFrom({ encoders: 'r50k_base,gpt2', mirror: mirror.origin }), {
       runnerTemp: process.env['RUNNER_TEMP'],
       defaultCacheRoot: join(root, 'unused'),
@@ -285,7 +310,7 @@ describe('prepare across runners through the Actions cache', () => {
     expect(server.entries.has(pinSetKey(options))).toBe(true);
 
     await rm(root, { recursive: true, force: true });
-    await useRunner(server.url);
+    await useRunner(server);
     const log = memoryLogger();
     const { result } = await runPrepare(mirror.origin, log);
     await mirror.close();
