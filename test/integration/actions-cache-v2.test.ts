@@ -3,7 +3,8 @@
 // URL, and only a finalize makes it visible. A finalize answering 5xx, or an upload cut in the
 // middle, must leave the job green with a notice and nothing half-saved: no finalized entry, so
 // a later restore misses (and after a cut, no committed blob either).
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -113,6 +114,56 @@ describe('cache service v2: nothing half-saved', () => {
       expect(log.lines.filter((l) => l.startsWith('warning:'))).toEqual([]);
       server.v2!.blob.cutUploadsAfter(undefined);
       await expectNothingSaved(log, server);
+    },
+    SLOW,
+  );
+});
+
+describe('cache service v2: archives as the Azure SDK moves them', () => {
+  it(
+    'over 128 MiB: staged 64 MiB blocks committed by one block list, finalized at the committed size',
+    async () => {
+      await useRunner();
+      const staging = join(root, 'temp', 'large');
+      await mkdir(staging, { recursive: true });
+      // Over the client's 128 MiB single-shot limit once archived (random bytes do not compress).
+      await writeFile(join(staging, 'big.bin'), randomBytes(130 * 1024 * 1024));
+      const log = memoryLogger();
+      await actionsCache(log, process.env).save(KEY, staging);
+      expect(log.lines.filter((l) => l.startsWith('warning:') || l.startsWith('notice:'))).toEqual([]);
+      const entry = server.entries.get(KEY);
+      expect(entry?.size).toBeGreaterThan(128 * 1024 * 1024);
+
+      const puts = server.v2!.blob.requests.filter((r) => r.method === 'PUT');
+      const blocks = puts.filter((r) => r.comp === 'block');
+      expect(blocks.length).toBe(Math.ceil(entry!.size / (64 * 1024 * 1024))); // the client's 64 MiB blocks
+      expect(blocks.reduce((n, r) => n + r.bodyBytes, 0)).toBe(entry!.size);
+      expect(puts.filter((r) => r.comp === 'blocklist')).toHaveLength(1);
+      expect(puts.at(-1)?.comp).toBe('blocklist'); // committed only after every block is staged
+      expect(await server.v2!.committedBlobs()).toEqual([expect.objectContaining({ size: entry!.size })]);
+    },
+    SLOW,
+  );
+
+  it(
+    'over 4 MiB: restored through several ranged reads, byte for byte',
+    async () => {
+      await useRunner();
+      const staging = join(root, 'temp', 'ranged');
+      await mkdir(staging, { recursive: true });
+      const bytes = randomBytes(10 * 1024 * 1024);
+      await writeFile(join(staging, 'data.bin'), bytes);
+      const log = memoryLogger();
+      await actionsCache(log, process.env).save(KEY, staging);
+      expect(server.entries.has(KEY)).toBe(true);
+
+      await rm(staging, { recursive: true, force: true });
+      const before = server.v2!.blob.requests.length;
+      expect(await actionsCache(log, process.env).restore(KEY, staging)).toBe(true);
+      expect((await readFile(join(staging, 'data.bin'))).equals(bytes)).toBe(true);
+      const reads = server.v2!.blob.requests.slice(before).filter((r) => r.method === 'GET');
+      expect(reads.length).toBe(3); // the SDK's 4 MiB ranges
+      expect(reads.every((r) => /^bytes=\d+-\d+$/.test(r.range) && r.status === 206)).toBe(true);
     },
     SLOW,
   );
