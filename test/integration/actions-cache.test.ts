@@ -66,14 +66,26 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe.each(PROTOCOLS)('actionsCache on cache service %s', (_protocol, start) => {
-  let server: CacheService;
+/** A fresh service of one protocol for each test; `proxy` always reaches the current one. */
+function serviceEachTest(start: () => Promise<CacheService>): { proxy: CacheService } {
+  let current: CacheService | undefined;
   beforeEach(async () => {
-    server = await start();
+    current = await start();
   }, 60_000);
   afterEach(async () => {
-    await server.close();
+    await current?.close();
   });
+  const proxy = new Proxy({} as CacheService, {
+    get: (_target, name) => {
+      const value = Reflect.get(current!, name) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+  return { proxy };
+}
+
+describe.each(PROTOCOLS)('actionsCache on cache service %s', (_protocol, start) => {
+  const server = serviceEachTest(start).proxy;
   const calls = (kind: string) => server.calls().filter((c) => c.call === kind);
 
   it('saves a folder and restores it byte for byte into a fresh runner', async () => {
@@ -231,13 +243,7 @@ describe('actionsCache on cache service v1 only', () => {
 });
 
 describe.each(PROTOCOLS)('prepare across runners through the Actions cache %s', (_protocol, start) => {
-  let server: CacheService;
-  beforeEach(async () => {
-    server = await start();
-  }, 60_000);
-  afterEach(async () => {
-    await server.close();
-  });
+  const server = serviceEachTest(start).proxy;
 
   /** One prepare as a job on the runner `useRunner` set up, with the real adapters. */
   async function runPrepare(mirror: string, log: Logger) {
