@@ -53,7 +53,8 @@ export async function pushBench(c: PushContext): Promise<PushSeries[]> {
     const action = async (): Promise<number> => {
       const args = [c.cli, 'build', '--builder', builder.name, '--base-image', c.base, '--platforms', c.platforms, '--images', `${repository}-action`,
         '--version', version, '--push', '--no-verify', '--out', await c.fresh('push-action-cache-dir')];
-      return (await runTimed(process.execPath, args, c.runnerEnv, c.repo)).ms;
+      // The runner's own HOME, but Docker's real config: buildx keeps its builders there.
+      return (await runTimed(process.execPath, args, { ...c.runnerEnv, DOCKER_CONFIG: c.dockerEnv['DOCKER_CONFIG'] ?? '' }, c.repo)).ms;
     };
     const plain = async (): Promise<number> => {
       const args = ['buildx', 'build', '--builder', builder.name, '--platform', c.platforms, '--build-context', `tiktoken=${c.cacheDir}`, '--push',
