@@ -1,5 +1,8 @@
-// BuildOptions → the `docker buildx build` argv (an array, never a shell string). Pure.
+// BuildOptions → the `docker buildx build` argv (an array, never a shell string). Pure. Secret
+// values never appear here: only their ids and the files or variables that hold them.
+import { buildFlagArgs } from './build-flags.js';
 import type { BuildOptions } from './options.js';
+import { secretArgs } from './secrets.js';
 import { buildxOutputs, type Route } from './outputs.js';
 
 export interface ArgvPaths {
@@ -12,6 +15,8 @@ export interface ArgvPaths {
   readonly route?: Route;
   /** OCI archive to write when the build needs one the user did not ask for. */
   readonly ociArchive?: string | undefined;
+  /** id → 0600 file holding each `secrets` value (secrets.ts writeSecretValues). */
+  readonly secretFiles?: ReadonlyMap<string, string> | undefined;
 }
 
 export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
@@ -24,6 +29,9 @@ export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
   argv.push('--build-context', `tiktoken=${options.cacheDir}`);
   for (const [key, value] of options.buildArgs) argv.push('--build-arg', `${key}=${value}`);
   for (const [key, value] of options.labels) argv.push('--label', `${key}=${value}`);
+  for (const annotation of options.annotations) argv.push('--annotation', annotation);
+  argv.push(...buildFlagArgs(options.flags));
+  argv.push(...secretArgs(options.buildSecrets, paths.secretFiles ?? new Map()));
   // No --tag: tags are created after verification (publish.ts), never by buildx.
   argv.push('--metadata-file', paths.metadataFile);
   if (options.provenance) argv.push('--provenance', options.provenance);

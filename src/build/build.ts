@@ -2,7 +2,7 @@
 // names no tag → the image by digest: pushed by digest (BuildKit outside the engine) or written
 // as one OCI archive, which is then pushed by digest with our registry client when a push was
 // asked for. Tags and loads come later, after verification (publish.ts).
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BuildError } from '../errors.js';
 import type { ImageSource } from '../image/image-source.js';
@@ -20,6 +20,7 @@ import type { BuildOptions } from './options.js';
 import { chooseRoute, needsArchive, targetRepositories, type Route } from './outputs.js';
 import { writeOverlay } from './overlay.js';
 import { runDocker, type DockerDeps } from './run.js';
+import { writeSecretValues } from './secrets.js';
 import { stageCacheDir } from './stage-cache.js';
 
 export interface BuildResult {
@@ -93,11 +94,17 @@ export async function build(input: BuildOptions, prepared: { readonly cacheDir: 
   const route = chooseRoute(options, engine.driver);
   const ociArchive = options.archive ?? (needsArchive(options, route) ? join(deps.tempDir, 'image.oci.tar') : undefined);
   const metadataFile = join(deps.tempDir, 'metadata.json');
-  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ociArchive });
+  const secretDir = join(deps.tempDir, 'secrets');
+  const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
+  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ociArchive, secretFiles });
   const repositories = options.push ? targetRepositories(options) : [];
 
   const how = route === 'registry' ? 'pushed by digest, no tags yet' : ociArchive ? 'one OCI archive, no tags yet' : 'no output';
-  await deps.log.group(`docker buildx build (${options.platforms.join(', ')}; ${how})`, () => runDocker(argv, docker, { what: 'docker buildx build' }));
+  try {
+    await deps.log.group(`docker buildx build (${options.platforms.join(', ')}; ${how})`, () => runDocker(argv, docker, { what: 'docker buildx build' }));
+  } finally {
+    if (secretFiles.size > 0) await rm(secretDir, { recursive: true, force: true });
+  }
   const meta = parseMetadata(await readFile(metadataFile, 'utf8'), metadataFile);
 
   let platformDigests: Record<string, string> | undefined;

@@ -13,10 +13,10 @@ import { pushByDigest, withRetry } from '../oci/push-image.js';
 import { RegistryFailure } from '../oci/registry-http.js';
 import { putManifest } from '../oci/registry-write.js';
 import { openRepository, sameRegistry, type RegistryAccess } from '../oci/repository.js';
-import { parseFullTag, parseImageName, splitTag, TAG_RE } from './reference.js';
+import { parseFullTag, parseImageName, splitTag } from './reference.js';
 import { readIndex, type MergedManifest } from './merge-index.js';
+import { nameTags, readNaming, type Naming } from './naming.js';
 import { runDocker, type DockerDeps, type DockerOutput } from './run.js';
-import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
 
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const BARE_HEX = /^[a-f0-9]{64}$/;
@@ -34,6 +34,10 @@ export interface MergeOptions {
   readonly digests: readonly string[];
   /** Full `name:tag` references for the index: version tags on every image, then `tags`. */
   readonly tags: readonly string[];
+  /** The version the tags came from. */
+  readonly version?: string;
+  /** `index:key=value` annotations for the index (`imagetools create --annotation`). */
+  readonly annotations?: readonly string[];
 }
 
 export interface MergeResult {
@@ -72,11 +76,17 @@ export function parseMergeDigests(raw: string): string[] {
   return [...seen];
 }
 
+/** Merge inputs checked without git: the default version is applied by `resolveMerge`. */
+export interface MergeDraft {
+  readonly digests: readonly string[];
+  readonly naming: Naming;
+}
+
 /**
- * Merge options when `merge-digests` is set, else `undefined` (a normal build). Rejects
+ * The merge draft when `merge-digests` is set, else `undefined` (a normal build). Rejects
  * combinations that cannot mean anything in merge mode, before Docker runs.
  */
-export function parseMergeInputs(raw: RawInputs, facts: MergeFacts = {}): MergeOptions | undefined {
+export function readMergeInputs(raw: RawInputs): MergeDraft | undefined {
   if (raw('merge-digests').trim() === '') return undefined;
   const digests = parseMergeDigests(raw('merge-digests'));
   if (digests.length === 0) {
@@ -102,16 +112,20 @@ export function parseMergeInputs(raw: RawInputs, facts: MergeFacts = {}): MergeO
       });
     }
   }
-  const images = parseList(raw('images'));
-  if (images.length === 0) {
+  const naming = readNaming(raw);
+  if (naming.images.length === 0) {
     throw new InputError('images', {
       got: '""',
       expected: 'the image name(s) the per-platform jobs pushed to, e.g. ghcr.io/org/one-api',
       fix: 'set images: to the same value as in the per-platform jobs',
     });
   }
-  for (const image of images) parseImageName('images', image);
-  const tags = mergeTags(raw, images, facts);
+  return { digests, naming };
+}
+
+/** The draft plus git's facts (the default version) → the merge options. */
+export function resolveMerge(draft: MergeDraft, facts: MergeFacts = {}): MergeOptions {
+  const { tags, version } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
   if (tags.length === 0) {
     throw new InputError('version', {
       got: '(empty, and no git tag or commit known)',
@@ -119,35 +133,13 @@ export function parseMergeInputs(raw: RawInputs, facts: MergeFacts = {}): MergeO
       fix: 'set version (e.g. v1.2.3) or tags in the merge job',
     });
   }
-  return { images, digests, tags };
+  return { images: draft.naming.images, digests: draft.digests, tags, ...(version !== undefined ? { version } : {}) };
 }
 
-/** The tags a build with the same images/version/tag-prefix/tags would get. */
-function mergeTags(raw: RawInputs, images: readonly string[], facts: MergeFacts): string[] {
-  const prefix = raw('tag-prefix');
-  if (prefix !== '' && !/^[\w.-]+$/.test(prefix)) {
-    throw new InputError('tag-prefix', { got: JSON.stringify(prefix), expected: 'letters, digits, "_", "." and "-"', fix: 'use a prefix a tag can hold, e.g. offline-' });
-  }
-  const given = raw('version').trim();
-  let version: string | undefined;
-  if (given === '') {
-    const fallback = defaultVersion({ ref: facts.gitRef, sha: facts.sha });
-    version = fallback === undefined ? undefined : sanitizeTag(fallback);
-  } else if (/^[\w.-]+$/.test(given) && TAG_RE.test(`${prefix}${given}`)) {
-    version = given;
-  } else {
-    throw new InputError('version', {
-      got: JSON.stringify(given),
-      expected: 'letters, digits, "_", "." and "-" (a tag must be [A-Za-z0-9_][A-Za-z0-9_.-]{0,127} with the prefix)',
-      fix: 'use the same version as a release build, e.g. v1.2.3',
-    });
-  }
-  const extra = parseList(raw('tags')).map((item) => {
-    if (item.includes(':') || item.includes('/')) return parseFullTag('tags', item);
-    if (!TAG_RE.test(item)) throw new InputError('tags', { got: JSON.stringify(item), expected: 'name:tag, or a bare tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}', fix: 'fix the tag' });
-    return item;
-  });
-  return imageTags(images, version === undefined ? [] : versionTags(version, prefix), extra);
+/** `readMergeInputs` then `resolveMerge`: undefined when merge-digests is empty. */
+export function parseMergeInputs(raw: RawInputs, facts: MergeFacts = {}): MergeOptions | undefined {
+  const draft = readMergeInputs(raw);
+  return draft && resolveMerge(draft, facts);
 }
 
 /**
@@ -158,7 +150,7 @@ export function mergeArgs(
   images: readonly string[],
   tags: readonly string[],
   digests: readonly string[],
-  options: { builder?: string } = {},
+  options: { builder?: string; annotations?: readonly string[] } = {},
 ): string[] {
   const source = images[0];
   if (source === undefined) throw new InputError('images', { got: '""', expected: 'at least one image name', fix: 'set images:' });
@@ -176,7 +168,8 @@ export function mergeArgs(
     if (!DIGEST.test(digest)) throw new InputError('merge-digests', { got: JSON.stringify(digest), expected: 'sha256:<64 hex>', fix: 'pass each job\'s digest output' });
   }
   const builder = options.builder ? ['--builder', options.builder] : [];
-  return ['buildx', 'imagetools', 'create', ...builder, '--dry-run', ...digests.map((digest) => `${source}@${digest}`)];
+  const annotations = (options.annotations ?? []).flatMap((annotation) => ['--annotation', annotation]);
+  return ['buildx', 'imagetools', 'create', ...builder, ...annotations, '--dry-run', ...digests.map((digest) => `${source}@${digest}`)];
 }
 
 export { readIndex, type MergedManifest } from './merge-index.js';
@@ -196,7 +189,7 @@ export interface MergeDeps extends RegistryAccess {
 export async function mergeImages(options: MergeOptions, deps: MergeDeps): Promise<MergeResult> {
   const tags = [...new Set(options.tags)];
   const builderOption = deps.builder ? { builder: deps.builder } : {};
-  const argv = mergeArgs(options.images, tags, options.digests, builderOption);
+  const argv = mergeArgs(options.images, tags, options.digests, { ...builderOption, ...(options.annotations ? { annotations: options.annotations } : {}) });
   const printed = await step(() => deps.run(argv, { echo: false, what: 'docker buildx imagetools create --dry-run' }), 'create');
   const raw = printed.stdout.endsWith('\n') ? printed.stdout.slice(0, -1) : printed.stdout;
   const index = readIndex(raw);

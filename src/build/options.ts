@@ -1,14 +1,18 @@
 // Build inputs → a typed BuildOptions, every check done before buildx runs (like
-// docker/build-push-action's context.ts). Pure: git facts, proxy settings, the cache folder
-// and the engine's capabilities are passed in. Errors name the input and the fix.
+// docker/build-push-action's context.ts), in two steps: `readBuildInputs` checks every input
+// with no git, engine or registry facts (so a bad input fails before any of them is asked);
+// `resolveBuildOptions` adds those facts (default version, commit time, multi-platform load,
+// the base's platforms for `platforms: auto`). Pure. Errors name the input and the fix.
 import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
-import { parseBoolean, parseKeyValues, parseList } from '../inputs/scalars.js';
+import { parseBoolean, parseKeyValues } from '../inputs/scalars.js';
+import { annotationArgs, parseAnnotations, type Annotation } from './annotations.js';
+import { parseBuildFlags, type BuildFlags } from './build-flags.js';
 import { mergePairs, ociLabels, type Pair } from './labels.js';
+import { nameTags, readNaming, type Naming } from './naming.js';
 import { parsePlatforms } from './platforms.js';
 import { chooseProvenance, PROVENANCE_VALUES, proxyBuildArgs, proxyOfBuildArgs, proxySecrets, type BuildProxy, type ProvenanceInput } from './proxy-args.js';
-import { parseFullTag, parseImageName, TAG_RE } from './reference.js';
-import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
+import { parseSecrets, type BuildSecret } from './secrets.js';
 
 export type BuildMode =
   | { readonly kind: 'dockerfile'; readonly context: string; readonly file?: string }
@@ -38,7 +42,13 @@ export interface BuildOptions {
   readonly provenanceNotice?: string;
   readonly sourceDateEpoch?: number;
   readonly verify: boolean;
-  /** Values the logger must mask (proxy credentials). */
+  /** `--annotation` values, levels resolved (annotations.ts). */
+  readonly annotations: readonly string[];
+  /** build-push-action's flags: target, build-contexts, cache-from/to, sbom, no-cache, pull, network, add-hosts. */
+  readonly flags: BuildFlags;
+  /** `secrets`, `secret-files`, `secret-envs` (values reach buildx through 0600 files, never argv). */
+  readonly buildSecrets: readonly BuildSecret[];
+  /** Values the logger must mask (proxy credentials, secret values). */
   readonly secrets: readonly string[];
 }
 
@@ -75,24 +85,8 @@ function parseEpoch(raw: string, fallback: number | undefined): number | undefin
   return Number(value);
 }
 
-function parseVersion(raw: string, prefix: string, facts: BuildContextFacts): string | undefined {
-  const given = raw.trim();
-  if (given === '') {
-    const fallback = defaultVersion({ ref: facts.gitRef, sha: facts.sha });
-    return fallback === undefined ? undefined : sanitizeTag(fallback);
-  }
-  if (!TAG_RE.test(`${prefix}${given}`) || !/^[\w.-]+$/.test(given)) {
-    throw new InputError('version', {
-      got: JSON.stringify(raw),
-      expected: 'letters, digits, "_", "." and "-" (a tag must be [A-Za-z0-9_][A-Za-z0-9_.-]{0,127} with the prefix)',
-      fix: 'give a version a tag can hold, e.g. v1.2.3 (build metadata such as +sha is not allowed in tags)',
-    });
-  }
-  return given;
-}
-
-function parseBuildArgs(raw: string, proxy: BuildProxy, epoch: number | undefined): Pair[] {
-  const user = parseKeyValues('build-args', raw).map(([key, value]) => {
+function parseUserBuildArgs(raw: string): Pair[] {
+  return parseKeyValues('build-args', raw).map(([key, value]) => {
     if (!ARG_NAME.test(key)) {
       throw new InputError('build-args', { got: JSON.stringify(key), expected: 'an ARG name like NODE_VERSION', fix: 'use letters, digits and "_" in build-arg names' });
     }
@@ -101,9 +95,6 @@ function parseBuildArgs(raw: string, proxy: BuildProxy, epoch: number | undefine
     }
     return [key, value] as const;
   });
-  const args = mergePairs(proxyBuildArgs(proxy), user);
-  if (epoch !== undefined) args.push(['SOURCE_DATE_EPOCH', String(epoch)]);
-  return args;
 }
 
 function parseMode(raw: RawInputs): BuildMode {
@@ -138,26 +129,44 @@ function parseCachePath(raw: string): string {
   return value.length > 1 ? value.replace(/\/+$/, '') : value;
 }
 
-export function parseBuildInputs(raw: RawInputs, facts: BuildContextFacts): BuildOptions {
+/** Every build input, checked without git or the engine (those facts come in `resolveBuildOptions`). */
+export interface BuildDraft {
+  readonly mode: BuildMode;
+  readonly cacheDir: string;
+  readonly cachePath: string;
+  /** Undefined for `platforms: auto` (overlay mode: the base image's platforms). */
+  readonly platforms?: readonly string[];
+  readonly builder?: string;
+  readonly naming: Naming;
+  readonly push: boolean;
+  readonly pushByDigest: boolean;
+  readonly load: boolean;
+  readonly archive?: string;
+  readonly givenEpoch?: number;
+  readonly provenanceRaw: ProvenanceInput;
+  readonly userBuildArgs: readonly Pair[];
+  readonly userLabels: readonly Pair[];
+  readonly annotations: readonly Annotation[];
+  readonly flags: BuildFlags;
+  readonly buildSecrets: readonly BuildSecret[];
+  readonly proxy: BuildProxy;
+  readonly verify: boolean;
+}
+
+export function readBuildInputs(raw: RawInputs, facts: Pick<BuildContextFacts, 'proxy' | 'cacheDir'>): BuildDraft {
   const mode = parseMode(raw);
   const cachePath = parseCachePath(raw('cache-path'));
-  const platforms = parsePlatforms(raw('platforms') || 'linux/amd64,linux/arm64');
-  const builder = noControl('builder', raw('builder').trim());
-  const images = parseList(raw('images')).map((item) => parseImageName('images', item));
-  const prefix = raw('tag-prefix');
-  if (prefix !== '' && !/^[\w.-]+$/.test(prefix)) {
-    throw new InputError('tag-prefix', { got: JSON.stringify(prefix), expected: 'letters, digits, "_", "." and "-"', fix: 'use a prefix a tag can hold, e.g. offline-' });
-  }
-  const version = parseVersion(raw('version'), prefix, facts);
-  const extraTags = parseList(raw('tags')).map((item) => (item.includes(':') || item.includes('/') ? parseFullTag('tags', item) : bareTag(item)));
-  const bare = extraTags.filter((item) => !item.includes(':') && !item.includes('/'));
-  if (bare.length > 0 && images.length === 0) {
-    throw new InputError('tags', {
-      got: JSON.stringify(bare.join(', ')),
-      expected: 'full references (name:tag), or bare tags together with images',
-      fix: 'set images (the names bare tags go on) or write the tags as name:tag',
+  const platformsRaw = raw('platforms').trim() || 'linux/amd64,linux/arm64';
+  if (platformsRaw === 'auto' && mode.kind !== 'overlay') {
+    throw new InputError('platforms', {
+      got: '"auto"',
+      expected: 'a platform list in Dockerfile mode (auto follows base-image, in overlay mode)',
+      fix: 'list the platforms, e.g. linux/amd64,linux/arm64 (a FROM image lacking one is named before the build)',
     });
   }
+  const platforms = platformsRaw === 'auto' ? undefined : parsePlatforms(platformsRaw);
+  const builder = noControl('builder', raw('builder').trim());
+  const naming = readNaming(raw);
   const push = parseBoolean('push', raw('push'), false);
   const pushByDigest = parseBoolean('push-by-digest', raw('push-by-digest'), false);
   const load = parseBoolean('load', raw('load'), false);
@@ -165,59 +174,94 @@ export function parseBuildInputs(raw: RawInputs, facts: BuildContextFacts): Buil
   if (/[,"]/.test(archive)) {
     throw new InputError('archive', { got: JSON.stringify(archive), expected: 'a file path without "," or \'"\'', fix: 'choose an archive path without commas or quotes (buildx reads it as CSV)' });
   }
-  const epoch = parseEpoch(raw('source-date-epoch'), facts.commitTime);
+  const givenEpoch = parseEpoch(raw('source-date-epoch'), undefined);
   const provenanceRaw = raw('provenance').trim();
   if (!(PROVENANCE_VALUES as readonly string[]).includes(provenanceRaw)) {
     throw new InputError('provenance', { got: JSON.stringify(provenanceRaw), expected: 'false, true, mode=min or mode=max', fix: 'leave provenance empty for buildx\'s default or pick one of those' });
   }
-  if ((push || pushByDigest) && images.length === 0) {
-    throw new InputError(pushByDigest ? 'push-by-digest' : 'push', { got: 'true with no images', expected: 'at least one image name in "images"', fix: 'set images (e.g. ghcr.io/org/one-api) or push: false' });
+  if ((push || pushByDigest) && naming.images.length === 0) {
+    throw new InputError(pushByDigest ? 'push-by-digest' : 'push', { got: 'true with no images', expected: 'at least one image name in "images" (or full name:tag references in "tags")', fix: 'set images (e.g. ghcr.io/org/one-api) or push: false' });
   }
-  if (load && platforms.length > 1 && !facts.engineLoadsMultiPlatform) {
+  return {
+    mode,
+    cacheDir: facts.cacheDir,
+    cachePath,
+    ...(platforms ? { platforms } : {}),
+    ...(builder ? { builder } : {}),
+    naming,
+    push,
+    pushByDigest,
+    load,
+    ...(archive ? { archive } : {}),
+    ...(givenEpoch !== undefined ? { givenEpoch } : {}),
+    provenanceRaw: provenanceRaw as ProvenanceInput,
+    userBuildArgs: parseUserBuildArgs(raw('build-args')),
+    userLabels: parseKeyValues('labels', raw('labels')),
+    annotations: parseAnnotations(raw('annotations')),
+    flags: parseBuildFlags(raw, mode.kind === 'overlay'),
+    buildSecrets: parseSecrets(raw),
+    proxy: facts.proxy,
+    verify: parseBoolean('verify', raw('verify'), true),
+  };
+}
+
+export interface ResolveFacts extends Omit<BuildContextFacts, 'proxy' | 'cacheDir'> {
+  /** The base image's platforms, for `platforms: auto`. */
+  readonly basePlatforms?: readonly string[] | undefined;
+}
+
+/** The draft plus git's and the engine's facts → the options a build runs with. */
+export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): BuildOptions {
+  const platforms = draft.platforms ?? facts.basePlatforms;
+  if (platforms === undefined || platforms.length === 0) {
+    throw new InputError('platforms', { got: '"auto"', expected: 'a base image whose platforms can be read', fix: 'list the platforms instead of auto' });
+  }
+  if (draft.load && platforms.length > 1 && !facts.engineLoadsMultiPlatform) {
     throw new InputError('load', {
       got: `true with ${platforms.length} platforms (${platforms.join(', ')})`,
       expected: 'one platform, unless the engine uses the containerd image store',
       fix: 'load a single platform, push instead, write an archive, or enable the containerd image store',
     });
   }
-  const tags = version === undefined && extraTags.length === 0 ? [] : imageTags(images, version === undefined ? [] : versionTags(version, prefix), extraTags);
-  if (images.length > 0 && tags.length === 0 && !pushByDigest) {
+  const { version, tags } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
+  if (draft.naming.images.length > 0 && tags.length === 0 && !draft.pushByDigest) {
     throw new InputError('version', { got: '(empty, and no git tag or commit known)', expected: 'a version to make tags from', fix: 'set version (e.g. v1.2.3) or tags' });
   }
-  const buildArgs = parseBuildArgs(raw('build-args'), facts.proxy, epoch);
+  const epoch = draft.givenEpoch ?? facts.commitTime;
+  const buildArgs = mergePairs(proxyBuildArgs(draft.proxy), draft.userBuildArgs);
+  if (epoch !== undefined) buildArgs.push(['SOURCE_DATE_EPOCH', String(epoch)]);
   // What the build really gets decides provenance and masking (user build-args may carry a proxy too).
   const buildProxy = proxyOfBuildArgs(buildArgs);
-  const provenance = chooseProvenance(provenanceRaw as ProvenanceInput, buildProxy);
-  const labels = mergePairs(
-    ociLabels({ version, revision: facts.sha, source: facts.repositoryUrl, sourceDateEpoch: epoch }),
-    parseKeyValues('labels', raw('labels')),
-  );
+  const provenance = chooseProvenance(draft.provenanceRaw, buildProxy);
+  const labels = mergePairs(ociLabels({ version, revision: facts.sha, source: facts.repositoryUrl, sourceDateEpoch: epoch }), draft.userLabels);
+  const secretValues = draft.buildSecrets.flatMap((s) => (s.from === 'value' ? [s.value] : []));
   return {
-    mode,
-    cacheDir: facts.cacheDir,
-    cachePath,
+    mode: draft.mode,
+    cacheDir: draft.cacheDir,
+    cachePath: draft.cachePath,
     platforms,
-    ...(builder ? { builder } : {}),
+    ...(draft.builder ? { builder: draft.builder } : {}),
     buildArgs,
     labels,
-    images,
+    annotations: annotationArgs(draft.annotations, platforms.length),
+    images: draft.naming.images,
     ...(version !== undefined ? { version } : {}),
     tags,
-    push: push || pushByDigest,
-    pushByDigest,
-    load,
-    ...(archive ? { archive } : {}),
+    push: draft.push || draft.pushByDigest,
+    pushByDigest: draft.pushByDigest,
+    load: draft.load,
+    ...(draft.archive ? { archive: draft.archive } : {}),
     ...(provenance.flag ? { provenance: provenance.flag } : {}),
     ...(provenance.notice ? { provenanceNotice: provenance.notice } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
-    verify: parseBoolean('verify', raw('verify'), true),
-    secrets: [...new Set([...proxySecrets(facts.proxy), ...proxySecrets(buildProxy)])],
+    verify: draft.verify,
+    flags: draft.flags,
+    buildSecrets: draft.buildSecrets,
+    secrets: [...new Set([...proxySecrets(draft.proxy), ...proxySecrets(buildProxy), ...secretValues])],
   };
 }
 
-function bareTag(item: string): string {
-  if (!TAG_RE.test(item)) {
-    throw new InputError('tags', { got: JSON.stringify(item), expected: 'name:tag, or a bare tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}', fix: 'fix the tag' });
-  }
-  return item;
+export function parseBuildInputs(raw: RawInputs, facts: BuildContextFacts & { readonly basePlatforms?: readonly string[] }): BuildOptions {
+  return resolveBuildOptions(readBuildInputs(raw, facts), facts);
 }
+

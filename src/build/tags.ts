@@ -2,7 +2,9 @@
 // `offline-` gives offline-v1.2.3, offline-v1.2, offline-v1 and the moving `offline`. The
 // version's own spelling is kept (`1.2.3` gives offline-1.2.3, offline-1.2, offline-1,
 // offline). A 0.x release gets no major-only tag (0.x minors may break). A prerelease or a
-// version with build metadata gives only its full tag; anything else one sanitized tag. Pure.
+// version with build metadata gives only its full tag; anything else one sanitized tag.
+// metadata-action's flavor (flavor.ts) adds a suffix and decides the moving tag. Pure.
+import { prefixFlavor, type Flavor } from './flavor.js';
 import { TAG_RE } from './reference.js';
 
 const SEMVER = /^(v?)(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -20,16 +22,26 @@ export function movingTag(prefix: string): string {
   return trimmed === '' ? 'latest' : trimmed;
 }
 
-/** Tags (without image names) that `version` gives under `prefix`. */
-export function versionTags(version: string, prefix: string): string[] {
+/** The moving tag of a flavor: the prefix's own name (`offline`), `${prefix}latest` with onlatest, plus the suffix with onlatest. */
+export function flavorMovingTag(flavor: Flavor): string {
+  const base = flavor.prefixOnLatest ? `${flavor.prefix}latest` : movingTag(flavor.prefix);
+  return flavor.suffixOnLatest ? `${base}${flavor.suffix}` : base;
+}
+
+/**
+ * Tags (without image names) that `version` gives under a flavor (or a bare prefix). The
+ * moving tag follows `latest`: auto gives it to a plain release only, true always, false never.
+ */
+export function versionTags(version: string, flavorOrPrefix: Flavor | string): string[] {
+  const flavor = typeof flavorOrPrefix === 'string' ? prefixFlavor(flavorOrPrefix) : flavorOrPrefix;
+  const { prefix, suffix } = flavor;
   const match = SEMVER.exec(version);
-  if (!match) return [sanitizeTag(`${prefix}${version}`)];
-  const [, v = '', major = '', minor = '', , pre, build] = match;
-  if (pre !== undefined || build !== undefined) return [sanitizeTag(`${prefix}${version}`)];
-  const tags = [`${prefix}${version}`, `${prefix}${v}${major}.${minor}`];
-  if (major !== '0') tags.push(`${prefix}${v}${major}`);
-  tags.push(movingTag(prefix));
-  return tags.filter((tag) => TAG_RE.test(tag));
+  const [, v = '', major = '', minor = '', , pre, build] = match ?? [];
+  const release = match !== null && pre === undefined && build === undefined;
+  const tags = release ? [`${prefix}${version}${suffix}`, `${prefix}${v}${major}.${minor}${suffix}`] : [sanitizeTag(`${prefix}${version}${suffix}`)];
+  if (release && major !== '0') tags.push(`${prefix}${v}${major}${suffix}`);
+  if (flavor.latest === 'true' || (flavor.latest === 'auto' && release)) tags.push(flavorMovingTag(flavor));
+  return [...new Set(tags.filter((tag) => TAG_RE.test(tag)))];
 }
 
 /**

@@ -8,9 +8,30 @@ export const COMMANDS = ['prepare', 'build', 'verify', 'merge'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** Inputs that are switches: `--push` means true, `--no-push` false. */
-const BOOLEAN_INPUTS = ['cache', 'refresh', 'build', 'push', 'load', 'verify', 'push-by-digest'] as const satisfies readonly InputName[];
+const BOOLEAN_INPUTS = ['cache', 'refresh', 'build', 'push', 'load', 'verify', 'push-by-digest', 'no-cache', 'pull'] as const satisfies readonly InputName[];
+/** Inputs whose flag has another name: `--no-cache` already means `cache: false`. */
+const FLAG_NAMES: Readonly<Partial<Record<InputName, string>>> = { 'no-cache': 'no-layer-cache' };
+const flagOf = (name: InputName): string => FLAG_NAMES[name] ?? name;
 /** Inputs that may be given several times; the values are joined one per line. */
-const REPEATABLE_INPUTS = ['encoders', 'extra-encoders', 'platforms', 'build-args', 'labels', 'images', 'tags', 'merge-digests'] as const satisfies readonly InputName[];
+const REPEATABLE_INPUTS = [
+  'encoders',
+  'extra-encoders',
+  'platforms',
+  'build-args',
+  'labels',
+  'images',
+  'tags',
+  'merge-digests',
+  'annotations',
+  'flavor',
+  'build-contexts',
+  'cache-from',
+  'cache-to',
+  'secrets',
+  'secret-envs',
+  'secret-files',
+  'add-hosts',
+] as const satisfies readonly InputName[];
 /** Short spellings people expect from the issue texts. */
 const ALIASES: Readonly<Record<string, InputName>> = { out: 'cache-dir', image: 'images', tag: 'tags', 'build-arg': 'build-args', label: 'labels', platform: 'platforms', 'merge-digest': 'merge-digests' };
 
@@ -30,8 +51,8 @@ function options(): NonNullable<ParseArgsConfig['options']> {
   const opts: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const name of INPUT_NAMES) {
     if (isBoolean(name)) {
-      opts[name] = { type: 'boolean' };
-      opts[`no-${name}`] = { type: 'boolean' };
+      opts[flagOf(name)] = { type: 'boolean' };
+      opts[`no-${flagOf(name)}`] = { type: 'boolean' };
     } else {
       opts[name] = { type: 'string', multiple: isRepeatable(name) };
     }
@@ -70,11 +91,12 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   };
   for (const name of INPUT_NAMES) {
     if (isBoolean(name)) {
-      if (values[name] === true && values[`no-${name}`] === true) {
-        throw new InputError(name, { what: `both --${name} and --no-${name} were given`, fix: `keep one of them` });
+      const flag = flagOf(name);
+      if (values[flag] === true && values[`no-${flag}`] === true) {
+        throw new InputError(name, { what: `both --${flag} and --no-${flag} were given`, fix: `keep one of them` });
       }
-      if (values[name] === true) set(name, 'true');
-      if (values[`no-${name}`] === true) set(name, 'false');
+      if (values[flag] === true) set(name, 'true');
+      if (values[`no-${flag}`] === true) set(name, 'false');
     } else {
       set(name, values[name] as string | string[] | undefined);
     }

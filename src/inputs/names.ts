@@ -23,7 +23,9 @@ export const INPUT_NAMES = [
   'images',
   'version',
   'tag-prefix',
+  'flavor',
   'tags',
+  'annotations',
   'push',
   'load',
   'archive',
@@ -32,6 +34,18 @@ export const INPUT_NAMES = [
   'verify',
   'push-by-digest',
   'merge-digests',
+  'target',
+  'build-contexts',
+  'cache-from',
+  'cache-to',
+  'secrets',
+  'secret-envs',
+  'secret-files',
+  'sbom',
+  'no-cache',
+  'pull',
+  'network',
+  'add-hosts',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -54,6 +68,8 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   load: 'false',
   verify: 'true',
   'push-by-digest': 'false',
+  'no-cache': 'false',
+  pull: 'false',
 };
 
 /** Raw input text by name, as `core.getInput` or the CLI gives it; '' when unset. */

@@ -3,20 +3,40 @@
 // keeps them equal).
 import type { PipelineResult } from './pipeline.js';
 
-export const OUTPUT_NAMES = ['cache-dir', 'cache-hit', 'manifest', 'drift', 'digest', 'imageid', 'metadata', 'tags', 'archive', 'verification'] as const;
+export const OUTPUT_NAMES = [
+  'cache-dir',
+  'cache-hit',
+  'source',
+  'manifest',
+  'drift',
+  'digest',
+  'imageid',
+  'metadata',
+  'version',
+  'tags',
+  'labels',
+  'annotations',
+  'archive',
+  'verification',
+] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 export function actionOutputs(result: PipelineResult): Record<OutputName, string> {
-  const { prepared, built, merged, verification } = result;
+  const { prepared, built, merged, verification, stamp } = result;
   return {
     'cache-dir': prepared?.cacheDir ?? '',
-    'cache-hit': prepared?.cacheHit ?? '',
+    // As actions/cache: 'true' when nothing had to be downloaded.
+    'cache-hit': prepared ? String(prepared.files.every((f) => f.source !== 'download')) : '',
+    source: prepared?.cacheHit ?? '',
     manifest: prepared ? JSON.stringify(prepared.manifest) : '',
     drift: result.drift && result.drift.length > 0 ? 'true' : 'false',
     digest: merged?.digest ?? built?.digest ?? '',
     imageid: built?.imageid ?? '',
     metadata: built ? JSON.stringify(built.metadata) : '',
+    version: built || merged ? (stamp?.version ?? '') : '',
     tags: (merged?.tags ?? built?.tags ?? []).join('\n'),
+    labels: built || merged ? (stamp?.labels ?? []).join('\n') : '',
+    annotations: built || merged ? (stamp?.annotations ?? []).join('\n') : '',
     archive: built?.archive ?? '',
     verification: verification ? JSON.stringify(verification) : '',
   };

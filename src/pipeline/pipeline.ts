@@ -17,7 +17,6 @@ import type { DownloadFn } from '../prepare/download-port.js';
 import { DriftError, InputError, type DriftedFile } from '../errors.js';
 import type { VerificationReport } from '../image/report.js';
 import type { RawInputs } from '../inputs/names.js';
-import { parseBoolean } from '../inputs/scalars.js';
 import type { PrepareOptions } from '../prepare/options.js';
 import { pinSetKey, prepare } from '../prepare/prepare.js';
 import type { PrepareResult } from '../prepare/result.js';
@@ -31,8 +30,6 @@ export type { Mode } from './plan.js';
 export interface PipelineFacts extends PlanFacts {
   /** A private working folder for this run (staging, metadata, overlay Dockerfile). */
   readonly workDir: string;
-  /** Contents of the Docker client config, for reading pushed images back. */
-  readonly dockerConfig?: string | undefined;
 }
 
 export interface PipelineDeps extends PlanDeps {
@@ -54,7 +51,37 @@ export interface PipelineResult {
   /** Per tag (registry or local store): created or not, and why not. */
   readonly published?: readonly TagState[];
   readonly pinSetKey?: string;
+  /** What the image is stamped with (the version, labels and annotations outputs). */
+  readonly stamp?: Stamp;
   readonly error?: unknown;
+}
+
+export interface Stamp {
+  readonly version?: string;
+  /** `key=value` lines. */
+  readonly labels: readonly string[];
+  /** `--annotation` values as applied. */
+  readonly annotations: readonly string[];
+}
+
+/** Index annotation keys asked for that the merged index (its exact bytes) does not carry. */
+function lostAnnotations(annotations: readonly string[], raw: string): string[] {
+  let present: Record<string, string> = {};
+  try {
+    present = (JSON.parse(raw) as { annotations?: Record<string, string> }).annotations ?? {};
+  } catch {
+    // readIndex already rejected an unreadable index.
+  }
+  return annotations.map((a) => a.slice(a.indexOf(':') + 1, a.indexOf('='))).filter((key) => !(key in present));
+}
+
+function stampOf(p: Plan): Stamp | undefined {
+  if (p.mode === 'build') {
+    const o = p.buildOptions;
+    return { ...(o.version !== undefined ? { version: o.version } : {}), labels: o.labels.map(([k, v]) => `${k}=${v}`), annotations: o.annotations };
+  }
+  if (p.mode === 'merge') return { ...(p.merge.version !== undefined ? { version: p.merge.version } : {}), labels: [], annotations: p.merge.annotations ?? [] };
+  return undefined;
 }
 
 const download: DownloadFn = async (request, dest, deps) => (await import('../download/download-file.js')).downloadFile(request, dest, deps);
@@ -73,12 +100,12 @@ async function prepareStep(p: Plan, facts: PipelineFacts, deps: PipelineDeps): P
   );
 }
 
-async function mergeStep(p: Plan & { merge: NonNullable<Plan['merge']> }, raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<MergeResult> {
+async function mergeStep(p: Extract<Plan, { mode: 'merge' }>, facts: PipelineFacts, deps: PipelineDeps): Promise<MergeResult> {
   const [{ mergeImages }, { runDocker }] = await Promise.all([import('../build/merge.js'), import('../build/run.js')]);
   return deps.log.group('Merge the per-platform digests into one index (pushed by digest, no tags yet)', async () =>
     mergeImages(p.merge, {
       run: (argv, options) => runDocker(argv, { log: deps.log, docker: deps.docker }, options),
-      builder: raw('builder').trim() || undefined,
+      builder: p.merge.builder,
       log: deps.log,
       dockerConfig: facts.dockerConfig,
       fetch: await registryFetch(p),
@@ -98,19 +125,19 @@ function unpublishedAt(result: PipelineResult): string {
   return where.length > 0 ? `${digest}, at ${where.join(', ')}` : digest;
 }
 
-async function publishStep(p: Plan, result: PipelineResult, raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
+async function publishStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
   const { publish, tagInRegistry, assertPublished } = await import('../build/publish.js');
   const access = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, fetch: await registryFetch(p) };
-  if (result.merged && p.merge) {
+  if (result.merged && p.mode === 'merge') {
     const merged = result.merged;
     const states = await deps.log.group(`Tag ${merged.digest} in the registry`, () =>
       tagInRegistry({ digest: merged.digest, root: { bytes: Buffer.from(merged.raw, 'utf8'), mediaType: (JSON.parse(merged.raw) as { mediaType?: string }).mediaType ?? '' } }, merged.tags, access),
     );
     result = { ...result, published: states };
-    assertPublished(states, merged.digest, p.merge.images[0], parseBoolean('verify', raw('verify'), true));
+    assertPublished(states, merged.digest, p.merge.images[0], p.merge.verify);
     return result;
   }
-  if (result.built && p.buildOptions) {
+  if (result.built && p.mode === 'build') {
     try {
       return { ...result, published: await publish(result.built, p.buildOptions, access) };
     } catch (error) {
@@ -122,8 +149,8 @@ async function publishStep(p: Plan, result: PipelineResult, raw: RawInputs, fact
   return result;
 }
 
-async function verifyStep(p: Plan, result: PipelineResult, raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<VerificationReport | undefined> {
-  const target = verifyTarget(p, result, raw, facts.dockerConfig);
+async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<VerificationReport | undefined> {
+  const target = verifyTarget(p, result, facts.dockerConfig);
   if (!target) {
     if (p.mode === 'verify') {
       throw new InputError('images', {
@@ -134,8 +161,7 @@ async function verifyStep(p: Plan, result: PipelineResult, raw: RawInputs, facts
     deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
     return undefined;
   }
-  const cachePath = p.buildOptions?.cachePath ?? (raw('cache-path').trim() || '/tiktoken_cache');
-  const expectations = expectationsOf(cachePath, result.prepared, p.prepareOptions);
+  const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions);
   const [{ verifyImage }, { proxiedFetch }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
@@ -147,7 +173,9 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
   let result: PipelineResult = { mode: 'prepare' };
   try {
     const p = await plan(raw, facts, deps);
-    result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), ...(p.buildOptions ? { buildOptions: p.buildOptions } : {}) };
+    result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), ...(p.mode === 'build' ? { buildOptions: p.buildOptions } : {}) };
+    const stamp = stampOf(p);
+    if (stamp) result = { ...result, stamp };
 
     if (p.mode === 'prepare' || p.mode === 'build') {
       try {
@@ -157,7 +185,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
         throw error;
       }
     }
-    if (p.mode === 'build' && p.buildOptions && result.prepared) {
+    if (p.mode === 'build' && result.prepared) {
       const { build } = await import('../build/build.js');
       const built = await build(p.buildOptions, result.prepared, {
         log: deps.log,
@@ -169,22 +197,33 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       });
       result = { ...result, built };
     }
-    if (p.mode === 'merge' && p.merge) result = { ...result, merged: await mergeStep({ ...p, merge: p.merge }, raw, facts, deps) };
+    if (p.mode === 'merge') {
+      const merged = await mergeStep(p, facts, deps);
+      result = { ...result, merged };
+      const lost = lostAnnotations(p.merge.annotations ?? [], merged.raw);
+      if (lost.length > 0) {
+        if (result.stamp) result = { ...result, stamp: { ...result.stamp, annotations: result.stamp.annotations.filter((a) => !lost.some((key) => a.includes(`:${key}=`))) } };
+        deps.log.warning(
+          `imagetools made a Docker manifest list, which holds no annotations: ${lost.join(', ')} not set. ` +
+            'Build the per-platform images with OCI media types (provenance on, or oci-mediatypes=true) to annotate the merged index.',
+        );
+      }
+    }
 
-    const shouldVerify = p.mode === 'verify' || (p.mode === 'merge' ? parseBoolean('verify', raw('verify'), true) : (p.buildOptions?.verify ?? false));
+    const shouldVerify = p.mode === 'verify' || (p.mode === 'merge' ? p.merge.verify : p.mode === 'build' && p.buildOptions.verify);
     if (shouldVerify) {
-      const verification = await verifyStep(p, result, raw, facts, deps);
+      const verification = await verifyStep(p, result, facts, deps);
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.buildOptions ? (await import('../build/publish.js')).plannedTags(p.buildOptions, 'verification failed') : (result.merged?.tags ?? []).map((ref) => ({ ref, where: 'registry' as const, published: false, reason: 'verification failed' }));
+          const planned = p.mode === 'build' ? (await import('../build/publish.js')).plannedTags(p.buildOptions, 'verification failed') : (result.merged?.tags ?? []).map((ref) => ({ ref, where: 'registry' as const, published: false, reason: 'verification failed' }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }
         (await import('../image/assert-verified.js')).assertVerified(verification);
       }
     }
-    if (p.mode === 'build' || p.mode === 'merge') result = await publishStep(p, result, raw, facts, deps);
+    if (p.mode === 'build' || p.mode === 'merge') result = await publishStep(p, result, facts, deps);
     return result;
   } catch (error) {
     return { ...result, error };

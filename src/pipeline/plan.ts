@@ -1,16 +1,25 @@
-// Every input of a run, validated before anything touches the network or Docker: what to do
-// (prepare, build, merge, verify) and the typed options for it. The engine is asked what it can
-// do, and git what HEAD is, only when a build or merge needs it.
+// The one reader of raw inputs. Every input of a run is parsed and checked here, before
+// anything touches git, Docker, the network or a registry: what to do (prepare, build, merge,
+// verify) and the typed options for it. Then, only for a valid build or merge, git is asked
+// what HEAD is, the engine what it can do, and the base image's registry which platforms it
+// has. Each mode's runner takes only its plan.
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { indexAnnotationArgs, parseAnnotations } from '../build/annotations.js';
+import { CACHE_CONTEXT } from '../build/build-flags.js';
+import { dockerfileFromImages } from '../build/dockerfile-from.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from '../build/engine-facts.js';
 import type { GitFacts } from '../build/git-facts.js';
-import { parseMergeInputs, type MergeOptions } from '../build/merge.js';
-import { parseBuildInputs, type BuildOptions } from '../build/options.js';
+import { readMergeInputs, resolveMerge, type MergeOptions } from '../build/merge.js';
+import { readBuildInputs, resolveBuildOptions, type BuildDraft, type BuildOptions } from '../build/options.js';
+import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
-import { parseBoolean } from '../inputs/scalars.js';
+import { parseBoolean, parseList } from '../inputs/scalars.js';
 import type { Logger } from '../log/logger.js';
 import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
+import { checkBasePlatforms, type ReadPlatforms } from './base-platforms.js';
 
 export type Mode = 'prepare' | 'build' | 'merge' | 'verify';
 
@@ -20,11 +29,13 @@ export interface PlanFacts {
   /** Where things live outside Actions (the XDG cache folder). */
   readonly defaultCacheRoot: string;
   readonly processEnv: Readonly<Record<string, string | undefined>>;
-  /** HEAD's facts (sha, tag, commit time), asked only for builds and merges. */
+  /** HEAD's facts (sha, tag, commit time), asked only for valid builds and merges. */
   readonly git: () => Promise<GitFacts>;
   readonly repositoryUrl?: string | undefined;
   /** `verify` (CLI) checks an existing image and builds nothing; otherwise the inputs decide. */
   readonly verifyOnly?: boolean;
+  /** Contents of the Docker client config (registry credentials for reading base images). */
+  readonly dockerConfig?: string | undefined;
 }
 
 export interface PlanDeps {
@@ -32,14 +43,84 @@ export interface PlanDeps {
   /** Hide a value in every later log line (core.setSecret / the CLI mask). */
   readonly addSecret: (secret: string) => void;
   readonly docker?: string | undefined;
+  /** What the engine can do (default: `docker buildx inspect` + `docker info`). */
+  readonly probeEngine?: (builder: string | undefined, options: { store: boolean }) => Promise<EngineFacts>;
+  /** An image's platforms (default: read from its registry). */
+  readonly readPlatforms?: ReadPlatforms;
 }
 
-export interface Plan {
-  readonly mode: Mode;
+/** Where verification reads the image in `verify` mode. */
+export type VerifySource = { readonly kind: 'archive'; readonly path: string } | { readonly kind: 'image'; readonly reference: string };
+
+export interface MergePlan extends MergeOptions {
+  readonly builder?: string;
+  readonly verify: boolean;
+}
+
+interface Common {
   readonly prepareOptions: PrepareOptions;
-  readonly buildOptions?: BuildOptions;
-  readonly merge?: MergeOptions;
-  readonly engine?: EngineFacts;
+  /** Where the files live in the image (verification looks there). */
+  readonly cachePath: string;
+}
+
+export type Plan =
+  | (Common & { readonly mode: 'prepare' })
+  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly engine: EngineFacts })
+  | (Common & { readonly mode: 'merge'; readonly merge: MergePlan })
+  | (Common & { readonly mode: 'verify'; readonly source?: VerifySource });
+
+const DEFAULT_CACHE_PATH = '/tiktoken_cache';
+
+function plainCachePath(raw: RawInputs): string {
+  const value = raw('cache-path').trim() || DEFAULT_CACHE_PATH;
+  if (!value.startsWith('/') || /[\r\n\0]/.test(value)) {
+    throw new InputError('cache-path', { got: JSON.stringify(value), expected: 'an absolute folder inside the image, e.g. /tiktoken_cache', fix: 'set cache-path to the folder the image was built with' });
+  }
+  return value.length > 1 ? value.replace(/\/+$/, '') : value;
+}
+
+function verifySource(raw: RawInputs): VerifySource | undefined {
+  const archive = raw('archive').trim();
+  if (archive) return { kind: 'archive', path: archive };
+  const reference = parseList(raw('images'))[0];
+  return reference ? { kind: 'image', reference } : undefined;
+}
+
+/** Secret files must exist and secret variables be set: checked before anything runs. */
+async function checkSecretSources(draft: BuildDraft, env: PlanFacts['processEnv'], addSecret: PlanDeps['addSecret']): Promise<void> {
+  for (const secret of draft.buildSecrets) {
+    if (secret.from === 'value') addSecret(secret.value);
+    if (secret.from === 'env') {
+      const value = env[secret.env];
+      if (value === undefined || value === '') {
+        throw new InputError('secret-envs', { got: `${secret.id}=${secret.env}`, expected: `the environment variable ${secret.env} set and not empty`, fix: `set ${secret.env} in the step's env: (e.g. env: ${secret.env}: \${{ secrets.… }})` });
+      }
+      addSecret(value);
+    }
+    if (secret.from === 'file') {
+      const info = await stat(secret.path).catch(() => undefined);
+      if (!info?.isFile()) {
+        throw new InputError('secret-files', { got: `${secret.id}=${secret.path}`, expected: 'the path of a readable file', fix: 'write the secret to that file first, or fix the path' });
+      }
+    }
+  }
+}
+
+/** The registry images whose platforms must cover the build's, with the skipped FROMs logged. */
+async function baseImages(draft: BuildDraft, log: Logger): Promise<readonly string[]> {
+  if (draft.mode.kind === 'overlay') return [draft.mode.baseImage];
+  const { context } = draft.mode;
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@')) {
+    log.info('platform check skipped: the build context is remote, its Dockerfile is read by buildx');
+    return [];
+  }
+  const file = draft.mode.file !== undefined ? resolve(draft.mode.file) : join(resolve(context), 'Dockerfile');
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return [];
+  const contexts = [CACHE_CONTEXT, ...draft.flags.buildContexts.map(([name]) => name)];
+  const { images, skipped } = dockerfileFromImages(text, draft.userBuildArgs, contexts);
+  for (const { ref, why } of skipped) log.info(`platform check: FROM ${ref} skipped (${why})`);
+  return images;
 }
 
 export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Promise<Plan> {
@@ -53,25 +134,55 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   }
   // `verify` reads an existing image: `images` holds a full reference there, so the build's
   // input rules do not apply.
-  if (facts.verifyOnly) return { mode: 'verify', prepareOptions };
-  if (raw('merge-digests').trim() !== '') {
-    const git = await facts.git();
-    const merge = parseMergeInputs(raw, { gitRef: git.ref, sha: git.sha });
-    if (merge) return { mode: 'merge', prepareOptions, merge };
+  if (facts.verifyOnly) {
+    const source = verifySource(raw);
+    return { mode: 'verify', prepareOptions, cachePath: plainCachePath(raw), ...(source ? { source } : {}) };
   }
-  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions };
-  const probe = probeEngine({ log: deps.log, docker: deps.docker }, raw('builder').trim() || undefined, { store: parseBoolean('load', raw('load'), false) });
-  const [engine, git] = await Promise.all([probe, facts.git()]);
-  const buildOptions = parseBuildInputs(raw, {
+
+  const mergeDraft = readMergeInputs(raw);
+  if (mergeDraft) {
+    const verify = parseBoolean('verify', raw('verify'), true);
+    const builder = raw('builder').trim();
+    const cachePath = plainCachePath(raw);
+    const annotations = indexAnnotationArgs(parseAnnotations(raw('annotations')));
+    for (const notice of mergeDraft.naming.notices) deps.log.notice(notice);
+    const git = mergeDraft.naming.givenVersion === undefined ? await facts.git() : {};
+    const merge = resolveMerge(mergeDraft, { gitRef: git.ref, sha: git.sha });
+    return {
+      mode: 'merge',
+      prepareOptions,
+      cachePath,
+      merge: { ...merge, ...(annotations.length > 0 ? { annotations } : {}), ...(builder ? { builder } : {}), verify },
+    };
+  }
+  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions, cachePath: plainCachePath(raw) };
+
+  const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
+  await checkSecretSources(draft, facts.processEnv, deps.addSecret);
+  const images = await baseImages(draft, deps.log);
+  for (const notice of draft.naming.notices) deps.log.notice(notice);
+
+  // Every input is valid: now ask git, the engine and the base's registry.
+  const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
+  const [engine, git] = await Promise.all([probe(draft.builder, { store: draft.load }), facts.git()]);
+  const read = deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions));
+  const basePlatforms = await checkBasePlatforms({ images, platforms: draft.platforms }, read, deps.log);
+  const buildOptions = resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
     commitTime: git.commitTime,
     repositoryUrl: facts.repositoryUrl,
-    proxy: prepareOptions.proxy,
-    cacheDir: prepareOptions.cacheDir,
     engineLoadsMultiPlatform: engine.loadsMultiPlatform,
+    basePlatforms,
   });
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
-  return { mode: 'build', prepareOptions, buildOptions, engine };
+  return { mode: 'build', prepareOptions, cachePath: buildOptions.cachePath, buildOptions, engine };
+}
+
+async function defaultReadPlatforms(facts: PlanFacts, prepareOptions: PrepareOptions): Promise<ReadPlatforms> {
+  const { registryPlatforms } = await import('./base-platforms.js');
+  const { proxiedFetch } = await import('../proxy/proxy-fetch.js');
+  const fetch = proxiedFetch(prepareOptions.proxy);
+  return registryPlatforms({ dockerConfig: facts.dockerConfig, ...(fetch ? { fetch } : {}) });
 }

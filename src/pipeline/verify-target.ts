@@ -1,14 +1,12 @@
 // Which copy of the image verification reads, always by the digest that was built, before any
 // tag exists: the OCI archive when the build wrote one (also for loads and archive-route
 // pushes), else the registry by digest, else the engine's image store (CLI `verify`).
-import type { BuildOptions } from '../build/options.js';
 import { InputError } from '../errors.js';
 import type { VerifyTarget } from '../image/verify-image.js';
 import { parseImageReference } from '../image/image-reference.js';
-import type { RawInputs } from '../inputs/names.js';
-import { parseList } from '../inputs/scalars.js';
 import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
 import type { PipelineResult } from './pipeline.js';
+import type { Plan } from './plan.js';
 
 export interface ChosenTarget {
   readonly target: VerifyTarget;
@@ -34,31 +32,26 @@ function registryTarget(reference: string, dockerConfig: string | undefined): Ch
   return { target: { kind: 'registry', reference, ...(credentials ? { credentials } : {}) }, label: reference };
 }
 
-export function verifyTarget(
-  plan: { readonly mode: PipelineResult['mode']; readonly buildOptions?: BuildOptions },
-  result: PipelineResult,
-  raw: RawInputs,
-  dockerConfig: string | undefined,
-): ChosenTarget | undefined {
-  if (plan.mode === 'merge' && result.merged) {
-    const image = parseList(raw('images'))[0];
-    return image ? registryTarget(`${image}@${result.merged.digest}`, dockerConfig) : undefined;
+export function verifyTarget(plan: Plan, result: PipelineResult, dockerConfig: string | undefined): ChosenTarget | undefined {
+  if (plan.mode === 'merge') {
+    const image = plan.merge.images[0];
+    return image && result.merged ? registryTarget(`${image}@${result.merged.digest}`, dockerConfig) : undefined;
   }
   if (plan.mode === 'verify') {
-    const archive = raw('archive').trim();
-    if (archive) return { target: { kind: 'oci-archive', path: archive }, label: archive };
-    const reference = parseList(raw('images'))[0];
-    if (!reference) return undefined;
+    const source = plan.source;
+    if (!source) return undefined;
+    if (source.kind === 'archive') return { target: { kind: 'oci-archive', path: source.path }, label: source.path };
+    const reference = source.reference;
     return reference.includes('@') ? registryTarget(reference, dockerConfig) : { target: { kind: 'docker', reference }, label: reference };
   }
   const built = result.built;
-  if (!built) return undefined;
+  if (plan.mode !== 'build' || !built) return undefined;
   // What ships is what gets checked, before any tag exists: this run's own archive as written
   // (whose bytes are what was pushed by digest or will be loaded), else the registry by digest.
   if (built.ociArchive) {
     return { target: { kind: 'oci-archive', path: built.ociArchive }, label: built.archive ?? 'the built image (OCI archive)' };
   }
-  const image = plan.buildOptions?.images[0];
-  if (built.digest && image && plan.buildOptions?.push) return registryTarget(`${image}@${built.digest}`, dockerConfig);
+  const image = plan.buildOptions.images[0];
+  if (built.digest && image && plan.buildOptions.push) return registryTarget(`${image}@${built.digest}`, dockerConfig);
   return undefined;
 }

@@ -47,7 +47,8 @@ describe('the bundled action on Node 24', () => {
       const first = await freshRunner(join(root, 'runner'), ghesEnv());
       const run1 = await runAction(first, { mirror: own.origin, build: 'false', encoders: 'r50k_base,p50k_base,cl100k_base,o200k_base', cache: 'true' }, RUN);
       expect(run1.code, run1.stdout).toBe(0);
-      expect(run1.outputs['cache-hit']).toBe('download');
+      expect(run1.outputs['cache-hit']).toBe('false');
+      expect(run1.outputs['source']).toBe('download');
       expect(run1.outputs['drift']).toBe('false');
       const cacheDir = run1.outputs['cache-dir'] as string;
       expect(cacheDir).toBe(join(first.env['RUNNER_TEMP'] as string, 'tiktoken_cache'));
@@ -68,7 +69,8 @@ describe('the bundled action on Node 24', () => {
       const second = await freshRunner(join(root, 'runner'), ghesEnv());
       const run2 = await runAction(second, { mirror: own.origin, build: 'false' }, RUN);
       expect(run2.code, run2.stdout).toBe(0);
-      expect(run2.outputs['cache-hit']).toBe('actions-cache');
+      expect(run2.outputs['cache-hit']).toBe('true');
+      expect(run2.outputs['source']).toBe('actions-cache');
       const files = await readdir(run2.outputs['cache-dir'] as string);
       expect(files.sort()).toEqual([...manifest.files.map((f) => f.cacheFile), 'manifest.json'].sort());
 
@@ -78,7 +80,8 @@ describe('the bundled action on Node 24', () => {
       const before = mirror.requests.length;
       const run3 = await runAction(second, { mirror: mirror.origin, build: 'false' }, RUN);
       expect(run3.code, run3.stdout).toBe(0);
-      expect(run3.outputs['cache-hit']).toBe('tool-cache');
+      expect(run3.outputs['cache-hit']).toBe('true');
+      expect(run3.outputs['source']).toBe('tool-cache');
       expect(cache.requests.length).toBe(asked);
       expect(mirror.requests.length).toBe(before);
     } finally {

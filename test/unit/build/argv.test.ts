@@ -58,6 +58,35 @@ describe('buildxArgs', () => {
     expect(buildxArgs({ ...BASE, ...options }, { ...PATHS, ...paths })).toEqual(expected);
   });
 
+  // build-push-action's inputs, one row each: parsed from the raw input text, then rendered.
+  const FLAGS = BASE.flags;
+  it.each<[string, Partial<BuildOptions>, Partial<ArgvPaths>, string[]]>([
+    ['target', { flags: { ...FLAGS, target: 'runtime' } }, {}, ['--target', 'runtime']],
+    ['build-contexts next to tiktoken', { flags: { ...FLAGS, buildContexts: [['web', './web'], ['alpine', 'docker-image://alpine@sha256:' + 'a'.repeat(64)]] } }, {}, ['--build-context', 'web=./web', '--build-context', `alpine=docker-image://alpine@sha256:${'a'.repeat(64)}`]],
+    ['cache-from', { flags: { ...FLAGS, cacheFrom: ['type=registry,ref=r.io/a:buildcache', 'type=local,src=/c'] } }, {}, ['--cache-from', 'type=registry,ref=r.io/a:buildcache', '--cache-from', 'type=local,src=/c']],
+    ['cache-to', { flags: { ...FLAGS, cacheTo: ['type=registry,ref=r.io/a:buildcache,mode=max'] } }, {}, ['--cache-to', 'type=registry,ref=r.io/a:buildcache,mode=max']],
+    ['add-hosts', { flags: { ...FLAGS, addHosts: ['docker:10.180.0.1', 'gw:host-gateway'] } }, {}, ['--add-host', 'docker:10.180.0.1', '--add-host', 'gw:host-gateway']],
+    ['network', { flags: { ...FLAGS, network: 'none' } }, {}, ['--network', 'none']],
+    ['no-cache', { flags: { ...FLAGS, noCache: true } }, {}, ['--no-cache']],
+    ['pull', { flags: { ...FLAGS, pull: true } }, {}, ['--pull']],
+    ['sbom', { flags: { ...FLAGS, sbom: 'true' } }, {}, ['--sbom', 'true']],
+    ['annotations', { annotations: ['index,manifest:org.opencontainers.image.title=one-api', 'manifest[linux/amd64]:a=b'] }, {}, ['--annotation', 'index,manifest:org.opencontainers.image.title=one-api', '--annotation', 'manifest[linux/amd64]:a=b']],
+    [
+      'secrets: a value by its 0600 file, a file, a variable; never the value',
+      { buildSecrets: [{ id: 'npm', from: 'value', value: 'tok-123' }, { id: 'key', from: 'file', path: '/k/a,b.pem' }, { id: 'gh', from: 'env', env: 'GH_TOKEN' }] },
+      { secretFiles: new Map([['npm', '/t/secrets/0']]) },
+      ['--secret', 'id=npm,src=/t/secrets/0', '--secret', 'id=key,"src=/k/a,b.pem"', '--secret', 'id=gh,env=GH_TOKEN'],
+    ],
+  ])('%s', (_name, options, paths, fragment) => {
+    const argv = buildxArgs({ ...BASE, ...options }, { ...PATHS, ...paths });
+    expect(argv).toEqual([...HEAD, ...CTX, ...fragment, ...META, 'ctx']);
+    expect(argv.join(' ')).not.toContain('tok-123');
+  });
+
+  it('a value secret whose file was not written is a programming error, not a value on the argv', () => {
+    expect(() => buildxArgs({ ...BASE, buildSecrets: [{ id: 'npm', from: 'value', value: 'tok' }] }, PATHS)).toThrowError(/not written/);
+  });
+
   it('overlay mode without its context folder is a programming error', () => {
     expect(() => buildxArgs({ ...BASE, mode: { kind: 'overlay', baseImage: 'b' } }, PATHS)).toThrowError(/overlay/);
   });

@@ -15,5 +15,8 @@ export const BASE_OPTIONS: BuildOptions = {
   pushByDigest: false,
   load: false,
   verify: false,
+  annotations: [],
+  flags: { buildContexts: [], cacheFrom: [], cacheTo: [], noCache: false, pull: false, addHosts: [] },
+  buildSecrets: [],
   secrets: [],
 };

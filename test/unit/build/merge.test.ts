@@ -58,8 +58,11 @@ describe('parseMergeInputs', () => {
   it.each<[Partial<Record<InputName, string>>, MergeFacts, string[]]>([
     [{ 'tag-prefix': 'offline-' }, { gitRef: 'refs/tags/v2.0.1' }, ['offline-v2.0.1', 'offline-v2.0', 'offline-v2', 'offline']],
     [{ 'tag-prefix': 'offline-' }, { gitRef: 'refs/heads/main', sha: 'abcdef0123456789' }, ['offline-abcdef0']],
-    [{ version: 'v1.2.3-rc.1' }, {}, ['v1.2.3-rc.1']],
-    [{ version: 'v1.2.3', tags: 'ghcr.io/o/other:x' }, {}, ['v1.2.3', 'v1.2', 'v1', 'latest']],
+    [{ version: 'v1.2.3-rc.1', flavor: 'prefix=' }, {}, ['v1.2.3-rc.1']],
+    [{ version: 'v1.2.3', tags: 'ghcr.io/o/other:x', flavor: 'prefix=' }, {}, ['v1.2.3', 'v1.2', 'v1', 'latest']],
+    [{ version: 'v1.2.3', 'tag-prefix': 'offline-' }, {}, ['offline-v1.2.3', 'offline-v1.2', 'offline-v1', 'offline']],
+    [{ version: 'v1.2.3', 'tag-prefix': 'offline-', flavor: 'latest=false\nsuffix=-slim' }, {}, ['offline-v1.2.3-slim', 'offline-v1.2-slim', 'offline-v1-slim']],
+    [{ version: 'v1.2.3', 'tag-prefix': 'offline-', flavor: 'prefix=air-' }, {}, ['air-v1.2.3', 'air-v1.2', 'air-v1', 'air']],
   ])('tags from %j and %j', (values, facts, tags) => {
     const parsed = parseMergeInputs(raw({ images: 'r.io/o/a', 'merge-digests': A, ...values }), facts);
     const expected = tags.map((t) => `r.io/o/a:${t}`);
@@ -70,7 +73,7 @@ describe('parseMergeInputs', () => {
   it.each<[Partial<Record<InputName, string>>, InputName]>([
     [{ 'merge-digests': A }, 'images'],
     [{ 'merge-digests': A, images: 'ghcr.io/o/one-api:v1' }, 'images'],
-    [{ 'merge-digests': A, images: 'ghcr.io/O/One-Api' }, 'images'],
+    [{ 'merge-digests': A, images: 'ghcr.io/o/one api' }, 'images'],
     [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', version: 'v1', 'push-by-digest': 'true' }, 'push-by-digest'],
     [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', archive: 'out.tar' }, 'archive'],
     [{ 'merge-digests': A, images: 'ghcr.io/o/one-api', 'base-image': 'x/y' }, 'base-image'],

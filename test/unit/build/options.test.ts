@@ -115,7 +115,7 @@ describe('parseBuildInputs', () => {
   it.each<[string, Partial<Record<InputName, string>>, Partial<BuildContextFacts>, InputName, RegExp]>([
     ['unknown platform', { platforms: 'linux/amd64,linux/sparc' }, {}, 'platforms', /known architecture/],
     ['malformed platform', { platforms: 'amd64' }, {}, 'platforms', /os\/arch/],
-    ['uppercase image', { images: 'ghcr.io/Org/x' }, {}, 'images', /lowercase/],
+    ['image with a space', { images: 'ghcr.io/org/x y' }, {}, 'images', /lowercase letters/],
     ['image with tag', { images: 'ghcr.io/o/x:v1' }, {}, 'images', /drop ":v1"/],
     ['bad explicit tag', { images: 'a', tags: 'a:-x' }, {}, 'tags', /not a valid tag/],
     ['bad bare tag', { images: 'a', tags: '.x' }, {}, 'tags', /bare tag/],
@@ -142,7 +142,7 @@ describe('parseBuildInputs', () => {
     ['cache-path is the image root', { 'cache-path': '/' }, {}, 'cache-path', /not \/ itself/],
     ['bare tags and no images', { tags: 'stable', load: 'true', platforms: 'linux/amd64' }, {}, 'tags', /set images/],
     ['bad push boolean', { push: 'yes' }, {}, 'push', /true or false/],
-    ['bad tag-prefix', { 'tag-prefix': 'off line-' }, {}, 'tag-prefix', /prefix a tag can hold/],
+    ['bad tag-prefix', { 'tag-prefix': 'off line-' }, {}, 'tag-prefix', /prefix or suffix a tag can hold/],
   ])('rejects %s naming the input', (_name, values, facts, input, fix) => {
     let caught: unknown;
     try {

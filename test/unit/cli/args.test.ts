@@ -11,6 +11,9 @@ describe('parseCliArgs', () => {
     [['build', '--build-arg', 'A=1', '--build-arg', 'B=x,y', '--platform', 'linux/amd64'], { 'build-args': 'A=1\nB=x,y', platforms: 'linux/amd64' }],
     [['build', '--base-image', 'justsong/one-api:v0.6.10', '--no-verify', '--archive', 'img.tar'], { 'base-image': 'justsong/one-api:v0.6.10', verify: 'false', archive: 'img.tar' }],
     [['merge', '--merge-digest', 'sha256:aa', '--merge-digest', 'sha256:bb', '--images', 'r/x'], { 'merge-digests': 'sha256:aa\nsha256:bb', images: 'r/x' }],
+    // build-push-action's inputs: --no-cache stays `cache: false`; the layer cache is --no-layer-cache.
+    [['build', '--no-layer-cache', '--pull', '--no-cache'], { cache: 'false', 'no-cache': 'true', pull: 'true' }],
+    [['build', '--secrets', 'a=1', '--secrets', 'b=2', '--cache-from', 'type=local,src=/c', '--annotations', 'a=b', '--flavor', 'latest=false'], { secrets: 'a=1\nb=2', 'cache-from': 'type=local,src=/c', annotations: 'a=b', flavor: 'latest=false' }],
   ] as const)('%j', (argv, inputs) => {
     expect(parseCliArgs(argv)).toEqual({ kind: 'run', command: argv[0], inputs });
   });

@@ -25,4 +25,28 @@ describe('actionOutputs', () => {
     } as const satisfies PipelineResult;
     expect(actionOutputs(result)).toMatchObject({ digest: result.merged.digest, tags: 'r/x:offline-v1\nr/x:offline' });
   });
+
+  const file = (source: 'download' | 'tool-cache' | 'actions-cache' | 'source') => ({ id: 'x', encodings: [], url: 'u', cacheFile: 'c', sha256: 's', size: 1, source });
+  const prepared = (sources: Array<'download' | 'tool-cache' | 'actions-cache' | 'source'>, cacheHit: string) =>
+    ({ cacheDir: '/c', cacheHit, manifest: { files: [] }, manifestPath: '/c/m', drift: false, files: sources.map(file) }) as unknown as NonNullable<PipelineResult['prepared']>;
+
+  it.each<[Array<'download' | 'tool-cache' | 'actions-cache' | 'source'>, string, string]>([
+    [['tool-cache', 'tool-cache'], 'tool-cache', 'true'],
+    [['actions-cache'], 'actions-cache', 'true'],
+    [['source'], 'source', 'true'],
+    [['tool-cache', 'actions-cache'], 'mixed', 'true'],
+    [['tool-cache', 'download'], 'mixed', 'false'],
+    [['download'], 'download', 'false'],
+  ])('files from %j: source %s, cache-hit %s (as actions/cache: true when nothing was downloaded)', (sources, source, hit) => {
+    const outputs = actionOutputs({ mode: 'prepare', prepared: prepared(sources, source) });
+    expect(outputs['cache-hit']).toBe(hit);
+    expect(outputs.source).toBe(source);
+  });
+
+  it('version, labels and annotations: what the image was stamped with, once something was built', () => {
+    const stamp = { version: 'v1.2.3', labels: ['a=1', 'b=2'], annotations: ['index,manifest:t=x'] };
+    const built = { metadata: {}, tags: ['r/x:v1'], route: 'archive', engine: { driver: 'docker', containerdStore: true, loadsMultiPlatform: true } } as const;
+    expect(actionOutputs({ mode: 'build', stamp, built })).toMatchObject({ version: 'v1.2.3', labels: 'a=1\nb=2', annotations: 'index,manifest:t=x', tags: 'r/x:v1' });
+    expect(actionOutputs({ mode: 'build', stamp, error: new Error('x') })).toMatchObject({ version: '', labels: '', annotations: '' });
+  });
 });
