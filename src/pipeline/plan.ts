@@ -9,6 +9,7 @@ import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean } from '../inputs/scalars.js';
 import type { Logger } from '../log/logger.js';
 import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
+import { inputSecrets } from '../proxy/input-secrets.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
 
@@ -43,6 +44,8 @@ export interface Plan {
 }
 
 export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Promise<Plan> {
+  // First, before any parser can quote a value in an error: every credential is masked.
+  for (const secret of inputSecrets(raw, facts.processEnv)) deps.addSecret(secret);
   const prepareOptions = parsePrepareInputs(raw, {
     runnerTemp: facts.runnerTemp,
     defaultCacheRoot: facts.defaultCacheRoot,
