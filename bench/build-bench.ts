@@ -76,7 +76,7 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
   const action = async (): Promise<number> => {
     const archive = await archiveOf('action-out');
     const args = [o.cli, 'build', '--base-image', base, '--platforms', PLATFORMS, '--archive', archive, '--no-verify',
-      '--images', `${REGISTRY}/oneapi-offline-bench/overlay`, '--version', 'v1.0.0', '--out', await o.root.fresh('action-cache-dir')];
+      '--images', `${REGISTRY}/oneapi-offline-bench/overlay`, '--image-version', 'v1.0.0', '--out', await o.root.fresh('action-cache-dir')];
     const timed = await runTimed(process.execPath, args, runner.env, o.repo);
     lastArchive = archive;
     return timed.ms;

@@ -1,6 +1,7 @@
 // Which copy of the image verification reads, always by the digest that was built, before any
 // tag exists: the OCI archive when the build wrote one (also for loads and archive-route
-// pushes), else the registry by digest, else the engine's image store (CLI `verify`).
+// pushes), else the registry by digest, else the engine's image store (CLI `verify --images
+// docker-daemon:name:tag`).
 import type { BuildOptions } from '../build/options.js';
 import { InputError } from '../errors.js';
 import type { VerifyTarget } from '../image/verify-image.js';
@@ -9,6 +10,9 @@ import type { RawInputs } from '../inputs/names.js';
 import { parseList } from '../inputs/scalars.js';
 import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
 import type { PipelineResult } from './pipeline.js';
+
+/** `verify --images docker-daemon:name:tag` reads the local engine (skopeo's name for it). */
+export const ENGINE_PREFIX = 'docker-daemon:';
 
 export interface ChosenTarget {
   readonly target: VerifyTarget;
@@ -49,7 +53,12 @@ export function verifyTarget(
     if (archive) return { target: { kind: 'oci-archive', path: archive }, label: archive };
     const reference = parseList(raw('images'))[0];
     if (!reference) return undefined;
-    return reference.includes('@') ? registryTarget(reference, dockerConfig) : { target: { kind: 'docker', reference }, label: reference };
+    // The registry, by tag or digest; the local engine only when asked for by the prefix.
+    if (reference.startsWith(ENGINE_PREFIX)) {
+      const local = reference.slice(ENGINE_PREFIX.length);
+      return { target: { kind: 'docker', reference: local }, label: `${local} (local engine)` };
+    }
+    return registryTarget(reference, dockerConfig);
   }
   const built = result.built;
   if (!built) return undefined;
