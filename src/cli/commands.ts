@@ -73,7 +73,11 @@ export const NOTES: Readonly<Partial<Record<Command, readonly string[]>>> = {
 };
 
 /** Where an input means something else in a command than action.yml says (it documents a build). */
+const CACHE_DIR = 'Folder to lay out as TIKTOKEN_CACHE_DIR (files named by sha1 of the canonical URL, plus manifest.json); default $XDG_CACHE_HOME/oneapi-offline/tiktoken_cache outside GitHub Actions';
+
 export const DESCRIPTIONS: Readonly<Partial<Record<Command, Partial<Record<InputName, string>>>>> = {
+  prepare: { 'cache-dir': CACHE_DIR },
+  build: { 'cache-dir': CACHE_DIR },
   verify: {
     images: 'The image to verify: name:tag or name@sha256:… (read from its registry), or docker-daemon:name:tag (the local engine)',
     archive: 'Verify this OCI archive (tar, as written by build --archive) instead of an image',

@@ -167,12 +167,19 @@ async function gitRepo(dir: string, tag: string, time: number): Promise<{ sha: s
 }
 
 // A `docker` on PATH that answers the engine probe and records the buildx argv, then fails the
-// build (exit 5): what the CLI hands to buildx is what stamps the image.
+// build (exit 5): what the CLI hands to buildx is what stamps the image. With FAKE_BUILD_OK it
+// writes buildx's metadata file and succeeds instead.
 const FAKE_DOCKER = `#!/bin/sh
 case "$1 $2" in
   "buildx inspect") echo "Driver: docker-container"; exit 0;;
   "info --format") echo '[["driver-type","io.containerd.snapshotter.v1"]]'; exit 0;;
-  "buildx build") printf '%s\\n' "$@" > "$ARGV_FILE"; echo "fake buildx: not building" >&2; exit 1;;
+  "buildx build")
+    printf '%s\\n' "$@" > "$ARGV_FILE"
+    if [ -n "$FAKE_BUILD_OK" ]; then
+      while [ $# -gt 0 ]; do [ "$1" = "--metadata-file" ] && echo '{}' > "$2"; shift; done
+      exit 0
+    fi
+    echo "fake buildx: not building" >&2; exit 1;;
 esac
 echo "fake docker: unexpected $*" >&2; exit 1
 `;
@@ -228,5 +235,18 @@ describe('git facts come from the build context\'s repository', () => {
     expect(argv.join('\n')).not.toContain(own);
     expect(argv.some((a) => a.startsWith('org.opencontainers.image.revision='))).toBe(false);
     expect(stderr).toMatch(/this tool's own checkout/);
+  });
+});
+
+describe('a build that keeps nothing', () => {
+  it('says so (no --push, --load or --archive)', async () => {
+    const work = await mkdtemp(join(root, 'kept-'));
+    await mkdir(join(work, 'bin'));
+    await writeFile(join(work, 'bin/docker'), FAKE_DOCKER, { mode: 0o755 });
+    const env = { PATH: `${join(work, 'bin')}:${process.env['PATH'] ?? ''}`, ARGV_FILE: join(work, 'argv.txt'), FAKE_BUILD_OK: '1' };
+    const args = ['build', '--mirror', mirror.origin, '--encoders', 'r50k_base', '--platforms', 'linux/amd64', '--base-image', '127.0.0.1:5000/x/base:1', '--no-verify'];
+    const kept = await cli(args, work, { cwd: work, env });
+    expect(kept.code, kept.stderr).toBe(ExitCode.ok);
+    expect(kept.stderr).toMatch(/warning: the image was built .* kept nowhere \(no --push, --load or --archive\)/);
   });
 });
