@@ -171,7 +171,7 @@ async function gitRepo(dir: string, tag: string, time: number): Promise<{ sha: s
 // writes buildx's metadata file and succeeds instead.
 const FAKE_DOCKER = `#!/bin/sh
 case "$1 $2" in
-  "buildx inspect") echo "Driver: docker-container"; exit 0;;
+  "buildx inspect") printf 'Name: fake\\nDriver: docker-container\\n\\nNodes:\\nName: fake0\\nStatus: running\\nPlatforms: linux/amd64, linux/arm64\\n'; exit 0;;
   "info --format") echo '[["driver-type","io.containerd.snapshotter.v1"]]'; exit 0;;
   "buildx build")
     printf '%s\\n' "$@" > "$ARGV_FILE"
@@ -212,7 +212,7 @@ describe('git facts come from the build context\'s repository', () => {
     const { argv } = await buildArgv(['--context', join(work, 'context')], join(work, 'elsewhere'));
     expect(argv).toContain(`org.opencontainers.image.revision=${context.sha}`);
     expect(argv).toContain('SOURCE_DATE_EPOCH=1600000000');
-    expect(argv).toContain('127.0.0.1:5000/x/y:offline-v7.7.7');
+    expect(argv).toContain('org.opencontainers.image.version=v7.7.7');
     expect(argv.join('\n')).not.toContain(elsewhere.sha);
     expect(argv.join('\n')).not.toContain('v1.1.1');
   });
@@ -226,7 +226,7 @@ describe('git facts come from the build context\'s repository', () => {
     const { argv } = await buildArgv(['--base-image', '127.0.0.1:5000/x/base:1'], join(work, 'elsewhere'));
     expect(argv).toContain(`org.opencontainers.image.revision=${elsewhere.sha}`);
     expect(argv).toContain('SOURCE_DATE_EPOCH=1500000000');
-    expect(argv).toContain('127.0.0.1:5000/x/y:offline-v1.1.1');
+    expect(argv).toContain('org.opencontainers.image.version=v1.1.1');
   });
 
   it('never the tool\'s own checkout: overlay mode run in it stamps no commit, and says why', async () => {
