@@ -1,4 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { actionInputDocs } from './scripts/action-inputs.mjs';
+
+// The CLI's help reads action.yml's inputs from a build-time constant (src/cli/action-inputs.ts).
+const define = { __ACTION_INPUTS__: JSON.stringify(actionInputDocs()) };
 
 // Three suites: fast pure tests, integration against real loopback servers (HTTP mirror,
 // cache service, proxy), and end-to-end against a real Docker engine and registry.
@@ -6,6 +10,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        define,
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
@@ -13,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        define,
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -21,6 +27,7 @@ export default defineConfig({
         },
       },
       {
+        define,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -31,7 +31,7 @@ export interface BuildBenchOptions {
   readonly reps: number;
   readonly root: BenchRoot;
   readonly home: string;
-  /** The repository the CLI runs in (git facts: SOURCE_DATE_EPOCH, revision label). */
+  /** The repository the CLI runs in; its HEAD time is the SOURCE_DATE_EPOCH both builds get (the CLI never takes git facts from its own checkout, so it is passed). */
   readonly repo: string;
   readonly progress: (line: string) => void;
   /** Which series: the archive ones (issue 3), the push ones per builder (issue 7). */
@@ -76,7 +76,7 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
   const action = async (): Promise<number> => {
     const archive = await archiveOf('action-out');
     const args = [o.cli, 'build', '--base-image', base, '--platforms', PLATFORMS, '--archive', archive, '--no-verify',
-      '--images', `${REGISTRY}/oneapi-offline-bench/overlay`, '--version', 'v1.0.0', '--out', await o.root.fresh('action-cache-dir')];
+      '--images', `${REGISTRY}/oneapi-offline-bench/overlay`, '--image-version', 'v1.0.0', '--source-date-epoch', epoch, '--out', await o.root.fresh('action-cache-dir')];
     const timed = await runTimed(process.execPath, args, runner.env, o.repo);
     lastArchive = archive;
     return timed.ms;

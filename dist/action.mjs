@@ -6,9 +6,10 @@ import {
   repositoryUrl,
   runGitFacts,
   runPipeline,
-  runnerToolCache
-} from "./chunks/chunk-OUXWYQ3N.mjs";
-import "./chunks/chunk-UZZM6D2E.mjs";
+  runnerToolCache,
+  secretMask
+} from "./chunks/chunk-RGM6K6FI.mjs";
+import "./chunks/chunk-54Q3Q6PZ.mjs";
 import {
   debug,
   getInput,
@@ -20,23 +21,33 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-FEAVWGNI.mjs";
-import "./chunks/chunk-XMJO4ZNN.mjs";
-import "./chunks/chunk-7VLGP4TU.mjs";
-import "./chunks/chunk-PPOJ4KKA.mjs";
-import "./chunks/chunk-HMTH2MVS.mjs";
-import "./chunks/chunk-TFUDK5DV.mjs";
+} from "./chunks/chunk-5XKP5P7R.mjs";
+import "./chunks/chunk-BWNDMPGI.mjs";
+import "./chunks/chunk-RN35EBNZ.mjs";
+import "./chunks/chunk-PB5IJUKX.mjs";
+import "./chunks/chunk-OC43YUOO.mjs";
+import {
+  redactUrl,
+  stripCredentials
+} from "./chunks/chunk-V23TZ7EL.mjs";
 import {
   ActionError
-} from "./chunks/chunk-22DLFXIZ.mjs";
-import "./chunks/chunk-JVZTSKKL.mjs";
+} from "./chunks/chunk-22OK2AAT.mjs";
+import {
+  init_define_ACTION_INPUTS
+} from "./chunks/chunk-ZY2ZY7QL.mjs";
+
+// src/entries/action.ts
+init_define_ACTION_INPUTS();
 
 // src/action/run.ts
+init_define_ACTION_INPUTS();
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 // src/pipeline/outputs.ts
+init_define_ACTION_INPUTS();
 function actionOutputs(result) {
   const { prepared, built, merged, verification } = result;
   return {
@@ -54,14 +65,15 @@ function actionOutputs(result) {
 }
 
 // src/pipeline/summary-input.ts
+init_define_ACTION_INPUTS();
 function driftRow(d) {
   return {
     id: d.id,
-    url: d.url,
+    url: stripCredentials(d.url),
     expectedSha256: d.expected.sha256,
     // Extras are pinned by hash only: 0 stands for "no pinned size".
     expectedSize: d.expected.size ?? 0,
-    ...d.from !== d.url ? { from: d.from } : {},
+    ...d.from !== d.url ? { from: redactUrl(d.from) } : {},
     ...d.actual ? { actualSha256: d.actual.sha256, actualSize: d.actual.size } : {},
     ...d.error !== void 0 ? { error: d.error } : {}
   };
@@ -75,7 +87,7 @@ function summaryInput(result) {
   };
   const digest = merged?.digest ?? built?.digest;
   return {
-    encoders: (prepared?.files ?? []).map((f) => ({ ...f })),
+    encoders: (prepared?.files ?? []).map((f) => ({ ...f, url: stripCredentials(f.url) })),
     ...prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit } : {},
     ...digest ? { image: { digest, tags: merged?.tags ?? built?.tags ?? [], platforms: platformsOf(), ...built?.archive ? { archive: built.archive } : {} } } : {},
     ...buildOptions ? { cachePath: buildOptions.cachePath } : {},
@@ -87,7 +99,11 @@ function summaryInput(result) {
   };
 }
 
+// src/report/summary.ts
+init_define_ACTION_INPUTS();
+
 // src/report/markdown.ts
+init_define_ACTION_INPUTS();
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
@@ -217,13 +233,15 @@ function epochDate(epoch) {
 }
 
 // src/action/logger.ts
-function actionsLogger() {
+init_define_ACTION_INPUTS();
+function actionsLogger(secrets) {
+  const m = (message) => secrets.mask(message);
   return {
-    info: (message) => info(message),
-    notice: (message) => notice(message),
-    warning: (message) => warning(message),
-    debug: (message) => debug(message),
-    group: (title, body) => group(title, body)
+    info: (message) => info(m(message)),
+    notice: (message) => notice(m(message)),
+    warning: (message) => warning(m(message)),
+    debug: (message) => debug(m(message)),
+    group: (title, body) => group(m(title), body)
   };
 }
 
@@ -234,7 +252,8 @@ function failureText(error) {
 }
 async function runAction() {
   const env = process.env;
-  const log = actionsLogger();
+  const secrets = secretMask();
+  const log = actionsLogger(secrets);
   const runnerTemp = env.RUNNER_TEMP?.trim() || void 0;
   const workDir = await mkdtemp(join(runnerTemp ?? tmpdir(), "oneapi-offline-run-"));
   try {
@@ -251,19 +270,22 @@ async function runAction() {
       },
       {
         log,
-        addSecret: (secret) => setSecret(secret),
+        addSecret: (secret) => {
+          setSecret(secret);
+          secrets.add(secret);
+        },
         applyEnvironment: (vars) => Object.assign(process.env, vars),
         toolCache: runnerToolCache(log, env),
         actionsCache: actionsCache(log, env)
       }
     );
-    for (const [name, value] of Object.entries(actionOutputs(result))) setOutput(name, value);
+    for (const [name, value] of Object.entries(actionOutputs(result))) setOutput(name, secrets.mask(value));
     if (env.GITHUB_STEP_SUMMARY) {
-      await summary.addRaw(renderSummary(summaryInput(result))).write();
+      await summary.addRaw(secrets.mask(renderSummary(summaryInput(result)))).write();
     }
-    if (result.error !== void 0) setFailed(failureText(result.error));
+    if (result.error !== void 0) setFailed(secrets.mask(failureText(result.error)));
   } catch (error) {
-    setFailed(failureText(error));
+    setFailed(secrets.mask(failureText(error)));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

@@ -3,31 +3,44 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   actionsCache,
   defaultCacheRoot,
+  gitFactsDir,
   readDockerConfig,
+  repositoryFacts,
+  repositoryRoot,
   repositoryUrl,
-  runGitFacts,
   runPipeline,
-  runnerToolCache
-} from "./chunks/chunk-OUXWYQ3N.mjs";
-import "./chunks/chunk-UZZM6D2E.mjs";
-import "./chunks/chunk-XMJO4ZNN.mjs";
-import "./chunks/chunk-7VLGP4TU.mjs";
-import "./chunks/chunk-HMTH2MVS.mjs";
-import "./chunks/chunk-TFUDK5DV.mjs";
+  runnerToolCache,
+  secretMask
+} from "./chunks/chunk-RGM6K6FI.mjs";
+import "./chunks/chunk-54Q3Q6PZ.mjs";
+import "./chunks/chunk-BWNDMPGI.mjs";
+import "./chunks/chunk-RN35EBNZ.mjs";
+import "./chunks/chunk-OC43YUOO.mjs";
+import "./chunks/chunk-V23TZ7EL.mjs";
 import {
   ActionError,
   ExitCode,
   InputError,
   exitCodeOf
-} from "./chunks/chunk-22DLFXIZ.mjs";
-import "./chunks/chunk-JVZTSKKL.mjs";
+} from "./chunks/chunk-22OK2AAT.mjs";
+import {
+  define_ACTION_INPUTS_default,
+  init_define_ACTION_INPUTS
+} from "./chunks/chunk-ZY2ZY7QL.mjs";
+
+// src/entries/cli.ts
+init_define_ACTION_INPUTS();
+import { dirname as dirname2 } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // src/cli/run.ts
+init_define_ACTION_INPUTS();
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 // src/inputs/names.ts
+init_define_ACTION_INPUTS();
 var INPUT_NAMES = [
   "encoders",
   "extra-encoders",
@@ -80,113 +93,268 @@ function rawInputsFrom(values) {
 }
 
 // src/version.ts
+init_define_ACTION_INPUTS();
 var VERSION = "1.0.0";
 
 // src/cli/args.ts
+init_define_ACTION_INPUTS();
 import { parseArgs } from "node:util";
+
+// src/cli/commands.ts
+init_define_ACTION_INPUTS();
 var COMMANDS = ["prepare", "build", "verify", "merge"];
+function isCommand(value) {
+  return COMMANDS.includes(value);
+}
+var PROXY = ["http-proxy", "https-proxy", "no-proxy"];
+var EXPECTATIONS = ["encoders", "extra-encoders", "cache-path"];
+var COMMAND_DECIDES = ["build"];
+var MERGE_ONLY = ["merge-digests"];
+var PREPARE_INPUTS = ["encoders", "extra-encoders", "mirror", "source", "cache-dir", "cache", "refresh", ...PROXY];
+var COMMAND_INPUTS = {
+  prepare: PREPARE_INPUTS,
+  build: INPUT_NAMES.filter((name) => !COMMAND_DECIDES.includes(name) && !MERGE_ONLY.includes(name)),
+  verify: ["images", "archive", ...EXPECTATIONS, ...PROXY],
+  merge: ["merge-digests", "images", "version", "tag-prefix", "tags", "builder", "verify", ...EXPECTATIONS, ...PROXY]
+};
+var RENAMED = { version: "image-version" };
+function flagOf(input) {
+  return RENAMED[input] ?? input;
+}
+var ALIASES = {
+  out: "cache-dir",
+  image: "images",
+  tag: "tags",
+  "build-arg": "build-args",
+  label: "labels",
+  platform: "platforms",
+  "merge-digest": "merge-digests"
+};
+var SUMMARIES = {
+  prepare: "Download (or take from --source), verify against the pins and lay out a TIKTOKEN_CACHE_DIR folder.",
+  build: "Prepare, then build the offline multi-arch image with docker buildx and verify it.",
+  verify: "Verify an existing image in a registry, an OCI archive or the local engine against the pins.",
+  merge: "Merge per-platform digests (--merge-digests) into one tagged multi-arch index, then verify it."
+};
+var NOTES = {
+  build: [
+    "Git facts (revision label, default --image-version, SOURCE_DATE_EPOCH) come from the repository",
+    "holding --context (Dockerfile mode) or the current folder (overlay mode, --base-image).",
+    "Without --push, --load or --archive the image is built and checked by buildx, then kept nowhere."
+  ],
+  verify: [
+    "Images are read from their registry (docker login credentials apply), by tag or digest;",
+    "only an image given as docker-daemon:name:tag is read from the local engine.",
+    "Pass the --encoders the image was built with."
+  ],
+  merge: ["Git facts (default --image-version) come from the repository of the current folder."]
+};
+var CACHE_DIR = "Folder to lay out as TIKTOKEN_CACHE_DIR (files named by sha1 of the canonical URL, plus manifest.json); default $XDG_CACHE_HOME/oneapi-offline/tiktoken_cache outside GitHub Actions";
+var DESCRIPTIONS = {
+  prepare: { "cache-dir": CACHE_DIR },
+  build: { "cache-dir": CACHE_DIR },
+  verify: {
+    images: "The image to verify: name:tag or name@sha256:\u2026 (read from its registry), or docker-daemon:name:tag (the local engine)",
+    archive: "Verify this OCI archive (tar, as written by build --archive) instead of an image"
+  }
+};
+function commandsTaking(input) {
+  return COMMANDS.filter((command) => COMMAND_INPUTS[command].includes(input));
+}
+
+// src/cli/args.ts
 var BOOLEAN_INPUTS = ["cache", "refresh", "build", "push", "load", "verify", "push-by-digest"];
 var REPEATABLE_INPUTS = ["encoders", "extra-encoders", "platforms", "build-args", "labels", "images", "tags", "merge-digests"];
-var ALIASES = { out: "cache-dir", image: "images", tag: "tags", "build-arg": "build-args", label: "labels", platform: "platforms", "merge-digest": "merge-digests" };
-function isBoolean(name) {
+function isBooleanInput(name) {
   return BOOLEAN_INPUTS.includes(name);
 }
 function isRepeatable(name) {
   return REPEATABLE_INPUTS.includes(name);
 }
-function options() {
-  const opts = { help: { type: "boolean", short: "h" } };
-  for (const name of INPUT_NAMES) {
-    if (isBoolean(name)) {
-      opts[name] = { type: "boolean" };
-      opts[`no-${name}`] = { type: "boolean" };
-    } else {
-      opts[name] = { type: "string", multiple: isRepeatable(name) };
-    }
+function flagsOf(command) {
+  const flags = /* @__PURE__ */ new Map();
+  for (const input of COMMAND_INPUTS[command]) {
+    flags.set(flagOf(input), { input, negated: false });
+    if (isBooleanInput(input)) flags.set(`no-${flagOf(input)}`, { input, negated: true });
   }
-  for (const [alias, name] of Object.entries(ALIASES)) opts[alias] = { type: "string", multiple: isRepeatable(name) };
+  for (const [alias, input] of Object.entries(ALIASES)) if (COMMAND_INPUTS[command].includes(input)) flags.set(alias, { input, negated: false });
+  return flags;
+}
+function inputOfAnyFlag(flag) {
+  for (const command of COMMANDS) {
+    const found = flagsOf(command).get(flag);
+    if (found) return found.input;
+  }
+  return void 0;
+}
+function options(flags) {
+  const opts = { help: { type: "boolean", short: "h" } };
+  for (const [flag, { input }] of flags) {
+    opts[flag] = isBooleanInput(input) ? { type: "boolean" } : { type: "string", multiple: isRepeatable(input) };
+  }
   return opts;
 }
-function parseCliArgs(argv) {
+function foreignFlag(command, flag) {
+  const name = flag.replace(/^-+/, "").replace(/=.*$/, "");
+  if (name === "version" || name === "V") {
+    return new InputError("command line", {
+      what: `--version does not apply to "${command}": it prints this tool's version`,
+      got: flag,
+      expected: command === "build" || command === "merge" ? "--image-version for the image version" : "no --version after a command",
+      fix: command === "build" || command === "merge" ? `write --image-version v1.2.3 (the version input; --version is the tool's own)` : "run `oneapi-offline --version` on its own"
+    });
+  }
+  const input = inputOfAnyFlag(name) ?? inputOfAnyFlag(name.replace(/^no-/, ""));
+  if (input) {
+    const takers = commandsTaking(input);
+    return new InputError("command line", {
+      what: `--${name} does not apply to "${command}"`,
+      got: flag,
+      expected: `a flag of ${command}; --${name} belongs to ${takers.map((c) => `"${c}"`).join(", ") || "no command"}`,
+      fix: input === "push" && command === "prepare" ? "prepare only lays out the folder: run `oneapi-offline build \u2026 --push` to publish an image" : `drop --${name}, or run \`oneapi-offline ${command} --help\` for the flags of ${command}`
+    });
+  }
+  return new InputError("command line", {
+    what: `unknown flag for "${command}"`,
+    got: flag,
+    expected: "a flag named like an action input, e.g. --encoders cl100k_base",
+    fix: `run \`oneapi-offline ${command} --help\` for the flags of ${command}`
+  });
+}
+function parseCommandArgs(command, argv) {
+  const flags = flagsOf(command);
+  for (const arg of argv) {
+    if (arg === "--") break;
+    if (!arg.startsWith("-") || arg === "-") continue;
+    const name = arg.replace(/^-+/, "").replace(/=.*$/, "");
+    if (name === "h" || name === "help") continue;
+    if (!arg.startsWith("--") || !flags.has(name)) throw foreignFlag(command, arg);
+  }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: options(), allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: options(flags), allowPositionals: true, strict: true });
   } catch (error) {
     throw new InputError("command line", {
-      what: "the command line is invalid",
+      what: `the command line of "${command}" is invalid`,
       got: error.message,
       expected: "flags named like the action inputs, e.g. --encoders cl100k_base --out ./tiktoken_cache",
-      fix: "run `oneapi-offline --help` for the flags"
+      fix: `run \`oneapi-offline ${command} --help\` for the flags`
     }, { cause: error });
   }
   const { values, positionals } = parsed;
-  const [command, ...extra] = positionals;
-  if (command !== void 0 && !COMMANDS.includes(command)) {
-    throw new InputError("command", { what: "unknown command", got: command, expected: COMMANDS.join(", "), fix: "run `oneapi-offline --help`" });
-  }
-  if (values.help === true || command === void 0) return command === void 0 ? { kind: "help" } : { kind: "help", command };
-  if (extra.length > 0) {
-    throw new InputError("command", { what: "unexpected arguments", got: extra.join(" "), expected: "only flags after the command", fix: "pass values with flags, e.g. --images ghcr.io/org/one-api" });
+  if (values.help === true) return { kind: "help", command };
+  if (positionals.length > 0) {
+    throw new InputError("command line", { what: `unexpected arguments after "${command}"`, got: positionals.join(" "), expected: "only flags after the command", fix: "pass values with flags, e.g. --images ghcr.io/org/one-api" });
   }
   const inputs = {};
-  const set = (name, value) => {
-    if (value === void 0) return;
-    const text = Array.isArray(value) ? value.map(String).join("\n") : String(value);
-    inputs[name] = inputs[name] === void 0 || !isRepeatable(name) ? text : `${inputs[name]}
-${text}`;
-  };
-  for (const name of INPUT_NAMES) {
-    if (isBoolean(name)) {
-      if (values[name] === true && values[`no-${name}`] === true) {
-        throw new InputError(name, { what: `both --${name} and --no-${name} were given`, fix: `keep one of them` });
+  const given = /* @__PURE__ */ new Map();
+  for (const [flag, { input, negated }] of flags) {
+    const value = values[flag];
+    if (value === void 0) continue;
+    if (isBooleanInput(input)) {
+      const text2 = negated ? "false" : "true";
+      const other = given.get(input);
+      if (other !== void 0 && other !== flag) {
+        throw new InputError(input, { what: `both --${other} and --${flag} were given`, fix: "keep one of them" });
       }
-      if (values[name] === true) set(name, "true");
-      if (values[`no-${name}`] === true) set(name, "false");
-    } else {
-      set(name, values[name]);
+      given.set(input, flag);
+      inputs[input] = text2;
+      continue;
     }
+    const text = (Array.isArray(value) ? value : [value]).map(String).join("\n");
+    inputs[input] = inputs[input] === void 0 || !isRepeatable(input) ? text : `${inputs[input]}
+${text}`;
   }
-  for (const [alias, name] of Object.entries(ALIASES)) set(name, values[alias]);
-  if (command === "prepare") {
-    if (inputs["merge-digests"] !== void 0) {
-      throw new InputError("merge-digests", { what: "`prepare` does not merge images", fix: "run `oneapi-offline merge --merge-digests \u2026` instead" });
-    }
-    inputs.build = "false";
-  }
+  if (command === "prepare") inputs.build = "false";
   return { kind: "run", command, inputs };
 }
+function parseCliArgs(argv) {
+  const [first, ...rest] = argv;
+  if (first === void 0) return { kind: "help" };
+  if (isCommand(first)) return parseCommandArgs(first, rest);
+  if (first.startsWith("-")) {
+    if (argv.length === 1 && (first === "--version" || first === "-V")) return { kind: "version" };
+    if (argv.length === 1 && (first === "--help" || first === "-h")) return { kind: "help" };
+    const command = argv.find(isCommand);
+    throw new InputError("command", {
+      what: command ? "the command must come first" : "no command given",
+      got: argv.join(" "),
+      expected: `oneapi-offline <${COMMANDS.join("|")}> [flags], or oneapi-offline --help / --version`,
+      fix: command ? `write \`oneapi-offline ${command} \u2026\` with the flags after it` : "run `oneapi-offline --help`"
+    });
+  }
+  throw new InputError("command", { what: "unknown command", got: first, expected: COMMANDS.join(", "), fix: "run `oneapi-offline --help`" });
+}
+
+// src/cli/action-inputs.ts
+init_define_ACTION_INPUTS();
+var ACTION_INPUTS = define_ACTION_INPUTS_default;
 
 // src/cli/help.ts
-var USAGE = {
-  prepare: "Download (or take from --source), verify against the pins and lay out a TIKTOKEN_CACHE_DIR folder.",
-  build: "Prepare, then build the offline multi-arch image with docker buildx and verify it.",
-  verify: "Verify an existing image (--images name@digest or --archive oci.tar) against the pins; pass the --encoders it was built with.",
-  merge: "Merge per-platform digests (--merge-digests) into one tagged multi-arch index."
-};
-function helpText(version, command) {
+init_define_ACTION_INPUTS();
+var WIDTH = 100;
+function wrap(text, indent, width = WIDTH) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && indent.length + line.length + 1 + word.length > width) {
+      lines.push(`${indent}${line}`);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(`${indent}${line}`);
+  return lines;
+}
+function flagLine(input) {
+  const flag = flagOf(input);
+  const aliases = Object.entries(ALIASES).filter(([, name]) => name === input).map(([alias]) => `--${alias}`);
+  const spelled = isBooleanInput(input) ? `--${flag}, --no-${flag}` : `--${flag} <value>`;
+  return `  ${[spelled, ...aliases].join(", ")}${isRepeatable(input) ? "  (repeatable)" : ""}`;
+}
+function commandHelp(command, docs) {
+  const lines = [`Usage: oneapi-offline ${command} [flags]`, "", ...wrap(SUMMARIES[command], "  ")];
+  for (const note of NOTES[command] ?? []) lines.push(`  ${note}`);
+  lines.push("", "Flags:");
+  for (const input of COMMAND_INPUTS[command]) {
+    const own = DESCRIPTIONS[command]?.[input];
+    const doc = { ...docs[input], ...own !== void 0 ? { description: own } : {} };
+    lines.push(flagLine(input));
+    const text = `${doc?.description ?? ""}${doc?.default !== void 0 ? ` (default: ${doc.default})` : ""}`;
+    lines.push(...wrap(text, "      "));
+  }
+  lines.push("  -h, --help", "      This text.");
+  return lines;
+}
+function helpText(version, docs, command) {
   const lines = [`oneapi-offline ${version}`, ""];
   if (command) {
-    lines.push(`oneapi-offline ${command} [flags]`, "", `  ${USAGE[command]}`);
+    lines.push(...commandHelp(command, docs));
   } else {
     lines.push("Usage: oneapi-offline <command> [flags]", "", "Commands:");
-    for (const [name, text] of Object.entries(USAGE)) lines.push(`  ${name.padEnd(8)} ${text}`);
+    for (const name of COMMANDS) lines.push(...wrap(SUMMARIES[name], " ".repeat(11)).map((l, i) => i === 0 ? `  ${name.padEnd(9)}${l.trimStart()}` : l));
+    lines.push(
+      "",
+      "Run `oneapi-offline <command> --help` for the flags of a command: the GitHub Action's inputs",
+      "of the same names (the image version is --image-version). Switches take --name / --no-name;",
+      "list flags may be repeated.",
+      "",
+      "  -h, --help       This text.",
+      "  -V, --version    Print the version of this tool."
+    );
   }
   lines.push(
     "",
-    "Flags: every input of the GitHub Action is a flag of the same name (see README.md),",
-    "e.g. --encoders cl100k_base,o200k_base --mirror https://mirror.example/openai.",
-    "Switches take --name / --no-name; list flags may be repeated. Aliases: --out (cache-dir),",
-    "--image, --tag, --platform, --build-arg, --label, --merge-digest.",
-    "",
-    `Inputs: ${INPUT_NAMES.join(", ")}`,
-    "",
-    "Outside GitHub Actions, caches live under $XDG_CACHE_HOME/oneapi-offline (default ~/.cache/oneapi-offline).",
+    "Results go to stdout as JSON, the log to stderr. Outside GitHub Actions, caches live under",
+    "$XDG_CACHE_HOME/oneapi-offline (default ~/.cache/oneapi-offline).",
     "Exit codes: 0 ok, 1 failure, 2 bad input, 3 hash mismatch, 4 download, 5 build, 6 verification."
   );
   return lines.join("\n");
 }
 
 // src/cli/result.ts
+init_define_ACTION_INPUTS();
 function cliResult(result) {
   const { prepared, built, merged, verification } = result;
   const out = {};
@@ -211,6 +379,7 @@ function cliResult(result) {
 }
 
 // src/cli/stdout.ts
+init_define_ACTION_INPUTS();
 function unescape(message) {
   return message.replace(/%0A/g, "\n").replace(/%0D/g, "\r").replace(/%25/g, "%");
 }
@@ -237,21 +406,15 @@ function routeWorkflowCommands(stdout, emit, debug) {
 }
 
 // src/cli/logger.ts
+init_define_ACTION_INPUTS();
 function cliLogger(write, options2) {
-  const secrets = /* @__PURE__ */ new Set();
-  const mask = (text) => {
-    let out = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join("***");
-    return out;
-  };
+  const secrets = secretMask();
   const emit = (prefix, message) => {
-    for (const line of mask(message).split("\n")) write(`${prefix}${line}`);
+    for (const line of secrets.mask(message).split("\n")) write(`${prefix}${line}`);
   };
   return {
-    addSecret: (secret) => {
-      if (secret.length > 0) secrets.add(secret);
-    },
-    mask,
+    addSecret: (secret) => secrets.add(secret),
+    mask: (text) => secrets.mask(text),
     info: (m) => emit("", m),
     notice: (m) => emit("notice: ", m),
     warning: (m) => emit("warning: ", m),
@@ -268,7 +431,22 @@ function failureText(error) {
   if (error instanceof ActionError) return `error: ${error.message}`;
   return `unexpected error (please report it): ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
 }
-async function runCli(argv) {
+function contextGitFacts(command, inputs, env, log, toolDir) {
+  const cwd = process.cwd();
+  const dir = command === "merge" ? cwd : gitFactsDir({ baseImage: inputs["base-image"], context: inputs.context }, cwd, resolve);
+  return async () => {
+    if (dir === void 0) return {};
+    const [root, toolRoot] = await Promise.all([repositoryRoot(dir), toolDir ? repositoryRoot(toolDir) : void 0]);
+    if (root !== void 0 && toolDir !== void 0 && root === toolRoot && root === dirname(toolDir)) {
+      log.notice(
+        `${dir} is in this tool's own checkout (${root}): its commit does not stamp the image (no revision label, default --image-version or SOURCE_DATE_EPOCH from it). Run the CLI from your project's folder (or pass --context), or set --image-version and --source-date-epoch.`
+      );
+      return {};
+    }
+    return repositoryFacts(dir, env);
+  };
+}
+async function runCli(argv, cliFacts = {}) {
   const env = process.env;
   const debug = Boolean(env.ONEAPI_OFFLINE_DEBUG || env.RUNNER_DEBUG);
   const log = cliLogger((line) => process.stderr.write(`${line}
@@ -285,7 +463,12 @@ async function runCli(argv) {
     return exitCodeOf(error);
   }
   if (request.kind === "help") {
-    print(`${helpText(VERSION, request.command)}
+    print(`${helpText(VERSION, ACTION_INPUTS, request.command)}
+`);
+    return ExitCode.ok;
+  }
+  if (request.kind === "version") {
+    print(`${VERSION}
 `);
     return ExitCode.ok;
   }
@@ -301,7 +484,7 @@ async function runCli(argv) {
         defaultCacheRoot: root,
         workDir,
         processEnv: env,
-        git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
+        git: contextGitFacts(request.command, request.inputs, env, log, cliFacts.toolDir),
         repositoryUrl: repositoryUrl(env),
         verifyOnly: request.command === "verify",
         dockerConfig: await readDockerConfig(env)
@@ -314,6 +497,10 @@ async function runCli(argv) {
         actionsCache: actionsCache(log, env)
       }
     );
+    const kept = result.buildOptions;
+    if (result.built && kept && !kept.push && !kept.load && !kept.archive) {
+      log.warning("the image was built and checked by buildx, then kept nowhere (no --push, --load or --archive): nothing was published, loaded or written");
+    }
     print(`${log.mask(JSON.stringify(cliResult(result), null, 2))}
 `);
     if (result.error !== void 0) {
@@ -327,4 +514,4 @@ async function runCli(argv) {
 }
 
 // src/entries/cli.ts
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await runCli(process.argv.slice(2), { toolDir: dirname2(fileURLToPath(import.meta.url)) });

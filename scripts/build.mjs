@@ -3,6 +3,7 @@
 // Not minified, so diffs of dist/ stay reviewable and stack traces point at real names.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
+import { actionInputDocs } from './action-inputs.mjs';
 
 const entries = {
   action: 'src/entries/action.ts',
@@ -26,6 +27,8 @@ await build({
   sourcemap: false,
   legalComments: 'inline',
   logLevel: 'warning',
+  // The CLI's help text comes from action.yml (src/cli/action-inputs.ts).
+  define: { __ACTION_INPUTS__: JSON.stringify(actionInputDocs()) },
   // Some bundled dependencies are CommonJS and call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

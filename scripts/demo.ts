@@ -50,7 +50,7 @@ try {
     '--out', join(OUT, 'tiktoken_cache'),
     '--base-image', BASE,
     '--images', `${REGISTRY}/oneapi-offline-demo/one-api`,
-    '--version', 'v1.0.0',
+    '--image-version', 'v1.0.0',
     '--push',
     '--archive', join(OUT, 'one-api-offline.oci.tar'),
   ]);

@@ -12,6 +12,7 @@ import { actionOutputs } from '../pipeline/outputs.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { summaryInput } from '../pipeline/summary-input.js';
 import { renderSummary } from '../report/summary.js';
+import { secretMask } from '../log/secret-mask.js';
 import { actionsLogger } from './logger.js';
 
 function failureText(error: unknown): string {
@@ -21,7 +22,8 @@ function failureText(error: unknown): string {
 
 export async function runAction(): Promise<void> {
   const env = process.env;
-  const log = actionsLogger();
+  const secrets = secretMask();
+  const log = actionsLogger(secrets);
   const runnerTemp = env.RUNNER_TEMP?.trim() || undefined;
   const workDir = await mkdtemp(join(runnerTemp ?? tmpdir(), 'oneapi-offline-run-'));
   try {
@@ -38,19 +40,23 @@ export async function runAction(): Promise<void> {
       },
       {
         log,
-        addSecret: (secret) => core.setSecret(secret),
+        addSecret: (secret) => {
+          core.setSecret(secret);
+          secrets.add(secret);
+        },
         applyEnvironment: (vars) => Object.assign(process.env, vars),
         toolCache: runnerToolCache(log, env),
         actionsCache: actionsCache(log, env),
       },
     );
-    for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, value);
+    // Outputs and the summary are not masked by the runner: a credential becomes *** here.
+    for (const [name, value] of Object.entries(actionOutputs(result))) core.setOutput(name, secrets.mask(value));
     if (env.GITHUB_STEP_SUMMARY) {
-      await core.summary.addRaw(renderSummary(summaryInput(result))).write();
+      await core.summary.addRaw(secrets.mask(renderSummary(summaryInput(result)))).write();
     }
-    if (result.error !== undefined) core.setFailed(failureText(result.error));
+    if (result.error !== undefined) core.setFailed(secrets.mask(failureText(result.error)));
   } catch (error) {
-    core.setFailed(failureText(error));
+    core.setFailed(secrets.mask(failureText(error)));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }

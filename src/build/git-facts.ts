@@ -29,3 +29,33 @@ export async function gitFacts(cwd: string, gitBin = 'git'): Promise<GitFacts> {
   const commitTime = time && /^\d+$/.test(time) ? Number(time) : undefined;
   return { sha, ...(ref ? { ref } : {}), ...(commitTime !== undefined ? { commitTime } : {}) };
 }
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * The folder whose repository stamps a CLI build: the build context in Dockerfile mode, the
+ * folder the user runs the CLI in for overlay mode (and merge). Undefined for a remote context
+ * (a URL), which has no local repository.
+ */
+export function gitFactsDir(inputs: { readonly baseImage?: string | undefined; readonly context?: string | undefined }, cwd: string, resolvePath: (from: string, to: string) => string): string | undefined {
+  if (inputs.baseImage?.trim()) return cwd;
+  const context = inputs.context?.trim() || '.';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || /^git@/.test(context)) return undefined;
+  return resolvePath(cwd, context);
+}
+
+/** The top folder of the repository holding `dir`; undefined outside git. */
+export function repositoryRoot(dir: string, gitBin = 'git'): Promise<string | undefined> {
+  return git(dir, ['rev-parse', '--show-toplevel'], gitBin);
+}
+
+/**
+ * Facts of the repository holding `dir`. The workflow's GITHUB_REF names the tag or branch only
+ * when HEAD is the workflow's GITHUB_SHA (the context is the workflow's own checkout, which may
+ * be shallow or detached); another repository keeps its own facts.
+ */
+export async function repositoryFacts(dir: string, env: Env, gitBin = 'git'): Promise<GitFacts> {
+  const facts = await gitFacts(dir, gitBin);
+  const ref = env.GITHUB_REF?.trim();
+  return facts.sha !== undefined && facts.sha === env.GITHUB_SHA?.trim() && ref ? { ...facts, ref } : facts;
+}

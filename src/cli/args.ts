@@ -1,19 +1,17 @@
-// `oneapi-offline <command> [--input value …]`: every action input is a flag of the same name,
-// so the CLI and the action read one set of parsers. Pure: argv in, command + raw inputs out.
+// `oneapi-offline <command> [--flag value …]`: the flags of a command are the action inputs it
+// takes (src/cli/commands.ts), so the CLI and the action read one set of parsers. A flag of
+// another command is an input error naming both. Pure: argv in, a request out.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
-import { INPUT_NAMES, type InputName } from '../inputs/names.js';
+import type { InputName } from '../inputs/names.js';
+import { ALIASES, COMMAND_INPUTS, COMMANDS, commandsTaking, flagOf, isCommand, type Command } from './commands.js';
 
-export const COMMANDS = ['prepare', 'build', 'verify', 'merge'] as const;
-export type Command = (typeof COMMANDS)[number];
+export { COMMANDS, type Command } from './commands.js';
 
 /** Inputs that are switches: `--push` means true, `--no-push` false. */
-const BOOLEAN_INPUTS = ['cache', 'refresh', 'build', 'push', 'load', 'verify', 'push-by-digest', 'no-cache', 'pull'] as const satisfies readonly InputName[];
-/** Inputs whose flag has another name: `--no-cache` already means `cache: false`. */
-const FLAG_NAMES: Readonly<Partial<Record<InputName, string>>> = { 'no-cache': 'no-layer-cache' };
-const flagOf = (name: InputName): string => FLAG_NAMES[name] ?? name;
+const BOOLEAN_INPUTS: readonly InputName[] = ['cache', 'refresh', 'build', 'push', 'load', 'verify', 'push-by-digest', 'no-cache', 'pull'];
 /** Inputs that may be given several times; the values are joined one per line. */
-const REPEATABLE_INPUTS = [
+const REPEATABLE_INPUTS: readonly InputName[] = [
   'encoders',
   'extra-encoders',
   'platforms',
@@ -31,83 +29,139 @@ const REPEATABLE_INPUTS = [
   'secret-envs',
   'secret-files',
   'add-hosts',
-] as const satisfies readonly InputName[];
-/** Short spellings people expect from the issue texts. */
-const ALIASES: Readonly<Record<string, InputName>> = { out: 'cache-dir', image: 'images', tag: 'tags', 'build-arg': 'build-args', label: 'labels', platform: 'platforms', 'merge-digest': 'merge-digests' };
+];
 
 export type CliRequest =
   | { readonly kind: 'help'; readonly command?: Command }
+  | { readonly kind: 'version' }
   | { readonly kind: 'run'; readonly command: Command; readonly inputs: Partial<Record<InputName, string>> };
 
-function isBoolean(name: string): name is (typeof BOOLEAN_INPUTS)[number] {
-  return (BOOLEAN_INPUTS as readonly string[]).includes(name);
+export function isBooleanInput(name: InputName): boolean {
+  return BOOLEAN_INPUTS.includes(name);
 }
-function isRepeatable(name: string): boolean {
-  return (REPEATABLE_INPUTS as readonly string[]).includes(name);
+export function isRepeatable(name: InputName): boolean {
+  return REPEATABLE_INPUTS.includes(name);
 }
 
-function options(): NonNullable<ParseArgsConfig['options']> {
-  // `--version` is the `version` input (the image version), so the program has no such flag.
-  const opts: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
-  for (const name of INPUT_NAMES) {
-    if (isBoolean(name)) {
-      opts[flagOf(name)] = { type: 'boolean' };
-      opts[`no-${flagOf(name)}`] = { type: 'boolean' };
-    } else {
-      opts[name] = { type: 'string', multiple: isRepeatable(name) };
-    }
+/** Flag (without `--`) → input, for one command: its inputs, their `--no-` forms and aliases. */
+function flagsOf(command: Command): Map<string, { input: InputName; negated: boolean }> {
+  const flags = new Map<string, { input: InputName; negated: boolean }>();
+  for (const input of COMMAND_INPUTS[command]) {
+    flags.set(flagOf(input), { input, negated: false });
+    if (isBooleanInput(input)) flags.set(`no-${flagOf(input)}`, { input, negated: true });
   }
-  for (const [alias, name] of Object.entries(ALIASES)) opts[alias] = { type: 'string', multiple: isRepeatable(name) };
+  for (const [alias, input] of Object.entries(ALIASES)) if (COMMAND_INPUTS[command].includes(input)) flags.set(alias, { input, negated: false });
+  return flags;
+}
+
+/** The input a flag of any command stands for, if any. */
+function inputOfAnyFlag(flag: string): InputName | undefined {
+  for (const command of COMMANDS) {
+    const found = flagsOf(command).get(flag);
+    if (found) return found.input;
+  }
+  return undefined;
+}
+
+function options(flags: Map<string, { input: InputName; negated: boolean }>): NonNullable<ParseArgsConfig['options']> {
+  const opts: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const [flag, { input }] of flags) {
+    opts[flag] = isBooleanInput(input) ? { type: 'boolean' } : { type: 'string', multiple: isRepeatable(input) };
+  }
   return opts;
 }
 
-export function parseCliArgs(argv: readonly string[]): CliRequest {
+/** The input error for `--flag` given to `command`, which does not take it. */
+function foreignFlag(command: Command, flag: string): InputError {
+  const name = flag.replace(/^-+/, '').replace(/=.*$/, '');
+  if (name === 'version' || name === 'V') {
+    return new InputError('command line', {
+      what: `--version does not apply to "${command}": it prints this tool's version`,
+      got: flag,
+      expected: command === 'build' || command === 'merge' ? '--image-version for the image version' : 'no --version after a command',
+      fix: command === 'build' || command === 'merge' ? `write --image-version v1.2.3 (the version input; --version is the tool's own)` : 'run `oneapi-offline --version` on its own',
+    });
+  }
+  const input = inputOfAnyFlag(name) ?? inputOfAnyFlag(name.replace(/^no-/, ''));
+  if (input) {
+    const takers = commandsTaking(input);
+    return new InputError('command line', {
+      what: `--${name} does not apply to "${command}"`,
+      got: flag,
+      expected: `a flag of ${command}; --${name} belongs to ${takers.map((c) => `"${c}"`).join(', ') || 'no command'}`,
+      fix: input === 'push' && command === 'prepare' ? 'prepare only lays out the folder: run `oneapi-offline build … --push` to publish an image' : `drop --${name}, or run \`oneapi-offline ${command} --help\` for the flags of ${command}`,
+    });
+  }
+  return new InputError('command line', {
+    what: `unknown flag for "${command}"`,
+    got: flag,
+    expected: 'a flag named like an action input, e.g. --encoders cl100k_base',
+    fix: `run \`oneapi-offline ${command} --help\` for the flags of ${command}`,
+  });
+}
+
+function parseCommandArgs(command: Command, argv: readonly string[]): CliRequest {
+  const flags = flagsOf(command);
+  // Any flag parseArgs would not know, found first so the error names it and the command.
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (!arg.startsWith('-') || arg === '-') continue;
+    const name = arg.replace(/^-+/, '').replace(/=.*$/, '');
+    if (name === 'h' || name === 'help') continue;
+    if (!arg.startsWith('--') || !flags.has(name)) throw foreignFlag(command, arg);
+  }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: options(), allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options: options(flags), allowPositionals: true, strict: true });
   } catch (error) {
     throw new InputError('command line', {
-      what: 'the command line is invalid',
+      what: `the command line of "${command}" is invalid`,
       got: (error as Error).message,
       expected: 'flags named like the action inputs, e.g. --encoders cl100k_base --out ./tiktoken_cache',
-      fix: 'run `oneapi-offline --help` for the flags',
+      fix: `run \`oneapi-offline ${command} --help\` for the flags`,
     }, { cause: error });
   }
   const { values, positionals } = parsed;
-  const [command, ...extra] = positionals;
-  if (command !== undefined && !(COMMANDS as readonly string[]).includes(command)) {
-    throw new InputError('command', { what: 'unknown command', got: command, expected: COMMANDS.join(', '), fix: 'run `oneapi-offline --help`' });
+  if (values.help === true) return { kind: 'help', command };
+  if (positionals.length > 0) {
+    throw new InputError('command line', { what: `unexpected arguments after "${command}"`, got: positionals.join(' '), expected: 'only flags after the command', fix: 'pass values with flags, e.g. --images ghcr.io/org/one-api' });
   }
-  if (values.help === true || command === undefined) return command === undefined ? { kind: 'help' } : { kind: 'help', command: command as Command };
-  if (extra.length > 0) {
-    throw new InputError('command', { what: 'unexpected arguments', got: extra.join(' '), expected: 'only flags after the command', fix: 'pass values with flags, e.g. --images ghcr.io/org/one-api' });
-  }
-
   const inputs: Partial<Record<InputName, string>> = {};
-  const set = (name: InputName, value: string | boolean | Array<string | boolean> | undefined): void => {
-    if (value === undefined) return;
-    const text = Array.isArray(value) ? value.map(String).join('\n') : String(value);
-    inputs[name] = inputs[name] === undefined || !isRepeatable(name) ? text : `${inputs[name]}\n${text}`;
-  };
-  for (const name of INPUT_NAMES) {
-    if (isBoolean(name)) {
-      const flag = flagOf(name);
-      if (values[flag] === true && values[`no-${flag}`] === true) {
-        throw new InputError(name, { what: `both --${flag} and --no-${flag} were given`, fix: `keep one of them` });
+  const given = new Map<InputName, string>();
+  for (const [flag, { input, negated }] of flags) {
+    const value = values[flag];
+    if (value === undefined) continue;
+    if (isBooleanInput(input)) {
+      const text = negated ? 'false' : 'true';
+      const other = given.get(input);
+      if (other !== undefined && other !== flag) {
+        throw new InputError(input, { what: `both --${other} and --${flag} were given`, fix: 'keep one of them' });
       }
-      if (values[flag] === true) set(name, 'true');
-      if (values[`no-${flag}`] === true) set(name, 'false');
-    } else {
-      set(name, values[name] as string | string[] | undefined);
+      given.set(input, flag);
+      inputs[input] = text;
+      continue;
     }
+    const text = (Array.isArray(value) ? value : [value]).map(String).join('\n');
+    inputs[input] = inputs[input] === undefined || !isRepeatable(input) ? text : `${inputs[input]}\n${text}`;
   }
-  for (const [alias, name] of Object.entries(ALIASES)) set(name, values[alias] as string | string[] | undefined);
-  // `prepare` prepares only; `build` and `merge` imply their step.
-  if (command === 'prepare') {
-    if (inputs['merge-digests'] !== undefined) {
-      throw new InputError('merge-digests', { what: '`prepare` does not merge images', fix: 'run `oneapi-offline merge --merge-digests …` instead' });
-    }
-    inputs.build = 'false';
+  if (command === 'prepare') inputs.build = 'false';
+  return { kind: 'run', command, inputs };
+}
+
+export function parseCliArgs(argv: readonly string[]): CliRequest {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { kind: 'help' };
+  if (isCommand(first)) return parseCommandArgs(first, rest);
+  if (first.startsWith('-')) {
+    if (argv.length === 1 && (first === '--version' || first === '-V')) return { kind: 'version' };
+    if (argv.length === 1 && (first === '--help' || first === '-h')) return { kind: 'help' };
+    const command = argv.find(isCommand);
+    throw new InputError('command', {
+      what: command ? 'the command must come first' : 'no command given',
+      got: argv.join(' '),
+      expected: `oneapi-offline <${COMMANDS.join('|')}> [flags], or oneapi-offline --help / --version`,
+      fix: command ? `write \`oneapi-offline ${command} …\` with the flags after it` : 'run `oneapi-offline --help`',
+    });
   }
-  return { kind: 'run', command: command as Command, inputs };
+  throw new InputError('command', { what: 'unknown command', got: first, expected: COMMANDS.join(', '), fix: 'run `oneapi-offline --help`' });
 }

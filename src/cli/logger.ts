@@ -1,6 +1,7 @@
 // The core's Logger for the CLI: plain lines on stderr (stdout is kept for results), with every
 // registered secret replaced by *** before it is written, as the Actions runner does.
 import type { Logger } from '../log/logger.js';
+import { secretMask } from '../log/secret-mask.js';
 
 export interface MaskingLogger extends Logger {
   addSecret(secret: string): void;
@@ -8,21 +9,13 @@ export interface MaskingLogger extends Logger {
 }
 
 export function cliLogger(write: (line: string) => void, options: { debug: boolean }): MaskingLogger {
-  const secrets = new Set<string>();
-  const mask = (text: string): string => {
-    let out = text;
-    // Longest first, so a secret that contains another is hidden whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('***');
-    return out;
-  };
+  const secrets = secretMask();
   const emit = (prefix: string, message: string): void => {
-    for (const line of mask(message).split('\n')) write(`${prefix}${line}`);
+    for (const line of secrets.mask(message).split('\n')) write(`${prefix}${line}`);
   };
   return {
-    addSecret: (secret) => {
-      if (secret.length > 0) secrets.add(secret);
-    },
-    mask,
+    addSecret: (secret) => secrets.add(secret),
+    mask: (text) => secrets.mask(text),
     info: (m) => emit('', m),
     notice: (m) => emit('notice: ', m),
     warning: (m) => emit('warning: ', m),

@@ -1,15 +1,20 @@
 // The CLI's shell: argv → the pipeline → results on stdout (JSON), log on stderr, exit code.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { actionsCache } from '../cache/actions-cache.js';
 import { runnerToolCache } from '../cache/tool-cache.js';
 import { ActionError, ExitCode, exitCodeOf, InputError } from '../errors.js';
 import { INPUT_DEFAULTS, rawInputsFrom } from '../inputs/names.js';
-import { defaultCacheRoot, readDockerConfig, repositoryUrl, runGitFacts } from '../pipeline/host-facts.js';
+import { gitFactsDir, repositoryFacts, repositoryRoot, type GitFacts } from '../build/git-facts.js';
+import type { InputName } from '../inputs/names.js';
+import type { Logger } from '../log/logger.js';
+import { defaultCacheRoot, readDockerConfig, repositoryUrl } from '../pipeline/host-facts.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 import { VERSION } from '../version.js';
 import { parseCliArgs, type CliRequest } from './args.js';
+import { ACTION_INPUTS } from './action-inputs.js';
+import type { Command } from './commands.js';
 import { helpText } from './help.js';
 import { cliResult } from './result.js';
 import { routeWorkflowCommands } from './stdout.js';
@@ -20,7 +25,34 @@ function failureText(error: unknown): string {
   return `unexpected error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
 }
 
-export async function runCli(argv: readonly string[]): Promise<number> {
+export interface CliFacts {
+  /** The folder of the bundled CLI (dist/): its own checkout never stamps an image. */
+  readonly toolDir?: string;
+}
+
+/**
+ * Git facts for a run: from the repository of the build context (Dockerfile mode) or of the
+ * folder the user runs the CLI in (overlay mode, merge); never from this tool's own checkout.
+ */
+function contextGitFacts(command: Command, inputs: Partial<Record<InputName, string>>, env: NodeJS.ProcessEnv, log: Logger, toolDir: string | undefined): () => Promise<GitFacts> {
+  const cwd = process.cwd();
+  const dir = command === 'merge' ? cwd : gitFactsDir({ baseImage: inputs['base-image'], context: inputs.context }, cwd, resolve);
+  return async () => {
+    if (dir === undefined) return {};
+    const [root, toolRoot] = await Promise.all([repositoryRoot(dir), toolDir ? repositoryRoot(toolDir) : undefined]);
+    // The tool's own checkout: its repository's top folder is the package folder holding dist/.
+    if (root !== undefined && toolDir !== undefined && root === toolRoot && root === dirname(toolDir)) {
+      log.notice(
+        `${dir} is in this tool's own checkout (${root}): its commit does not stamp the image (no revision label, default --image-version or SOURCE_DATE_EPOCH from it). ` +
+          'Run the CLI from your project\'s folder (or pass --context), or set --image-version and --source-date-epoch.',
+      );
+      return {};
+    }
+    return repositoryFacts(dir, env);
+  };
+}
+
+export async function runCli(argv: readonly string[], cliFacts: CliFacts = {}): Promise<number> {
   const env = process.env;
   const debug = Boolean(env.ONEAPI_OFFLINE_DEBUG || env.RUNNER_DEBUG);
   const log = cliLogger((line) => process.stderr.write(`${line}\n`), { debug });
@@ -36,7 +68,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return exitCodeOf(error);
   }
   if (request.kind === 'help') {
-    print(`${helpText(VERSION, request.command)}\n`);
+    print(`${helpText(VERSION, ACTION_INPUTS, request.command)}\n`);
+    return ExitCode.ok;
+  }
+  if (request.kind === 'version') {
+    print(`${VERSION}\n`);
     return ExitCode.ok;
   }
 
@@ -53,7 +89,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         defaultCacheRoot: root,
         workDir,
         processEnv: env,
-        git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
+        git: contextGitFacts(request.command, request.inputs, env, log, cliFacts.toolDir),
         repositoryUrl: repositoryUrl(env),
         verifyOnly: request.command === 'verify',
         dockerConfig: await readDockerConfig(env),
@@ -66,6 +102,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         actionsCache: actionsCache(log, env),
       },
     );
+    const kept = result.buildOptions;
+    if (result.built && kept && !kept.push && !kept.load && !kept.archive) {
+      log.warning('the image was built and checked by buildx, then kept nowhere (no --push, --load or --archive): nothing was published, loaded or written');
+    }
     print(`${log.mask(JSON.stringify(cliResult(result), null, 2))}\n`);
     if (result.error !== undefined) {
       log.info(failureText(result.error));

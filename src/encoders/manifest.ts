@@ -1,5 +1,6 @@
 // manifest.json: what the cache folder holds and why each file is trusted. It goes into
 // images, so it is deterministic: no times, no hosts, no paths of the machine that built it.
+import { stripCredentials } from '../proxy/redact.js';
 import type { SelectedFile } from './selection.js';
 
 export const MANIFEST_FILE = 'manifest.json' as const;
@@ -31,7 +32,9 @@ export function buildManifest(files: readonly SelectedFile[], sizes: ReadonlyMap
     .map((file): ManifestEntry => {
       const size = file.size ?? sizes.get(file.id);
       if (size === undefined) throw new Error(`internal: no size for ${file.id}`);
-      return { id: file.id, encodings: [...file.encodings], url: file.url, sha256: file.sha256, size, cacheFile: file.cacheFile };
+      // The URL without credentials: the manifest goes into images and outputs. The cache file
+      // keeps sha1 of the URL as the consumer gives it, credentials included.
+      return { id: file.id, encodings: [...file.encodings], url: stripCredentials(file.url), sha256: file.sha256, size, cacheFile: file.cacheFile };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const encodings = [...new Set(entries.flatMap((entry) => entry.encodings))].sort();

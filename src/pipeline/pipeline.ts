@@ -155,7 +155,7 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
     if (p.mode === 'verify') {
       throw new InputError('images', {
         what: 'verify needs an image to read',
-        fix: 'pass --images name@sha256:… (a pushed image), --images name:tag (an image in the local engine) or --archive path.oci.tar',
+        fix: 'pass --images name:tag or name@sha256:… (read from its registry), --images docker-daemon:name:tag (the local engine) or --archive path.oci.tar',
       });
     }
     deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');

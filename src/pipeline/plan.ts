@@ -17,6 +17,7 @@ import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
 import type { Logger } from '../log/logger.js';
 import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
+import { inputSecrets } from '../proxy/input-secrets.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
 import { checkBasePlatforms, type ReadPlatforms } from './base-platforms.js';
@@ -50,7 +51,14 @@ export interface PlanDeps {
 }
 
 /** Where verification reads the image in `verify` mode. */
-export type VerifySource = { readonly kind: 'archive'; readonly path: string } | { readonly kind: 'image'; readonly reference: string };
+/** `verify --images docker-daemon:name:tag` reads the local engine (skopeo's name for it). */
+export const ENGINE_PREFIX = 'docker-daemon:';
+
+/** What `verify` reads: an OCI archive, an image in its registry (by tag or digest), or the local engine. */
+export type VerifySource =
+  | { readonly kind: 'archive'; readonly path: string }
+  | { readonly kind: 'image'; readonly reference: string }
+  | { readonly kind: 'engine'; readonly reference: string };
 
 export interface MergePlan extends MergeOptions {
   readonly builder?: string;
@@ -83,7 +91,8 @@ function verifySource(raw: RawInputs): VerifySource | undefined {
   const archive = raw('archive').trim();
   if (archive) return { kind: 'archive', path: archive };
   const reference = parseList(raw('images'))[0];
-  return reference ? { kind: 'image', reference } : undefined;
+  if (!reference) return undefined;
+  return reference.startsWith(ENGINE_PREFIX) ? { kind: 'engine', reference: reference.slice(ENGINE_PREFIX.length) } : { kind: 'image', reference };
 }
 
 /** Secret files must exist and secret variables be set: checked before anything runs. */
@@ -124,6 +133,8 @@ async function baseImages(draft: BuildDraft, log: Logger): Promise<readonly stri
 }
 
 export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Promise<Plan> {
+  // First, before any parser can quote a value in an error: every credential is masked.
+  for (const secret of inputSecrets(raw, facts.processEnv)) deps.addSecret(secret);
   const prepareOptions = parsePrepareInputs(raw, {
     runnerTemp: facts.runnerTemp,
     defaultCacheRoot: facts.defaultCacheRoot,

@@ -1,16 +1,17 @@
 // A run's result as the job summary's input (src/report/types.ts). Pure.
 import type { DriftedFile } from '../errors.js';
+import { redactUrl, stripCredentials } from '../proxy/redact.js';
 import type { DriftRow, SummaryInput } from '../report/types.js';
 import type { PipelineResult } from './pipeline.js';
 
 function driftRow(d: DriftedFile): DriftRow {
   return {
     id: d.id,
-    url: d.url,
+    url: stripCredentials(d.url),
     expectedSha256: d.expected.sha256,
     // Extras are pinned by hash only: 0 stands for "no pinned size".
     expectedSize: d.expected.size ?? 0,
-    ...(d.from !== d.url ? { from: d.from } : {}),
+    ...(d.from !== d.url ? { from: redactUrl(d.from) } : {}),
     ...(d.actual ? { actualSha256: d.actual.sha256, actualSize: d.actual.size } : {}),
     ...(d.error !== undefined ? { error: d.error } : {}),
   };
@@ -25,7 +26,7 @@ export function summaryInput(result: PipelineResult): SummaryInput {
   };
   const digest = merged?.digest ?? built?.digest;
   return {
-    encoders: (prepared?.files ?? []).map((f) => ({ ...f })),
+    encoders: (prepared?.files ?? []).map((f) => ({ ...f, url: stripCredentials(f.url) })),
     ...(prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit } : {}),
     ...(digest
       ? {

@@ -1,6 +1,7 @@
 // Which copy of the image verification reads, always by the digest that was built, before any
 // tag exists: the OCI archive when the build wrote one (also for loads and archive-route
-// pushes), else the registry by digest, else the engine's image store (CLI `verify`).
+// pushes), else the registry by digest, else the engine's image store (CLI `verify --images
+// docker-daemon:name:tag`).
 import { InputError } from '../errors.js';
 import type { VerifyTarget } from '../image/verify-image.js';
 import { parseImageReference } from '../image/image-reference.js';
@@ -41,8 +42,9 @@ export function verifyTarget(plan: Plan, result: PipelineResult, dockerConfig: s
     const source = plan.source;
     if (!source) return undefined;
     if (source.kind === 'archive') return { target: { kind: 'oci-archive', path: source.path }, label: source.path };
-    const reference = source.reference;
-    return reference.includes('@') ? registryTarget(reference, dockerConfig) : { target: { kind: 'docker', reference }, label: reference };
+    // The registry, by tag or digest; the local engine only when asked for by the prefix.
+    if (source.kind === 'engine') return { target: { kind: 'docker', reference: source.reference }, label: `${source.reference} (local engine)` };
+    return registryTarget(source.reference, dockerConfig);
   }
   const built = result.built;
   if (plan.mode !== 'build' || !built) return undefined;

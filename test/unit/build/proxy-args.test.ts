@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseProvenance, proxyBuildArgs, proxySecrets, redactArgv, redactBuildArg } from '../../../src/build/proxy-args.js';
+import { chooseProvenance, PROXY_ARG_NAMES, proxyBuildArgs, proxyOfBuildArgs, proxySecrets, redactArgv, redactBuildArg } from '../../../src/build/proxy-args.js';
 
 describe('proxy build-args', () => {
   it('gives upper- and lower-case predefined args for what is set', () => {
@@ -52,5 +52,55 @@ describe('proxy build-args', () => {
     expect(choice.flag).toBe('mode=min');
     expect(choice.notice).toMatch(/mode=min/);
     expect(choice.notice).not.toContain('topsecret');
+  });
+
+  it('knows all five predefined proxy args in both cases', () => {
+    expect([...PROXY_ARG_NAMES].sort()).toEqual(
+      ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((n) => [n, n.toLowerCase()]).sort(),
+    );
+  });
+});
+
+// Every predefined name that can carry a URL, in both cases, with and without a scheme, and a
+// token as the user name: masked in the argv, found as secrets, and mode=max downgraded.
+const NAMES = ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'ALL_PROXY'].flatMap((n) => [n, n.toLowerCase()]);
+const VALUES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['http://puser:pw-x1@proxy.corp:8888', ['pw-x1', 'puser:pw-x1']],
+  ['puser:pw-x1@proxy.corp:8888', ['pw-x1', 'puser:pw-x1']],
+  ['socks5://tok-y2@proxy.corp:1080', ['tok-y2']],
+  ['tok-y2@proxy.corp:8888', ['tok-y2']],
+];
+
+describe.each(NAMES)('build-arg %s', (name) => {
+  it.each(VALUES)('=%s: found, masked in the argv, and mode=max becomes mode=min', (value, secrets) => {
+    const args = [['A', '1'], [name, value], ['SOURCE_DATE_EPOCH', '1']] as const;
+    const proxy = proxyOfBuildArgs(args);
+    expect(proxySecrets(proxy).sort()).toEqual([...secrets].sort());
+    const shown = redactArgv(['buildx', 'build', '--build-arg', `${name}=${value}`, 'ctx']).join(' ');
+    for (const secret of secrets) expect(shown).not.toContain(secret);
+    expect(shown).toContain(`${name}=`);
+    expect(shown).toContain('***@proxy.corp:');
+    const choice = chooseProvenance('mode=max', proxy);
+    expect(choice.flag).toBe('mode=min');
+    for (const secret of secrets) expect(choice.notice).not.toContain(secret);
+  });
+
+  it('=proxy.corp:8888 (no credentials) keeps mode=max', () => {
+    expect(chooseProvenance('mode=max', proxyOfBuildArgs([[name, 'proxy.corp:8888']]))).toEqual({ flag: 'mode=max' });
+  });
+});
+
+describe('proxyOfBuildArgs', () => {
+  it('sees a second credentialed spelling and URL credentials in any build-arg', () => {
+    const proxy = proxyOfBuildArgs([
+      ['HTTPS_PROXY', 'http://a:pw-1@p:1'],
+      ['https_proxy', 'b:pw-2@p:1'],
+      ['Ftp_Proxy', 'c:pw-3@p:1'],
+      ['GIT_URL', 'https://tok-4@git.example/r.git'],
+      ['MAINTAINER', 'me@example.com'],
+    ]);
+    expect(proxySecrets(proxy).sort()).toEqual(['pw-1', 'a:pw-1', 'pw-2', 'b:pw-2', 'pw-3', 'c:pw-3', 'tok-4'].sort());
+    expect(chooseProvenance('mode=max', proxyOfBuildArgs([['GIT_URL', 'https://tok-4@git.example/r.git']])).flag).toBe('mode=min');
+    expect(chooseProvenance('mode=max', proxyOfBuildArgs([['MAINTAINER', 'me@example.com']])).flag).toBe('mode=max');
   });
 });

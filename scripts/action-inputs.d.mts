@@ -1,0 +1,1 @@
+export function actionInputDocs(path?: string | URL): Record<string, { description: string; default?: string }>;

@@ -1,0 +1,11 @@
+// action.yml's inputs (description and default) for the CLI's help. They are read from
+// action.yml when bundling (scripts/build.mjs defines __ACTION_INPUTS__; vitest.config.ts does
+// the same for tests), so the help always says what the action's own documentation says.
+export interface InputDoc {
+  readonly description: string;
+  readonly default?: string;
+}
+
+declare const __ACTION_INPUTS__: Readonly<Record<string, InputDoc>>;
+
+export const ACTION_INPUTS: Readonly<Record<string, InputDoc>> = __ACTION_INPUTS__;
