@@ -1,45 +1,55 @@
-// Overlay mode end to end: a multi-arch base pushed to the loopback registry is made offline
-// by the generated Dockerfile (COPY + ENV only): no RUN step, so no arm64 emulation, and the
-// base's layers are reused as they are.
+// Overlay mode end to end, on every builder of the matrix: one multi-arch base pushed to the
+// loopback registry is made offline by the generated Dockerfile (COPY + ENV only): no RUN step,
+// so no arm64 emulation, and the base's layers are reused as they are.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { rawInputsFrom } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
+import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { fetchManifest, imageEntries, platformOf, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
 import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
 
 const IDS: PinnedFileId[] = ['p50k_base'];
+const baseTag = uniqueTag();
+const base = `${testImage('overlay-base')}:${baseTag}`;
+let work: string;
+let cacheDir: string;
 
-describe('overlay mode on a multi-arch base', () => {
+// One base and one cache folder for all builders.
+beforeAll(async () => {
+  await requireEngine();
+  work = await tempDir('overlay');
+  const baseContext = await busyboxContext(`${work}/base`, 'busybox-base');
+  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--tag', base, '--output', 'type=image,push=true', baseContext]);
+  cacheDir = await encoderCache(`${work}/cache`, IDS);
+});
+
+describe.each(BUILDERS)('overlay mode on a multi-arch base, on $name ($driver)', (builder) => {
   const tag = uniqueTag();
-  const base = `${testImage('overlay-base')}:${tag}`;
   const image = testImage('overlay');
   const log = memoryLogger();
   let result: BuildResult;
 
   beforeAll(async () => {
-    await requireEngine();
-    const work = await tempDir('overlay');
-    const baseContext = await busyboxContext(`${work}/base`, 'busybox-base');
-    await runDocker(['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--tag', base, '--output', 'type=image,push=true', baseContext]);
-    const cacheDir = await encoderCache(`${work}/cache`, IDS);
+    await requireBuilder(builder);
     const options = parseBuildInputs(
-      rawInputsFrom({ 'base-image': base, 'cache-path': '/opt/tiktoken', images: image, version: tag, push: 'true', platforms: 'linux/amd64,linux/arm64' }),
+      rawInputsFrom({ 'base-image': base, 'cache-path': '/opt/tiktoken', images: image, version: tag, push: 'true', platforms: 'linux/amd64,linux/arm64', builder: builder.name }),
       { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000 },
     );
-    result = await build(options, { cacheDir }, { log, tempDir: work });
+    result = await build(options, { cacheDir }, { log, tempDir: `${work}/${builder.name}` });
   });
 
   it('runs no step at all: no RUN in the generated Dockerfile nor in the build log', () => {
+    expect(result.engine.driver).toBe(builder.driver);
     const buildLines = log.lines.filter((line) => /^#\d+ \[/.test(line));
     expect(buildLines.some((line) => line.includes('COPY --from=tiktoken'))).toBe(true);
     expect(buildLines.filter((line) => /\bRUN\b/.test(line))).toEqual([]);
   });
 
   it('keeps every base layer and adds one, per platform', async () => {
-    const baseIndex = await fetchManifest(splitRef(base).repository, tag);
+    const baseIndex = await fetchManifest(splitRef(base).repository, baseTag);
     const outIndex = await fetchManifest('oneapi-offline-test/overlay', result.digest ?? '');
     expect(imageEntries(outIndex).map(platformOf).sort()).toEqual(['linux/amd64', 'linux/arm64']);
     for (const entry of imageEntries(baseIndex)) {
