@@ -46,7 +46,10 @@ function rewrite(options: BuildOptions): string[] {
 export function buildxOutputs(options: BuildOptions, route: Route, ociArchive?: string): string[] {
   if (route === 'registry') {
     const names = targetRepositories(options).join(',');
-    return [['type=image', `name=${names}`, 'push-by-digest=true', 'name-canonical=true', 'push=true', ...rewrite(options)].map(csvField).join(',')];
+    // OCI media types always: BuildKit's image exporter writes Docker media types unless told (or
+    // unless attestations are attached), which would give other manifest digests than the archive
+    // route on Engine's builder and than the same build with provenance.
+    return [['type=image', `name=${names}`, 'push-by-digest=true', 'name-canonical=true', 'push=true', 'oci-mediatypes=true', ...rewrite(options)].map(csvField).join(',')];
   }
   const dest = options.archive ?? ociArchive;
   if (dest === undefined) return [];

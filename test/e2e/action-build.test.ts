@@ -1,11 +1,13 @@
-// The whole action as a release workflow runs it: dist/action.mjs on Node 24, INPUT_* variables,
-// a loopback mirror, overlay mode on a multi-arch base in the local registry, push, version tags,
-// and verification per platform; then every platform runs with no network and finds its files.
+// The whole action as a release workflow runs it, on every builder of the matrix (the `builder`
+// input): dist/action.mjs on Node 24, INPUT_* variables, a loopback mirror, overlay mode on a
+// multi-arch base in the local registry, push, version tags, and verification per platform; then
+// every platform runs with no network and finds its files.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PINNED_FILES } from '../../src/pins.js';
+import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { busyboxContext, sha1Name, tempDir } from './build-support.js';
 import { fetchManifest, requireEngine, requireRegistry, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
@@ -23,20 +25,21 @@ beforeAll(async () => {
   mirror = await startMirrorServer();
   base = `${testImage('action-base')}:${tag}`;
   const context = await busyboxContext(await tempDir('action-base'), 'busybox-base');
-  await runDocker(['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--output', `type=image,name=${base},push=true`, context]);
+  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64,linux/arm64', '--output', `type=image,name=${base},push=true`, context]);
 });
 afterAll(async () => {
   await mirror?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-describe('action: prepare → overlay build → push → verify', () => {
+describe.each(BUILDERS)('action on $name ($driver): prepare → overlay build → push → verify', (builder) => {
   it('pushes a verified multi-arch image with version tags that works with no network', async () => {
-    const image = testImage(`action-${tag}`);
-    const runner = await freshRunner(join(root, 'runner'));
+    await requireBuilder(builder);
+    const image = testImage(`action-${tag}-${builder.name}`);
+    const runner = await freshRunner(join(root, `runner-${builder.name}`));
     const run = await runAction(
       runner,
-      { mirror: mirror.origin, 'base-image': base, images: image, version: 'v2.3.4', push: 'true', encoders: 'cl100k_base,o200k_base' },
+      { mirror: mirror.origin, 'base-image': base, images: image, version: 'v2.3.4', push: 'true', encoders: 'cl100k_base,o200k_base', builder: builder.name },
       { timeoutMs: 600_000 },
     );
     expect(run.code, run.stdout.slice(-4000)).toBe(0);

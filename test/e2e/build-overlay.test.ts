@@ -1,45 +1,59 @@
-// Overlay mode end to end: a multi-arch base pushed to the loopback registry is made offline
-// by the generated Dockerfile (COPY + ENV only): no RUN step, so no arm64 emulation, and the
-// base's layers are reused as they are.
+// Overlay mode end to end, on every builder of the matrix: one multi-arch base pushed to the
+// loopback registry is made offline by the generated Dockerfile (COPY + ENV only): no RUN step,
+// so no arm64 emulation, and the base's layers are reused as they are. The same inputs give the
+// same platform manifests and the same index on every builder.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { rawInputsFrom } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
+import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { fetchManifest, imageEntries, platformOf, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
 import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
 
 const IDS: PinnedFileId[] = ['p50k_base'];
+const baseTag = uniqueTag();
+const base = `${testImage('overlay-base')}:${baseTag}`;
+let work: string;
+let cacheDir: string;
+/** Each builder's result, for the cross-builder comparison at the end. */
+const results = new Map<string, BuildResult>();
 
-describe('overlay mode on a multi-arch base', () => {
-  const tag = uniqueTag();
-  const base = `${testImage('overlay-base')}:${tag}`;
+// One base and one cache folder for all builders.
+beforeAll(async () => {
+  await requireEngine();
+  work = await tempDir('overlay');
+  const baseContext = await busyboxContext(`${work}/base`, 'busybox-base');
+  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--tag', base, '--output', 'type=image,push=true', baseContext]);
+  cacheDir = await encoderCache(`${work}/cache`, IDS);
+});
+
+describe.each(BUILDERS)('overlay mode on a multi-arch base, on $name ($driver)', (builder) => {
   const image = testImage('overlay');
   const log = memoryLogger();
   let result: BuildResult;
 
   beforeAll(async () => {
-    await requireEngine();
-    const work = await tempDir('overlay');
-    const baseContext = await busyboxContext(`${work}/base`, 'busybox-base');
-    await runDocker(['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--tag', base, '--output', 'type=image,push=true', baseContext]);
-    const cacheDir = await encoderCache(`${work}/cache`, IDS);
+    await requireBuilder(builder);
     const options = parseBuildInputs(
-      rawInputsFrom({ 'base-image': base, 'cache-path': '/opt/tiktoken', images: image, version: tag, push: 'true', platforms: 'linux/amd64,linux/arm64' }),
+      // The same version (a label) on every builder, each builder's own tags.
+      rawInputsFrom({ 'base-image': base, 'cache-path': '/opt/tiktoken', images: image, version: baseTag, 'tag-prefix': `offline-${builder.name}-`, push: 'true', provenance: 'false', platforms: 'linux/amd64,linux/arm64', builder: builder.name }),
       { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000 },
     );
-    result = await build(options, { cacheDir }, { log, tempDir: work });
+    result = await build(options, { cacheDir }, { log, tempDir: `${work}/${builder.name}` });
+    results.set(builder.name, result);
   });
 
   it('runs no step at all: no RUN in the generated Dockerfile nor in the build log', () => {
+    expect(result.engine.driver).toBe(builder.driver);
     const buildLines = log.lines.filter((line) => /^#\d+ \[/.test(line));
     expect(buildLines.some((line) => line.includes('COPY --from=tiktoken'))).toBe(true);
     expect(buildLines.filter((line) => /\bRUN\b/.test(line))).toEqual([]);
   });
 
   it('keeps every base layer and adds one, per platform', async () => {
-    const baseIndex = await fetchManifest(splitRef(base).repository, tag);
+    const baseIndex = await fetchManifest(splitRef(base).repository, baseTag);
     const outIndex = await fetchManifest('oneapi-offline-test/overlay', result.digest ?? '');
     expect(imageEntries(outIndex).map(platformOf).sort()).toEqual(['linux/amd64', 'linux/arm64']);
     for (const entry of imageEntries(baseIndex)) {
@@ -58,5 +72,17 @@ describe('overlay mode on a multi-arch base', () => {
     const run = await runDocker(['run', '--rm', '--network', 'none', '--platform', platform, ref, 'sh', '-c', 'cd /opt/tiktoken && sha256sum * && echo "T=$TIKTOKEN_CACHE_DIR D=$DATA_GYM_CACHE_DIR"']);
     for (const id of IDS) expect(run.stdout).toContain(`${PINNED_FILES[id].sha256}  ${sha1Name(id)}`);
     expect(run.stdout).toContain('T=/opt/tiktoken D=/opt/tiktoken');
+  });
+});
+
+describe('overlay: the same inputs on every builder', () => {
+  it('give the same manifest digest on every platform and the same index digest', () => {
+    const [reference, ...others] = BUILDERS.map((b) => ({ name: b.name, result: results.get(b.name) }));
+    expect(reference?.result?.platformDigests, `${reference?.name} built nothing`).toBeDefined();
+    expect(Object.keys(reference?.result?.platformDigests ?? {}).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    for (const { name, result } of others) {
+      expect(result?.platformDigests, name).toEqual(reference?.result?.platformDigests);
+      expect(result?.digest, name).toBe(reference?.result?.digest);
+    }
   });
 });

@@ -1,5 +1,6 @@
-// Proxy credentials never leave the build: a multi-arch build through a proxy URL with a
-// password (provenance mode=max requested) must show the password nowhere — not in our log,
+// Proxy credentials never leave the build, on every builder of the matrix: a multi-arch build
+// through a proxy URL with a password (a RUN step checks the proxy build-args on both platforms;
+// provenance mode=max requested) must show the password nowhere — not in our log,
 // the result/metadata, `docker history`, the image config, nor any manifest, config, layer or
 // attestation blob in the registry. A control build with raw buildx proves the search finds
 // the password when mode=max does record it.
@@ -13,6 +14,7 @@ import { archiveIndex, readTarMember } from '../../src/build/oci-archive.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { rawInputsFrom } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
+import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { fetchBlob, fetchManifest, PROXY, requireEngine, requireProxy, runDocker, testImage, uniqueTag, type Descriptor } from '../support/docker.js';
 import { upstreamTree } from '../support/encoder-bytes.js';
 import { startMirrorServer } from '../support/mirror-server.js';
@@ -42,24 +44,32 @@ async function registryBlobs(reference: string): Promise<Array<{ what: string; b
 
 const leaks = (items: Array<{ what: string; bytes: Buffer }>, secret = SECRET) => items.filter((item) => item.bytes.includes(secret)).map((item) => item.what);
 
-describe('proxy credentials stay out of everything', () => {
+let work: string;
+let cacheDir: string;
+let context: string;
+
+// One cache folder and build context for all builders.
+beforeAll(async () => {
+  await requireEngine();
+  await requireProxy();
+  work = await tempDir('proxy');
+  cacheDir = await encoderCache(`${work}/cache`, ['r50k_base']);
+  context = await busyboxContext(`${work}/ctx`, 'busybox-proxy');
+});
+
+describe.each(BUILDERS)('proxy credentials stay out of everything, on $name ($driver)', (builder) => {
   const log = memoryLogger();
   const image = testImage('proxy');
   let result: BuildResult;
-  let work: string;
 
   beforeAll(async () => {
-    await requireEngine();
-    await requireProxy();
-    work = await tempDir('proxy');
-    const cacheDir = await encoderCache(`${work}/cache`, ['r50k_base']);
-    const context = await busyboxContext(`${work}/ctx`, 'busybox-proxy');
+    await requireBuilder(builder);
     const options = parseBuildInputs(
-      rawInputsFrom({ context, images: image, version: uniqueTag(), push: 'true', provenance: 'mode=max' }),
+      rawInputsFrom({ context, images: image, version: uniqueTag(), push: 'true', provenance: 'mode=max', builder: builder.name }),
       { proxy: { http: PROXY_URL, https: PROXY_URL, noProxy: 'localhost,127.0.0.1' }, cacheDir, engineLoadsMultiPlatform: true, commitTime: 1_700_000_000 },
     );
     expect(options.secrets).toContain(SECRET);
-    result = await build(options, { cacheDir }, { log, tempDir: work });
+    result = await build(options, { cacheDir }, { log, tempDir: `${work}/${builder.name}` });
   });
 
   it('the build saw the proxy build-args (the RUN step checked them on both platforms)', async () => {
@@ -85,6 +95,8 @@ describe('proxy credentials stay out of everything', () => {
   // for the host platform here; both platforms' configs (history included) are searched below.
   it('is not in docker history nor docker image inspect', async () => {
     const ref = `${image}@${result.digest}`;
+    // Only Engine's builder stores what it builds in the engine; pull the others' push.
+    await runDocker(['pull', ref]);
     const history = await runDocker(['history', '--no-trunc', '--format', '{{.CreatedBy}}', ref]);
     expect(history.stdout).toContain('proxy-args-seen');
     expect(history.stdout).not.toContain(SECRET);
@@ -101,13 +113,15 @@ describe('proxy credentials stay out of everything', () => {
     expect(configs.length).toBe(2);
     expect(leaks(blobs)).toEqual([]);
   });
+});
 
+describe('proxy credentials: the search above', () => {
   it('control: raw buildx with mode=max does record it, and the search above would catch it', async () => {
     const archive = `${work}/control.tar`;
     await runDocker([
-      'buildx', 'build', '--platform', 'linux/amd64', '--provenance', 'mode=max',
-      '--build-context', `tiktoken=${work}/cache`, '--build-arg', `HTTPS_PROXY=${PROXY_URL}`,
-      '--output', `type=oci,dest=${archive}`, `${work}/ctx`,
+      'buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64', '--provenance', 'mode=max',
+      '--build-context', `tiktoken=${cacheDir}`, '--build-arg', `HTTPS_PROXY=${PROXY_URL}`,
+      '--output', `type=oci,dest=${archive}`, context,
     ]);
     const index = await archiveIndex(archive);
     const top = JSON.parse((await readTarMember(archive, `blobs/${index.digest.replace(':', '/')}`))?.toString() ?? '{}') as { manifests: Descriptor[] };

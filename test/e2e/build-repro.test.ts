@@ -1,6 +1,9 @@
-// Reproducible digests: the same inputs built twice (fresh copies of the context and the cache,
-// so every file has a new mtime) give the same manifest digest on every platform and, with no
-// provenance recording the run, the same index digest; a changed encoder set gives new ones.
+// Reproducible digests, on every builder of the matrix: the same inputs built twice (fresh copies
+// of the context and the cache, so every file has a new mtime) give the same manifest digest on
+// every platform and, with no provenance recording the run, the same index digest; a changed
+// encoder set gives new ones. (Across builders, see build-overlay.test.ts: the Dockerfile
+// frontends differ here, e.g. BuildKit v0.23 records `ARG TARGETARCH=arm64` in the history where
+// Engine 26's records `ARG TARGETARCH`.)
 import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,12 +12,12 @@ import { parseBuildInputs } from '../../src/build/options.js';
 import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import type { PinnedFileId } from '../../src/pins.js';
+import { BUILDERS, requireBuilder, type TestBuilder } from '../support/builders.js';
 import { fetchManifest, requireEngine, testImage, uniqueTag } from '../support/docker.js';
 import { busyboxContext, encoderCache, tempDir, buildAndTag } from './build-support.js';
 
 // One repository per test run: no other run writes these tags while this one pushes them.
-const repository = `repro-${uniqueTag()}`;
-const image = testImage(repository);
+const run = uniqueTag();
 const EPOCH = 1_700_000_000;
 
 async function touchAll(dir: string, when: number): Promise<void> {
@@ -24,7 +27,7 @@ async function touchAll(dir: string, when: number): Promise<void> {
 
 // mtime: the cache folder's files get it (older than the epoch: the build's staging copy must
 // even it out); the context's files get it + 300 000 000 (newer: rewrite-timestamp clamps them).
-async function buildOnce(ids: PinnedFileId[], extra: Partial<Record<InputName, string>>, mtime: number): Promise<BuildResult> {
+async function buildOnce(builder: TestBuilder, ids: PinnedFileId[], extra: Partial<Record<InputName, string>>, mtime: number): Promise<BuildResult> {
   const work = await tempDir('repro');
   const cacheDir = await encoderCache(join(work, 'cache'), ids);
   const context = await busyboxContext(join(work, 'ctx'), 'busybox');
@@ -32,22 +35,25 @@ async function buildOnce(ids: PinnedFileId[], extra: Partial<Record<InputName, s
   await touchAll(context, mtime + 300_000_000);
   const options = parseBuildInputs(
     // Same version (it is a label), a unique extra tag per run to find this run's push.
-    rawInputsFrom({ context, images: image, version: 'v0.0.1-repro', tags: uniqueTag(), push: 'true', 'source-date-epoch': String(EPOCH), ...extra }),
+    rawInputsFrom({ context, images: testImage(`repro-${run}-${builder.name}`), version: 'v0.0.1-repro', tags: uniqueTag(), push: 'true', 'source-date-epoch': String(EPOCH), builder: builder.name, ...extra }),
     { proxy: {}, cacheDir, engineLoadsMultiPlatform: true },
   );
   return buildAndTag(options, { cacheDir }, { log: memoryLogger(), tempDir: work });
 }
 
-describe('reproducible builds', () => {
+beforeAll(() => requireEngine());
+
+describe.each(BUILDERS)('reproducible builds on $name ($driver)', (builder) => {
   let first: BuildResult;
   let second: BuildResult;
   let changed: BuildResult;
 
   beforeAll(async () => {
-    await requireEngine();
-    first = await buildOnce(['r50k_base'], { provenance: 'false' }, 1_500_000_000);
-    second = await buildOnce(['r50k_base'], { provenance: 'false' }, 1_600_000_000);
-    changed = await buildOnce(['r50k_base', 'gpt2-vocab-bpe'], { provenance: 'false' }, 1_600_000_000);
+    await requireBuilder(builder);
+    const offset = BUILDERS.indexOf(builder) * 1_000_000;
+    first = await buildOnce(builder, ['r50k_base'], { provenance: 'false' }, 1_500_000_000 + offset);
+    second = await buildOnce(builder, ['r50k_base'], { provenance: 'false' }, 1_600_000_000 + offset);
+    changed = await buildOnce(builder, ['r50k_base', 'gpt2-vocab-bpe'], { provenance: 'false' }, 1_600_000_000 + offset);
   });
 
   it('same inputs → same manifest digest on every platform and the same index digest', async () => {
@@ -57,7 +63,7 @@ describe('reproducible builds', () => {
     // What the registry serves under the second run's tags is that same index.
     // (Its version tag was pushed again by the changed build; its own extra tag was not.)
     const tag = second.tags.map((ref) => ref.split(':').at(-1) ?? '').find((t) => /^t[0-9a-z]+-[0-9a-f]{6}$/.test(t)) ?? '';
-    expect((await fetchManifest(`oneapi-offline-test/${repository}`, tag)).digest).toBe(first.digest);
+    expect((await fetchManifest(`oneapi-offline-test/repro-${run}-${builder.name}`, tag)).digest).toBe(first.digest);
   });
 
   it('a changed encoder set → different digests on every platform', () => {
@@ -69,10 +75,11 @@ describe('reproducible builds', () => {
   });
 
   it('with provenance (it records the run), platform manifests still match; only the index differs', async () => {
-    const a = await buildOnce(['r50k_base'], { provenance: 'mode=min' }, 1_500_000_000);
-    const b = await buildOnce(['r50k_base'], { provenance: 'mode=min' }, 1_600_000_000);
+    const a = await buildOnce(builder, ['r50k_base'], { provenance: 'mode=min' }, 1_500_000_000);
+    const b = await buildOnce(builder, ['r50k_base'], { provenance: 'mode=min' }, 1_600_000_000);
     expect(b.platformDigests).toEqual(a.platformDigests);
     expect(a.platformDigests).toEqual(first.platformDigests);
     expect(b.digest).not.toBe(a.digest);
   });
 });
+

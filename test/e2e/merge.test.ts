@@ -1,7 +1,8 @@
-// Split and merge, end to end against the loopback registry: two single-platform builds pushed
-// by digest (as the native-runner jobs do), then a merge job. The merged index must be the one a
-// single multi-platform build of the same inputs (same SOURCE_DATE_EPOCH) produces: the same
-// per-platform manifest digests, every tag present, and each platform verified offline.
+// Split and merge, end to end against the loopback registry, on every builder of the matrix: two
+// single-platform builds pushed by digest (as the native-runner jobs do), then a merge job. The
+// merged index must be the one a single multi-platform build of the same inputs (same
+// SOURCE_DATE_EPOCH) produces: the same per-platform manifest digests, every tag present, and
+// each platform verified offline.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
@@ -14,6 +15,7 @@ import { verifyImage } from '../../src/image/verify-image.js';
 import { rawInputsFrom, type InputName } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
+import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { fetchManifest, imageEntries, platformOf, REGISTRY, requireEngine, splitRef, testImage, uniqueTag } from '../support/docker.js';
 import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
 
@@ -28,12 +30,6 @@ const expectations: Expectations = {
   files: IDS.map((id) => ({ cacheFile: sha1Name(id), sha256: PINNED_FILES[id].sha256, size: PINNED_FILES[id].size })),
 };
 
-let perPlatform: BuildResult[] = [];
-let single: BuildResult;
-let merged: MergeResult;
-let untaggedBeforeVerify: number[] = [];
-let verified: VerificationReport;
-let published: TagState[] = [];
 const log = memoryLogger();
 const dirs: string[] = [];
 const scratch = async (name: string) => {
@@ -41,48 +37,63 @@ const scratch = async (name: string) => {
   dirs.push(dir);
   return dir;
 };
+let fixtures: { cacheDir: string; context: string };
 
+// One cache folder and build context for all builders.
 beforeAll(async () => {
   await requireEngine();
   const work = await scratch('merge');
-  const cacheDir = await encoderCache(`${work}/cache`, IDS);
-  const context = await busyboxContext(`${work}/ctx`, 'busybox');
-  const facts = { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: EPOCH, sha: 'e'.repeat(40) };
-  const common: Partial<Record<InputName, string>> = { context, images: image, provenance: 'false', 'source-date-epoch': String(EPOCH), version };
-
-  // The native-runner jobs: one platform each, pushed by digest (no tags).
-  perPlatform = [];
-  for (const platform of PLATFORMS) {
-    const options = parseBuildInputs(rawInputsFrom({ ...common, platforms: platform, 'push-by-digest': 'true' }), facts);
-    perPlatform.push(await build(options, { cacheDir }, { log, tempDir: await scratch(`merge-${platform.split('/')[1]}`) }));
-  }
-  // The reference: one multi-platform build of the same inputs.
-  const singleOptions = parseBuildInputs(rawInputsFrom({ ...common, platforms: PLATFORMS.join(','), push: 'true', 'tag-prefix': `single-${run}-` }), facts);
-  single = await build(singleOptions, { cacheDir }, { log, tempDir: await scratch('merge-single') });
-
-  // The merge job: the digests, the same images and version, its own tags.
-  const mergeOptions = parseMergeInputs(
-    rawInputsFrom({ images: image, version, 'tag-prefix': `merged-${run}-`, tags: `extra-${run}`, 'merge-digests': perPlatform.map((r) => r.digest ?? '').join('\n') }),
-  );
-  if (!mergeOptions) throw new Error('merge-digests was set, so parseMergeInputs must return options');
-  merged = await mergeImages(mergeOptions, { run: dockerRunner({ log }), log });
-  // As the pipeline does: nothing tagged yet, verify by digest, then tag.
-  untaggedBeforeVerify = await Promise.all(
-    merged.tags.map(async (tag) => {
-      const { repository, reference } = splitRef(tag);
-      return (await fetch(`http://${REGISTRY}/v2/${repository}/manifests/${reference}`, { method: 'HEAD' })).status;
-    }),
-  );
-  verified = await verifyImage({ kind: 'registry', reference: `${image}@${merged.digest}`, insecure: true }, expectations, { log });
-  if (verified.ok) published = await tagInRegistry({ digest: merged.digest, root: { bytes: Buffer.from(merged.raw), mediaType: 'application/vnd.oci.image.index.v1+json' } }, merged.tags, { log });
-}, 1_200_000);
+  fixtures = { cacheDir: await encoderCache(`${work}/cache`, IDS), context: await busyboxContext(`${work}/ctx`, 'busybox') };
+});
 
 afterAll(async () => {
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
-describe('split builds merged by digest', () => {
+describe.each(BUILDERS)('split builds merged by digest, on $name ($driver)', (builder) => {
+  let perPlatform: BuildResult[] = [];
+  let single: BuildResult;
+  let merged: MergeResult;
+  let untaggedBeforeVerify: number[] = [];
+  let verified: VerificationReport;
+  let published: TagState[] = [];
+  const prefix = `${run}-${builder.name}`;
+
+  beforeAll(async () => {
+    await requireBuilder(builder);
+    const { cacheDir, context } = fixtures;
+    const facts = { proxy: {}, cacheDir, engineLoadsMultiPlatform: true, commitTime: EPOCH, sha: 'e'.repeat(40) };
+    const common: Partial<Record<InputName, string>> = { context, images: image, provenance: 'false', 'source-date-epoch': String(EPOCH), version, builder: builder.name };
+
+    // The native-runner jobs: one platform each, pushed by digest (no tags).
+    perPlatform = [];
+    for (const platform of PLATFORMS) {
+      const options = parseBuildInputs(rawInputsFrom({ ...common, platforms: platform, 'push-by-digest': 'true' }), facts);
+      perPlatform.push(await build(options, { cacheDir }, { log, tempDir: await scratch(`merge-${platform.split('/')[1]}`) }));
+    }
+    // The reference: one multi-platform build of the same inputs.
+    const singleOptions = parseBuildInputs(rawInputsFrom({ ...common, platforms: PLATFORMS.join(','), push: 'true', 'tag-prefix': `single-${prefix}-` }), facts);
+    single = await build(singleOptions, { cacheDir }, { log, tempDir: await scratch('merge-single') });
+
+    // The merge job: the digests, the same images and version, its own tags.
+    const mergeOptions = parseMergeInputs(
+      rawInputsFrom({ images: image, version, 'tag-prefix': `merged-${prefix}-`, tags: `extra-${prefix}`, 'merge-digests': perPlatform.map((r) => r.digest ?? '').join('\n') }),
+    );
+    if (!mergeOptions) throw new Error('merge-digests was set, so parseMergeInputs must return options');
+    merged = await mergeImages(mergeOptions, { run: dockerRunner({ log }), log, builder: builder.name });
+    // As the pipeline does: nothing tagged yet, verify by digest, then tag.
+    untaggedBeforeVerify = await Promise.all(
+      merged.tags.map(async (tag) => {
+        const { repository, reference } = splitRef(tag);
+        return (await fetch(`http://${REGISTRY}/v2/${repository}/manifests/${reference}`, { method: 'HEAD' })).status;
+      }),
+    );
+    verified = await verifyImage({ kind: 'registry', reference: `${image}@${merged.digest}`, insecure: true }, expectations, { log });
+    if (verified.ok) published = await tagInRegistry({ digest: merged.digest, root: { bytes: Buffer.from(merged.raw), mediaType: 'application/vnd.oci.image.index.v1+json' } }, merged.tags, { log });
+  }, 1_200_000);
+
   it('each per-platform job pushed one platform by digest, with no tags', () => {
+    expect(perPlatform.map((r) => r.engine.driver)).toEqual([builder.driver, builder.driver]);
     expect(perPlatform.map((r) => r.tags)).toEqual([[], []]);
     perPlatform.forEach((r, i) => {
       expect(r.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -102,7 +113,7 @@ describe('split builds merged by digest', () => {
   });
 
   it('every tag (version tags and the extra one) resolves to the merged index in the registry', async () => {
-    const expected = [`merged-${run}-${version}`, `merged-${run}-v3.4`, `merged-${run}-v3`, `merged-${run}`, `extra-${run}`].map((t) => `${image}:${t}`);
+    const expected = [`merged-${prefix}-${version}`, `merged-${prefix}-v3.4`, `merged-${prefix}-v3`, `merged-${prefix}`, `extra-${prefix}`].map((t) => `${image}:${t}`);
     expect(merged.tags).toEqual(expected);
     for (const tag of merged.tags) {
       const { repository, reference } = splitRef(tag);
@@ -126,7 +137,9 @@ describe('split builds merged by digest', () => {
     }
     expect(report.ok).toBe(true);
   });
+});
 
+describe('merge faults', () => {
   it('a digest the registry does not hold fails with imagetools’ own message', async () => {
     const missing = `sha256:${'0'.repeat(64)}`;
     const options = parseMergeInputs(rawInputsFrom({ images: image, version: `missing-${run}`, 'merge-digests': missing }));

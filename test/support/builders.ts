@@ -17,6 +17,8 @@ export interface TestBuilder {
 /** Every builder the image tests run on. */
 export const BUILDERS: readonly TestBuilder[] = [
   { name: 'default', driver: 'docker', provision: 'scripts/provision-engine.sh' },
+  { name: 'oneapi-offline-container', driver: 'docker-container', provision: 'scripts/provision-buildkit.sh' },
+  { name: 'oneapi-offline-remote', driver: 'remote', provision: 'scripts/provision-buildkit.sh' },
 ];
 
 /** Fails (never skips) unless `builder` exists and runs with the expected driver. */
@@ -25,4 +27,9 @@ export async function requireBuilder(builder: TestBuilder): Promise<void> {
   if (inspect.code !== 0) throw new Error(`buildx builder "${builder.name}" is missing (${inspect.stderr.trim().split('\n').at(-1)}); run \`sudo bash ${builder.provision}\``);
   const driver = /^Driver:\s*(\S+)/m.exec(inspect.stdout)?.[1];
   if (driver !== builder.driver) throw new Error(`buildx builder "${builder.name}" has driver ${driver ?? '?'}, expected ${builder.driver}; run \`sudo bash ${builder.provision}\``);
+  // Every image test builds linux/arm64 too (qemu binfmt for the RUN steps).
+  const platforms = /^\s*Platforms:\s*(.*)$/m.exec(inspect.stdout)?.[1] ?? '';
+  if (!platforms.split(/,\s*/).map((p) => p.replace(/\*$/, '')).includes('linux/arm64')) {
+    throw new Error(`buildx builder "${builder.name}" cannot build linux/arm64 (platforms: ${platforms || 'none listed'}); run \`sudo bash ${builder.provision}\``);
+  }
 }

@@ -16,19 +16,19 @@ describe('buildxArgs', () => {
       'registry route: push by digest to every repository a tag lives in, no tags',
       { push: true },
       { route: 'registry' },
-      [...HEAD, ...CTX, ...META, '--output', 'type=image,name=r.io/a,push-by-digest=true,name-canonical=true,push=true', 'ctx'],
+      [...HEAD, ...CTX, ...META, '--output', 'type=image,name=r.io/a,push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true', 'ctx'],
     ],
     [
       'registry route with SOURCE_DATE_EPOCH: rewrite-timestamp and the build-arg',
       { push: true, sourceDateEpoch: 5, buildArgs: [['SOURCE_DATE_EPOCH', '5']], tags: ['r.io/a:v1', 'q.io/b:x'] },
       { route: 'registry' },
-      [...HEAD, ...CTX, '--build-arg', 'SOURCE_DATE_EPOCH=5', ...META, '--output', 'type=image,"name=r.io/a,q.io/b",push-by-digest=true,name-canonical=true,push=true,rewrite-timestamp=true', 'ctx'],
+      [...HEAD, ...CTX, '--build-arg', 'SOURCE_DATE_EPOCH=5', ...META, '--output', 'type=image,"name=r.io/a,q.io/b",push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true,rewrite-timestamp=true', 'ctx'],
     ],
     [
       'push by digest: no tags, canonical names',
       { push: true, pushByDigest: true, images: ['r.io/a', 'r.io/b'], platforms: ['linux/arm64'] },
       { route: 'registry' },
-      ['buildx', 'build', '--platform', 'linux/arm64', ...CTX, ...META, '--output', 'type=image,"name=r.io/a,r.io/b",push-by-digest=true,name-canonical=true,push=true', 'ctx'],
+      ['buildx', 'build', '--platform', 'linux/arm64', ...CTX, ...META, '--output', 'type=image,"name=r.io/a,r.io/b",push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true', 'ctx'],
     ],
     [
       'archive route: one un-named OCI archive (no name= annotation, so no tag)',
