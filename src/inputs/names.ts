@@ -30,6 +30,7 @@ export const INPUT_NAMES = [
   'provenance',
   'source-date-epoch',
   'verify',
+  'consumers',
   'push-by-digest',
   'merge-digests',
 ] as const;
@@ -53,6 +54,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   push: 'false',
   load: 'false',
   verify: 'true',
+  consumers: 'tiktoken,tiktoken-go',
   'push-by-digest': 'false',
 };
 

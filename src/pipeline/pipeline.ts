@@ -135,7 +135,7 @@ async function verifyStep(p: Plan, result: PipelineResult, raw: RawInputs, facts
     return undefined;
   }
   const cachePath = p.buildOptions?.cachePath ?? (raw('cache-path').trim() || '/tiktoken_cache');
-  const expectations = expectationsOf(cachePath, result.prepared, p.prepareOptions);
+  const expectations = expectationsOf(cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
   const [{ verifyImage }, { proxiedFetch }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>

@@ -11,6 +11,8 @@ import type { Logger } from '../log/logger.js';
 import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
+import type { VerifyOptions } from './expectations.js';
+import { parseVerifyInputs } from './verify-options.js';
 
 export type Mode = 'prepare' | 'build' | 'merge' | 'verify';
 
@@ -40,6 +42,7 @@ export interface Plan {
   readonly buildOptions?: BuildOptions;
   readonly merge?: MergeOptions;
   readonly engine?: EngineFacts;
+  readonly verifyOptions: VerifyOptions;
 }
 
 export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Promise<Plan> {
@@ -48,18 +51,19 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     defaultCacheRoot: facts.defaultCacheRoot,
     processEnv: facts.processEnv,
   });
+  const verifyOptions = parseVerifyInputs(raw, facts.verifyOnly ?? false);
   for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror), ...prepareOptions.extras.flatMap((e) => urlSecrets(e.url))]) {
     deps.addSecret(secret);
   }
   // `verify` reads an existing image: `images` holds a full reference there, so the build's
   // input rules do not apply.
-  if (facts.verifyOnly) return { mode: 'verify', prepareOptions };
+  if (facts.verifyOnly) return { mode: 'verify', prepareOptions, verifyOptions };
   if (raw('merge-digests').trim() !== '') {
     const git = await facts.git();
     const merge = parseMergeInputs(raw, { gitRef: git.ref, sha: git.sha });
-    if (merge) return { mode: 'merge', prepareOptions, merge };
+    if (merge) return { mode: 'merge', prepareOptions, merge, verifyOptions };
   }
-  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions };
+  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions, verifyOptions };
   const probe = probeEngine({ log: deps.log, docker: deps.docker }, raw('builder').trim() || undefined, { store: parseBoolean('load', raw('load'), false) });
   const [engine, git] = await Promise.all([probe, facts.git()]);
   const buildOptions = parseBuildInputs(raw, {
@@ -73,5 +77,5 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   });
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
-  return { mode: 'build', prepareOptions, buildOptions, engine };
+  return { mode: 'build', prepareOptions, buildOptions, engine, verifyOptions };
 }

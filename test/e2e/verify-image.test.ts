@@ -52,7 +52,7 @@ function expectAllOk(report: VerificationReport): void {
   for (const p of report.platforms) {
     expect(p.env).toEqual({ TIKTOKEN_CACHE_DIR: CACHE, DATA_GYM_CACHE_DIR: CACHE, ok: true });
     expect(p.files.map((f) => [f.cacheFile, f.status, f.actualSha256])).toEqual(expectations.files.map((f) => [f.cacheFile, 'ok', f.sha256]));
-    expect(p.extraFiles).toEqual(['manifest.json']);
+    for (const c of p.consumers) expect([c.consumer, c.directory, c.ok, c.otherFiles]).toEqual([c.consumer, CACHE, true, []]);
   }
   expect(report.ok).toBe(true);
   expect(() => assertVerified(report)).not.toThrow();
