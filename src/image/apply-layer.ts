@@ -28,12 +28,13 @@ export function layerApplier(tree: LayerTree): LayerApplier {
       if (base === undefined) return; // resolves to the root: ignored
       const parent = tree.rootPath(parts);
       const path = joinPath(parent, base);
-      if (parent !== '' && !tree.get(parent)) tree.mkdirAll(parent);
-      else if (parent !== '' && tree.get(parent)?.kind !== 'dir') throw new UnpackError(`/${parent} is not a directory (entry ${JSON.stringify(entry.name)})`);
+      const above = parent === '' ? undefined : tree.get(parent);
+      if (parent !== '' && !above) tree.mkdirAll(parent);
+      else if (above && above.kind !== 'dir') throw new UnpackError(`/${parent} is not a directory (entry ${JSON.stringify(entry.name)})`);
       if (cleaned.startsWith(WHITEOUT_META_PREFIX) && cleaned !== OPAQUE_MARKER) return; // AUFS metadata
       if (base.startsWith(WHITEOUT_PREFIX)) {
         if (base === OPAQUE_MARKER) {
-          if (!tree.get(parent)) throw new UnpackError(`opaque whiteout in /${parent}, which does not exist`);
+          if (parent !== '' && !tree.get(parent)) throw new UnpackError(`opaque whiteout in /${parent}, which does not exist`);
           tree.clearExcept(parent, unpacked);
           return;
         }
@@ -42,12 +43,16 @@ export function layerApplier(tree: LayerTree): LayerApplier {
         tree.removeAll(joinPath(parent, original));
         return;
       }
-      const existing = tree.get(path);
-      if (existing && !(existing.kind === 'dir' && entry.type === TarType.directory)) tree.removeAll(path);
+      // Reading top-down, what lower layers left here may be unknown: a directory entry keeps a
+      // directory there either way (merged or replacing); anything else replaces it.
+      const existing = tree.peek(path);
+      const isDirEntry = entry.type === TarType.directory;
+      if (existing === 'unknown' ? !isDirEntry : existing !== 'absent' && !(existing.kind === 'dir' && isDirEntry)) tree.removeAll(path);
       let node: TreeNode | undefined;
       switch (entry.type) {
         case TarType.directory:
-          if (tree.get(path)?.kind !== 'dir') node = { kind: 'dir' };
+          // On an unknown base `set` keeps the directory open to entries of lower layers.
+          if (tree.peek(path) === 'unknown' || tree.get(path)?.kind !== 'dir') node = { kind: 'dir' };
           break;
         case TarType.file:
           node = { kind: 'file', content: await content(path) };

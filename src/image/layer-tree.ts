@@ -24,6 +24,15 @@ export type TreeNode =
 /** A layer the engine would refuse to unpack (pull or run fails). */
 export class UnpackError extends Error {}
 
+/**
+ * Reading top-down: the answer depends on layers below the ones read so far (the tree was
+ * started on an unknown base). The reader reads one more layer and tries again.
+ */
+export class Undecided extends Error {}
+
+/** What is at a path: a node, known to be absent, or (on an unknown base) not known yet. */
+export type Peek = TreeNode | 'absent' | 'unknown';
+
 /** containerd bounds symlink walks at 255 links; the kernel's open() at 40. */
 const ROOT_PATH_LINKS = 255;
 const KERNEL_LINKS = 40;
@@ -36,18 +45,62 @@ export type Resolved =
 export class LayerTree {
   readonly #nodes = new Map<string, TreeNode>([['', { kind: 'dir' }]]);
   readonly #children = new Map<string, Set<string>>([['', new Set()]]);
+  /** On an unknown base: paths removed by the layers applied (nothing of the base left there). */
+  readonly #gone = new Set<string>();
+  /** On an unknown base: directories whose entries are all known (fresh or made opaque). */
+  readonly #complete = new Set<string>();
+  readonly #unknownBase: boolean;
 
+  /** `base: 'unknown'` starts on top of layers not read (yet): see Undecided. */
+  constructor(base: 'empty' | 'unknown' = 'empty') {
+    this.#unknownBase = base === 'unknown';
+  }
+
+  /** What is at `path`, saying 'unknown' when only lower, unread layers could tell. */
+  peek(path: string): Peek {
+    const node = this.#nodes.get(path);
+    if (node) return node;
+    if (!this.#unknownBase) return 'absent';
+    // Physical paths have no symlinks in their parents: under a known non-directory, a removed
+    // path or a complete directory, nothing of the base can show through.
+    let at = path;
+    for (;;) {
+      if (this.#gone.has(at)) return 'absent';
+      if (at === '') return 'unknown';
+      const up = parentOf(at);
+      const parent = this.#nodes.get(up);
+      if (parent && parent.kind !== 'dir') return 'absent';
+      if (parent && this.#complete.has(up)) return 'absent';
+      at = up;
+    }
+  }
+
+  /** The node at `path`, undefined when absent; throws Undecided when only lower layers know. */
   get(path: string): TreeNode | undefined {
-    return this.#nodes.get(path);
+    const p = this.peek(path);
+    if (p === 'unknown') throw new Undecided(`/${path}`);
+    return p === 'absent' ? undefined : p;
   }
 
   get size(): number {
     return this.#nodes.size;
   }
 
-  /** Names directly inside a directory, sorted. */
+  /** Names directly inside a directory, sorted; Undecided when lower layers may add some. */
   list(dir: string): string[] {
+    if (this.#unknownBase && !this.#isComplete(dir)) throw new Undecided(`the entries of /${dir}`);
     return [...(this.#children.get(dir) ?? [])].map(baseOf).sort();
+  }
+
+  #isComplete(dir: string): boolean {
+    if (this.#complete.has(dir)) return true;
+    // A directory under a complete one was created by the layers read, so it is complete too.
+    for (let at = dir; at !== ''; ) {
+      at = parentOf(at);
+      if (this.#complete.has(at)) return true;
+      if (this.#gone.has(at)) return true;
+    }
+    return this.#gone.has(dir);
   }
 
   set(path: string, node: TreeNode): void {
@@ -55,6 +108,8 @@ export class LayerTree {
     const parent = parentOf(path);
     if (this.#nodes.get(parent)?.kind !== 'dir') throw new Error(`internal: parent of ${path} is not a directory`);
     if (this.#nodes.has(path) && node.kind !== 'dir') this.removeAll(path);
+    // A directory made where nothing of the base can be has no hidden entries.
+    if (node.kind === 'dir' && this.#unknownBase && !this.#nodes.has(path) && this.peek(path) === 'absent') this.#complete.add(path);
     this.#nodes.set(path, node);
     this.#children.get(parent)?.add(path);
     if (node.kind === 'dir' && !this.#children.has(path)) this.#children.set(path, new Set());
@@ -62,7 +117,9 @@ export class LayerTree {
 
   /** os.RemoveAll: the path and everything under it. */
   removeAll(path: string): void {
-    if (path === '' || !this.#nodes.has(path)) return;
+    if (path === '') return;
+    if (this.#unknownBase) this.#gone.add(path);
+    if (!this.#nodes.has(path)) return;
     const stack = [path];
     while (stack.length > 0) {
       const p = stack.pop() as string;
@@ -109,7 +166,7 @@ export class LayerTree {
         at = next;
         continue;
       }
-      const node = this.#nodes.get(next);
+      const node = this.get(next);
       if (!node) {
         if (mode === 'open') return { kind: 'missing', path: [next, ...[...todo].reverse()].join('/') };
         // fs.RootPath treats a path that does not exist yet as a plain name, and so the rest.
@@ -128,7 +185,7 @@ export class LayerTree {
       if (!last && node.kind !== 'dir') return { kind: 'error', detail: `/${next} is a ${node.kind === 'file' ? 'file' : node.kind}, not a directory` };
       at = next;
     }
-    const node = this.#nodes.get(at);
+    const node = this.get(at);
     if (!node) return { kind: 'missing', path: at };
     return { kind: 'found', path: at, node };
   }
@@ -146,7 +203,7 @@ export class LayerTree {
     let at = '';
     for (const part of path.split('/')) {
       at = joinPath(at, part);
-      const node = this.#nodes.get(at);
+      const node = this.get(at);
       if (!node) this.set(at, { kind: 'dir' });
       else if (node.kind !== 'dir') throw new UnpackError(`/${at} is not a directory`);
     }
@@ -155,6 +212,7 @@ export class LayerTree {
   /** Opaque whiteout: everything under `dir` that this layer did not unpack goes. */
   clearExcept(dir: string, keep: ReadonlySet<string>): void {
     const walk = (d: string): void => {
+      if (this.#unknownBase) this.#complete.add(d);
       for (const child of [...(this.#children.get(d) ?? [])]) {
         if (!keep.has(child)) this.removeAll(child);
         else if (this.#nodes.get(child)?.kind === 'dir') walk(child);

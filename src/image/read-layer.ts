@@ -1,17 +1,24 @@
-// One layer's tar applied to the image tree. Regular files are hashed while they stream by
-// when the policy says a consumer may read them; the others are skipped unread and keep only
-// where they are (layer, entry number), so a later pass can hash exactly the ones it needs.
+// One layer's tar read once into a record of its entries (names, types, links, and content
+// records), then applied to an image tree as often as needed. Regular files are hashed while
+// they stream by when their name lies in a folder a consumer may read; the others keep only
+// where they are (layer, entry number), so a later pass hashes exactly the ones a verdict needs.
 import { createHash } from 'node:crypto';
-import { TarType } from '../tar/tar-header.js';
+import { TarType, type TarHeader } from '../tar/tar-header.js';
 import { tarEntries } from '../tar/tar-entries.js';
 import { layerApplier } from './apply-layer.js';
+import { normalizeLayerPath } from './layer-paths.js';
 import type { Content, LayerTree } from './layer-tree.js';
 
 export interface HashPolicy {
-  /** Whether the file at this physical path is hashed now. */
+  /** Whether the file named so (cleaned, before symlinks) is hashed on the first pass. */
   hash(path: string): boolean;
   /** Whether its bytes are kept too (manifest.json), given its size. */
   keep(path: string, size: number): boolean;
+}
+
+export interface RecordedEntry {
+  readonly header: TarHeader;
+  readonly content?: Content;
 }
 
 async function digest(body: AsyncIterable<Buffer>, content: Content, keep: boolean): Promise<void> {
@@ -28,29 +35,46 @@ async function digest(body: AsyncIterable<Buffer>, content: Content, keep: boole
   if (keep) content.bytes = Buffer.concat(parts);
 }
 
-export async function readLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer: number, tree: LayerTree, policy: HashPolicy): Promise<void> {
-  const applier = layerApplier(tree);
+/** Reads a whole layer (so its digest is checked) into entry records. */
+export async function recordLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer: number, policy: HashPolicy): Promise<RecordedEntry[]> {
+  const out: RecordedEntry[] = [];
   let ordinal = 0;
   for await (const entry of tarEntries(tar)) {
-    const at = ordinal++;
-    await applier.apply(entry, async (path) => {
-      const content: Content = { size: entry.size, layer, ordinal: at };
-      if (entry.type === TarType.file && policy.hash(path)) await digest(entry.body, content, policy.keep(path, entry.size));
-      return content;
+    const header: TarHeader = { name: entry.name, linkname: entry.linkname, size: entry.size, type: entry.type };
+    if (entry.type !== TarType.file) {
+      out.push({ header });
+      ordinal++;
+      continue;
+    }
+    const content: Content = { size: entry.size, layer, ordinal: ordinal++ };
+    const path = normalizeLayerPath(entry.name);
+    if (policy.hash(path)) await digest(entry.body, content, policy.keep(path, entry.size));
+    out.push({ header, content });
+  }
+  return out;
+}
+
+/** Applies recorded entries to the tree as the runtime would unpack them. */
+export async function applyRecorded(tree: LayerTree, entries: readonly RecordedEntry[]): Promise<void> {
+  const applier = layerApplier(tree);
+  for (const entry of entries) {
+    await applier.apply(entry.header, async () => {
+      if (!entry.content) throw new Error('internal: a regular file without a content record');
+      return entry.content;
     });
   }
+}
+
+/** Reads and applies one layer (bottom-up reading). */
+export async function readLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer: number, tree: LayerTree, policy: HashPolicy): Promise<void> {
+  await applyRecorded(tree, await recordLayer(tar, layer, policy));
 }
 
 /** Second pass over a layer: hashes (and keeps, when asked) the entries named by number. */
 export async function hashEntries(tar: AsyncIterable<Buffer | Uint8Array>, wanted: ReadonlyMap<number, { content: Content; keep: boolean }>): Promise<void> {
   let ordinal = 0;
-  let left = wanted.size;
   for await (const entry of tarEntries(tar)) {
     const want = wanted.get(ordinal++);
-    if (!want) continue;
-    await digest(entry.body, want.content, want.keep);
-    if (--left === 0) {
-      // Read to the end anyway: the blob's digest is checked on the last byte.
-    }
+    if (want) await digest(entry.body, want.content, want.keep);
   }
 }

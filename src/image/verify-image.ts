@@ -6,17 +6,17 @@ import { tmpdir } from 'node:os';
 import { VerifyError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { MANIFEST_FILE } from '../encoders/manifest.js';
-import { checkPlatform } from './check-platform.js';
+import { checkPlatform, type Need, type PlatformFacts } from './check-platform.js';
 import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
 import type { ImageSource } from './image-source.js';
 import { baseOf, isWithin, normalizeLayerPath } from './layer-paths.js';
-import { LayerTree, UnpackError, type Content } from './layer-tree.js';
+import { LayerTree, Undecided, UnpackError, type Content } from './layer-tree.js';
 import { layerTar, unreadableLayer, untilDeadline } from './blob-stream.js';
 import { layoutSource } from './layout-source.js';
 import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from './media-types.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
-import { hashEntries, readLayer, type HashPolicy } from './read-layer.js';
+import { applyRecorded, hashEntries, recordLayer, type HashPolicy, type RecordedEntry } from './read-layer.js';
 import { RegistryFailure, registrySource } from './registry-source.js';
 import type { Expectations, PlatformReport, VerificationReport } from './report.js';
 
@@ -112,6 +112,27 @@ function describeError(error: unknown): string {
   return (error as Error).message;
 }
 
+/** The verdict on a tree, hashing in a second pass whatever bytes it needs that were skipped. */
+async function decide(
+  facts: Omit<PlatformFacts, 'problems'>,
+  problems: string[],
+  expectations: Expectations,
+  rehash: (needs: readonly Need[]) => Promise<void>,
+): Promise<PlatformReport> {
+  for (let round = 0; ; round++) {
+    const checked = checkPlatform({ ...facts, problems }, expectations);
+    if ('report' in checked) return checked.report;
+    if (round >= 4) throw new Error(`internal: ${facts.platform} still needs bytes after ${round} passes`);
+    await rehash(checked.needs);
+  }
+}
+
+/**
+ * One platform: its config, then its layers from the top down. After each layer the verdict is
+ * tried on the layers read so far over an unknown base; it stands once nothing in it depends on
+ * a layer below (every file a consumer opens, its folder's entries, symlinked parents and hard
+ * links all decided). Otherwise one more layer is read, down to the first (a known empty base).
+ */
 async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer, expectations: Expectations, deps: VerifyDeps): Promise<PlatformReport> {
   const { log } = deps;
   const limits = deps.limits ?? DEFAULT_READ_LIMITS;
@@ -119,7 +140,6 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
   let platform = platformName(leaf.platform);
   const problems: string[] = [];
   let runtime = imageRuntime(undefined, undefined);
-  const tree = new LayerTree();
   let layers: readonly Descriptor[] = [];
   let current = '';
   const openLayer = async (i: number): Promise<AsyncIterable<Buffer>> => {
@@ -129,6 +149,21 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
     if (unreadable) throw new Error(unreadable);
     const deadline = Date.now() + limits.blobTimeoutMs(layer.size);
     return untilDeadline(layerTar(await source.blob(layer), layer), deadline, current);
+  };
+  const rehash = async (needs: readonly Need[]): Promise<void> => {
+    // A consumer reads bytes the first pass did not hash (a hard link or symlink from elsewhere).
+    const byLayer = new Map<number, Map<number, { content: Content; keep: boolean }>>();
+    for (const need of needs) {
+      const wanted = byLayer.get(need.content.layer) ?? new Map<number, { content: Content; keep: boolean }>();
+      wanted.set(need.content.ordinal, { content: need.content, keep: need.keep || (wanted.get(need.content.ordinal)?.keep ?? false) });
+      byLayer.set(need.content.layer, wanted);
+    }
+    try {
+      for (const [i, wanted] of byLayer) await hashEntries(await openLayer(i), wanted);
+    } catch (error) {
+      problems.push(`${current}: ${describeError(error)}`);
+      for (const need of needs) need.content.sha256 ??= 'unreadable';
+    }
   };
   try {
     const parsed = parseManifest(manifestBytes, leaf.descriptor.mediaType, `manifest ${digest}`);
@@ -147,31 +182,25 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
       hash: (path) => roots.some((root) => isWithin(path, root)),
       keep: (path, size) => baseOf(path) === MANIFEST_FILE && size <= MAX_MANIFEST_BYTES,
     };
-    for (let i = 0; i < layers.length; i++) {
-      log.debug(`${platform}: layer ${i + 1}/${layers.length} ${layers[i]?.digest} (${layers[i]?.size} B, ${layers[i]?.mediaType})`);
-      await readLayer(await openLayer(i), i, tree, policy);
+    const records: RecordedEntry[][] = [];
+    for (let k = layers.length - 1; k >= 0; k--) {
+      log.debug(`${platform}: layer ${k + 1}/${layers.length} ${layers[k]?.digest} (${layers[k]?.size} B, ${layers[k]?.mediaType})`);
+      records[k] = await recordLayer(await openLayer(k), k, policy);
+      const tree = new LayerTree(k === 0 ? 'empty' : 'unknown');
+      try {
+        for (let i = k; i < layers.length; i++) await applyRecorded(tree, records[i] ?? []);
+        const report = await decide({ platform, digest, tree, runtime, layersRead: layers.length - k }, problems, expectations, rehash);
+        if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
+        return report;
+      } catch (error) {
+        if (!(error instanceof Undecided)) throw error;
+      }
     }
+    return await decide({ platform, digest, tree: new LayerTree(), runtime, layersRead: 0 }, problems, expectations, rehash);
   } catch (error) {
     problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }
-  for (let round = 0; ; round++) {
-    const checked = checkPlatform({ platform, digest, tree, runtime, problems, layersRead: layers.length }, expectations);
-    if ('report' in checked) return checked.report;
-    if (round >= 4) throw new Error(`internal: ${platform} still needs bytes after ${round} passes`);
-    // A consumer reads bytes the first pass did not hash (a hard link or symlink from elsewhere).
-    const byLayer = new Map<number, Map<number, { content: Content; keep: boolean }>>();
-    for (const need of checked.needs) {
-      const wanted = byLayer.get(need.content.layer) ?? new Map();
-      wanted.set(need.content.ordinal, { content: need.content, keep: need.keep || (wanted.get(need.content.ordinal)?.keep ?? false) });
-      byLayer.set(need.content.layer, wanted);
-    }
-    try {
-      for (const [i, wanted] of byLayer) await hashEntries(await openLayer(i), wanted);
-    } catch (error) {
-      problems.push(`${current}: ${describeError(error)}`);
-      for (const need of checked.needs) need.content.sha256 ??= 'unreadable';
-    }
-  }
+  return decide({ platform, digest, tree: new LayerTree(), runtime }, problems, expectations, rehash);
 }
 
 export async function verifyImage(target: VerifyTarget, expectations: Expectations, deps: VerifyDeps): Promise<VerificationReport> {

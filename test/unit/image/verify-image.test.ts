@@ -177,6 +177,56 @@ describe('verifyImage on OCI layouts', () => {
     expect(() => assertVerified(bad.report)).toThrow(/holds files that are not the encoder files: \.env, \.git/);
   });
 
+  it('reads top-down and stops once the folder is decided (an opaque folder in the top layer)', async () => {
+    const lower = layer([{ type: 'file', name: 'tiktoken_cache/secret', data: 'from the base' }]);
+    const opaqueTop = layer([{ type: 'dir', name: 'tiktoken_cache/' }, { type: 'file', name: 'tiktoken_cache/.wh..wh..opq', data: '' }, ...goodFiles.slice(1)]);
+    const decided = await verify({ kind: 'oci-archive', path: await asLayout('top-down', [image(amd64, ENV_OK, [baseLayer, lower, opaqueTop])]) });
+    expect(decided.report.ok).toBe(true);
+    expect(decided.report.platforms[0]?.layersRead).toBe(1);
+    // Without the opaque marker the base's file shows through: every layer is read, and it fails.
+    const plainTop = layer(goodFiles);
+    const full = await verify({ kind: 'oci-archive', path: await asLayout('bottom', [image(amd64, ENV_OK, [baseLayer, lower, plainTop])]) });
+    expect(full.report.platforms[0]?.layersRead).toBe(3);
+    expect(full.report.platforms[0]?.consumers[0]?.otherFiles).toEqual(['secret']);
+  });
+
+  it('reads further down when an upper layer writes through a parent only a lower layer defines', async () => {
+    const lower = layer([...goodFiles, { type: 'symlink', name: 'innocent', target: '/tiktoken_cache' }]);
+    const top = layer([{ type: 'file', name: `innocent/${A.name}`, data: 'evil' }]);
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('through', [image(amd64, ENV_OK, [baseLayer, lower, top])]) });
+    expect(report.platforms[0]?.layersRead).toBeGreaterThanOrEqual(2);
+    expect(report.platforms[0]?.files[0]).toMatchObject({ status: 'wrong-bytes', actualSha256: sha256('evil') });
+  });
+
+  it('hashes in a second pass what the first skipped (a symlink into a folder no consumer reads)', async () => {
+    const lower = layer([{ type: 'file', name: `opt/store/${A.name}`, data: A.data }, { type: 'file', name: `opt/store/${B.name}`, data: B.data }]);
+    const top = layer([{ type: 'symlink', name: 'tiktoken_cache', target: '/opt/store' }]);
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('second-pass', [image(amd64, ENV_OK, [baseLayer, lower, top])]) });
+    expect(report.platforms[0]?.files.map((f) => f.status)).toEqual(['ok', 'ok']);
+    expect(report.ok).toBe(true);
+  });
+
+  it('reads the encoder set from manifest.json, checking each file against the pins, never the image', async () => {
+    const listed = JSON.stringify({ schema: 1, encodings: ['a'], files: [{ cacheFile: A.name, sha256: sha256(A.data) }, { cacheFile: B.name, sha256: sha256(B.data) }] });
+    const files: TarItem[] = [...goodFiles, { type: 'file', name: 'tiktoken_cache/manifest.json', data: listed }];
+    const path = await asLayout('from-image', [image(amd64, ENV_OK, [layer(files)])]);
+    const known = expectations.files.map((f) => ({ ...f, id: f.cacheFile === A.name ? 'a' : 'b' }));
+    const ok = await verify({ kind: 'oci-archive', path }, { cachePath: CACHE, files: [], fromImage: true, known });
+    expect(ok.report.ok).toBe(true);
+    expect(ok.report.platforms[0]?.files.map((f) => f.cacheFile)).toEqual([A.name, B.name]);
+    // B is not pinned: the hash the image states for it is not trusted.
+    const unpinned = await verify({ kind: 'oci-archive', path }, { cachePath: CACHE, files: [], fromImage: true, known: known.slice(0, 1) });
+    expect(unpinned.report.ok).toBe(false);
+    expect(() => assertVerified(unpinned.report)).toThrow(new RegExp(`lists ${B.name}, which no pin and no extra-encoders entry names`));
+    const none = await verify({ kind: 'oci-archive', path: await asLayout('no-manifest', [image(amd64, ENV_OK, [layer(goodFiles)])]) }, { cachePath: CACHE, files: [], fromImage: true, known });
+    expect(() => assertVerified(none.report)).toThrow(/manifest\.json is missing[\s\S]*pass the encoders the image was built with/);
+  });
+
+  it('names missing encoders when they are given', async () => {
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('one-missing', [image(amd64, ENV_OK, [layer(goodFiles.slice(0, 2))])]) });
+    expect(() => assertVerified(report)).toThrow(new RegExp(`missing there: ${B.name}`));
+  });
+
   it('fails a platform whose layer blob does not match its digest', async () => {
     const good = layer(goodFiles, 'none');
     const forged: Blob = { ...good, bytes: Buffer.from(good.bytes.toString('latin1').replace('rank table A', 'rank table Z'), 'latin1') };
