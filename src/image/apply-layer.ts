@@ -1,13 +1,14 @@
-// One layer's entries applied to the tree the way containerd's tar applier writes them into
-// the image's root: name cleaned (Go's filepath.Clean), its parent resolved through symlinks
-// inside the root with `..` clamped there (fs.RootPath), missing parents created, whiteouts
-// and opaque whiteouts removing what lies below, an existing path replaced unless both are
-// directories, hard links sharing their target's bytes (lower layers included), pax global
-// headers unpacking as nothing but still replacing what was at their name. Pure apart from
-// hashing the bodies the caller asks for.
+// One layer's entries applied to that layer's own tree the way containerd's tar applier writes
+// them into the snapshot's upper directory: name cleaned (Go's filepath.Clean), its parent
+// resolved through symlinks of this layer with `..` clamped at the root (fs.RootPath), missing
+// parents created, whiteouts turned into overlay whiteouts and opaque markers into opaque
+// directories (OverlayConvertWhiteout), an existing path replaced unless both are directories,
+// hard links to earlier entries of the same layer (a link to anything else fails the unpack),
+// pax global headers unpacking as nothing but still replacing what was at their name. Pure
+// apart from hashing the bodies the caller asks for.
 import { TarType, type TarHeader } from '../tar/tar-header.js';
 import { LayerTree, UnpackError, type Content, type TreeNode } from './layer-tree.js';
-import { OPAQUE_MARKER, WHITEOUT_META_PREFIX, WHITEOUT_PREFIX, cleanComponents, goClean, joinPath } from './layer-paths.js';
+import { OPAQUE_MARKER, WHITEOUT_META_PREFIX, WHITEOUT_PREFIX, cleanComponents, goClean, joinPath, parentOf } from './layer-paths.js';
 
 export interface LayerApplier {
   /**
@@ -18,8 +19,6 @@ export interface LayerApplier {
 }
 
 export function layerApplier(tree: LayerTree): LayerApplier {
-  // containerd keeps an opaque directory's entries that this same layer unpacked.
-  const unpacked = new Set<string>();
   return {
     async apply(entry, content) {
       const cleaned = goClean(entry.name);
@@ -34,25 +33,22 @@ export function layerApplier(tree: LayerTree): LayerApplier {
       if (cleaned.startsWith(WHITEOUT_META_PREFIX) && cleaned !== OPAQUE_MARKER) return; // AUFS metadata
       if (base.startsWith(WHITEOUT_PREFIX)) {
         if (base === OPAQUE_MARKER) {
-          if (parent !== '' && !tree.get(parent)) throw new UnpackError(`opaque whiteout in /${parent}, which does not exist`);
-          tree.clearExcept(parent, unpacked);
+          tree.markOpaque(parent);
           return;
         }
+        // mknod of a whiteout device: fails where the name already exists in this layer.
         const original = base.slice(WHITEOUT_PREFIX.length);
-        if (original === '' || original === '.' || original === '..') throw new UnpackError(`invalid whiteout name ${JSON.stringify(entry.name)}`);
-        tree.removeAll(joinPath(parent, original));
+        const target = original === '' || original === '.' ? parent : original === '..' ? parentOf(parent) : joinPath(parent, original);
+        if (tree.get(target) || target === parent || original === '..') throw new UnpackError(`whiteout ${JSON.stringify(entry.name)}: /${target} exists in the same layer (invalid whiteout)`);
+        tree.set(target, { kind: 'whiteout' });
         return;
       }
-      // Reading top-down, what lower layers left here may be unknown: a directory entry keeps a
-      // directory there either way (merged or replacing); anything else replaces it.
-      const existing = tree.peek(path);
-      const isDirEntry = entry.type === TarType.directory;
-      if (existing === 'unknown' ? !isDirEntry : existing !== 'absent' && !(existing.kind === 'dir' && isDirEntry)) tree.removeAll(path);
+      const existing = tree.get(path);
+      if (existing && !(existing.kind === 'dir' && entry.type === TarType.directory)) tree.removeAll(path);
       let node: TreeNode | undefined;
       switch (entry.type) {
         case TarType.directory:
-          // On an unknown base `set` keeps the directory open to entries of lower layers.
-          if (tree.peek(path) === 'unknown' || tree.get(path)?.kind !== 'dir') node = { kind: 'dir' };
+          if (tree.get(path)?.kind !== 'dir') node = { kind: 'dir' };
           break;
         case TarType.file:
           node = { kind: 'file', content: await content(path) };
@@ -66,7 +62,7 @@ export function layerApplier(tree: LayerTree): LayerApplier {
           const linkBase = linkParts.pop();
           const target = linkBase === undefined ? '' : joinPath(tree.rootPath(linkParts), linkBase);
           const linked = tree.get(target);
-          if (!linked) throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to /${target}, which does not exist`);
+          if (!linked || linked.kind === 'whiteout') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to /${target}, which is not in the same layer`);
           if (linked.kind === 'dir') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to the directory /${target}`);
           node = linked;
           break;
@@ -80,7 +76,6 @@ export function layerApplier(tree: LayerTree): LayerApplier {
           throw new UnpackError(`entry ${JSON.stringify(entry.name)} has a tar type the engine cannot unpack`);
       }
       if (node) tree.set(path, node);
-      unpacked.add(path);
     },
   };
 }

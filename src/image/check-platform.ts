@@ -5,7 +5,13 @@
 import { MANIFEST_FILE, listedCacheFiles } from '../encoders/manifest.js';
 import { CACHE_VARIABLES, CONSUMERS, consumerDir, type ConsumerName, type ImageRuntime } from './consumers.js';
 import { cleanComponents } from './layer-paths.js';
-import type { Content, LayerTree, Resolved } from './layer-tree.js';
+import type { Content, Resolved } from './layer-tree.js';
+
+/** What a container of the image sees (overlay-view.ts). */
+export interface ImageView {
+  resolve(components: readonly string[], mode: 'open'): Resolved;
+  list(dir: string): string[];
+}
 import { FileStatus, type ConsumerReport, type ExpectedFile, type Expectations, type FileCheck, type Finding, type PlatformReport } from './report.js';
 
 /** A content record a verdict needs hashed (or its bytes kept). */
@@ -15,12 +21,12 @@ export interface Need {
 }
 
 interface Ctx {
-  readonly tree: LayerTree;
+  readonly tree: ImageView;
   readonly expectations: Expectations;
   readonly needs: Need[];
 }
 
-function open(tree: LayerTree, path: string): Resolved {
+function open(tree: ImageView, path: string): Resolved {
   return tree.resolve(cleanComponents(path).length === 0 ? [] : path.split('/'), 'open');
 }
 
@@ -160,7 +166,7 @@ function checkConsumer(ctx: Ctx, consumer: ConsumerName, required: boolean, runt
 export interface PlatformFacts {
   readonly platform: string;
   readonly digest: string;
-  readonly tree: LayerTree;
+  readonly tree: ImageView;
   readonly runtime: ImageRuntime;
   readonly problems: readonly string[];
   readonly layersRead?: number;

@@ -16,7 +16,8 @@ import { layerTar, unreadableLayer, untilDeadline } from './blob-stream.js';
 import { layoutSource } from './layout-source.js';
 import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from './media-types.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
-import { applyRecorded, hashEntries, recordLayer, type HashPolicy, type RecordedEntry } from './read-layer.js';
+import { applyRecorded, hashEntries, recordLayer, type HashPolicy } from './read-layer.js';
+import { OverlayView } from './overlay-view.js';
 import { RegistryFailure, registrySource } from './registry-source.js';
 import type { Expectations, PlatformReport, VerificationReport } from './report.js';
 
@@ -182,25 +183,26 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
       hash: (path) => roots.some((root) => isWithin(path, root)),
       keep: (path, size) => baseOf(path) === MANIFEST_FILE && size <= MAX_MANIFEST_BYTES,
     };
-    const records: RecordedEntry[][] = [];
+    // Each layer unpacks into a tree of its own; the container sees their union.
+    const trees: LayerTree[] = [];
     for (let k = layers.length - 1; k >= 0; k--) {
       log.debug(`${platform}: layer ${k + 1}/${layers.length} ${layers[k]?.digest} (${layers[k]?.size} B, ${layers[k]?.mediaType})`);
-      records[k] = await recordLayer(await openLayer(k), k, policy);
-      const tree = new LayerTree(k === 0 ? 'empty' : 'unknown');
+      const tree = new LayerTree();
+      await applyRecorded(tree, await recordLayer(await openLayer(k), k, policy));
+      trees.push(tree);
       try {
-        for (let i = k; i < layers.length; i++) await applyRecorded(tree, records[i] ?? []);
-        const report = await decide({ platform, digest, tree, runtime, layersRead: layers.length - k }, problems, expectations, rehash);
+        const report = await decide({ platform, digest, tree: new OverlayView(trees, k === 0), runtime, layersRead: layers.length - k }, problems, expectations, rehash);
         if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
         return report;
       } catch (error) {
         if (!(error instanceof Undecided)) throw error;
       }
     }
-    return await decide({ platform, digest, tree: new LayerTree(), runtime, layersRead: 0 }, problems, expectations, rehash);
+    return await decide({ platform, digest, tree: new OverlayView([], true), runtime, layersRead: 0 }, problems, expectations, rehash);
   } catch (error) {
     problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }
-  return decide({ platform, digest, tree: new LayerTree(), runtime }, problems, expectations, rehash);
+  return decide({ platform, digest, tree: new OverlayView([], true), runtime }, problems, expectations, rehash);
 }
 
 export async function verifyImage(target: VerifyTarget, expectations: Expectations, deps: VerifyDeps): Promise<VerificationReport> {

@@ -1,5 +1,5 @@
-// Hostile layers written by hand and pushed to the registry on top of the python3-tiktoken
-// base: for every path a consumer would read, verify's hash equals `sha256sum` of that path in
+// Hostile layers written by hand and pushed to the registry on top of a static busybox layer
+// (also written here): for every path a consumer would read, verify's hash equals `sha256sum` of that path in
 // a container of the image (what the engine really unpacked), and an image that would serve
 // wrong bytes fails verification.
 import { createHash } from 'node:crypto';
@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyImage } from '../../src/image/verify-image.js';
 import type { FileCheck } from '../../src/image/report.js';
 import { memoryLogger } from '../../src/log/logger.js';
-import { appendLayers } from '../support/append-layers.js';
+import { readFile } from 'node:fs/promises';
+import { pushImage } from '../support/append-layers.js';
 import { requireEngine, runDocker, uniqueTag } from '../support/docker.js';
 import { tar, type TarItem } from '../unit/image/build-tar.js';
+import { AMD64_BUSYBOX } from './build-support.js';
 
-const BASE_REPO = 'oneapi-offline-test/tiktoken-base';
 const REPO = 'oneapi-offline-test/hostile-layers';
 const tag = uniqueTag();
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -34,8 +35,14 @@ const CASES: readonly Case[] = [
   { name: '`..` inside a path', layers: [[dir, { type: 'file', name: `tiktoken_cache/x/../${F}`, data: EVIL }]], files: [F], passes: false },
   { name: '`..` at the start of a path', layers: [[dir, { type: 'file', name: `tiktoken_cache/${F}`, data: GOOD }], [{ type: 'file', name: `../../tiktoken_cache/${F}`, data: EVIL }]], files: [F], passes: false },
   {
-    name: 'a write through a symlinked parent',
+    name: 'a write through a parent symlinked in a lower layer',
     layers: [[dir, { type: 'file', name: `tiktoken_cache/${F}`, data: GOOD }, { type: 'symlink', name: 'innocent', target: '/tiktoken_cache' }], [{ type: 'file', name: `innocent/${F}`, data: EVIL }]],
+    files: [F],
+    passes: true,
+  },
+  {
+    name: 'a write through a parent symlinked in the same layer',
+    layers: [[dir, { type: 'file', name: `tiktoken_cache/${F}`, data: GOOD }, { type: 'symlink', name: 'innocent', target: '/tiktoken_cache' }, { type: 'file', name: `innocent/${F}`, data: EVIL }]],
     files: [F],
     passes: false,
   },
@@ -46,14 +53,17 @@ const CASES: readonly Case[] = [
     passes: true,
   },
   {
-    name: 'a pax global header named after a file of a lower layer',
-    layers: [[dir, { type: 'file', name: `tiktoken_cache/${F}`, data: GOOD }], [{ type: 'pax', global: true, records: { path: `tiktoken_cache/${F}` } }, { type: 'file', name: 'other', data: 'x' }]],
-    files: [F],
+    name: 'a pax global header named after a file',
+    layers: [
+      [dir, { type: 'file', name: `tiktoken_cache/${F}`, data: GOOD }, { type: 'file', name: `tiktoken_cache/${G}`, data: GOOD }, { type: 'pax', global: true, records: { path: `tiktoken_cache/${G}` } }],
+      [{ type: 'pax', global: true, records: { path: `tiktoken_cache/${F}` } }, { type: 'file', name: 'other', data: 'x' }],
+    ],
+    files: [F, G],
     passes: false,
   },
   {
-    name: 'a hard link to a file outside the folder (lower layer)',
-    layers: [[{ type: 'file', name: 'opt/payload', data: EVIL }], [dir, { type: 'hardlink', name: `tiktoken_cache/${F}`, target: 'opt/payload' }]],
+    name: 'a hard link to a file outside the folder',
+    layers: [[{ type: 'file', name: 'opt/payload', data: EVIL }, dir, { type: 'hardlink', name: `tiktoken_cache/${F}`, target: 'opt/payload' }]],
     files: [F],
     passes: false,
   },
@@ -74,11 +84,16 @@ const refs = new Map<number, string>();
 
 beforeAll(async () => {
   await requireEngine();
+  const busybox = tar([
+    { type: 'dir', name: 'bin/' },
+    { type: 'file', name: 'bin/busybox', data: await readFile(AMD64_BUSYBOX), mode: 0o755 },
+    { type: 'symlink', name: 'bin/sha256sum', target: 'busybox' },
+  ]);
   for (const [i, c] of CASES.entries()) {
-    refs.set(i, await appendLayers({
-      baseRepo: BASE_REPO, baseRef: 'trixie', platform: 'linux/amd64', repo: REPO, tag: `${tag}-${i}`,
-      layers: c.layers.map((items) => tar(items)),
-      env: (env) => [...env, 'TIKTOKEN_CACHE_DIR=/tiktoken_cache', 'DATA_GYM_CACHE_DIR=/tiktoken_cache'],
+    refs.set(i, await pushImage({
+      repo: REPO, tag: `${tag}-${i}`, platform: 'linux/amd64',
+      layers: [busybox, ...c.layers.map((items) => tar(items))],
+      env: ['PATH=/bin', 'TIKTOKEN_CACHE_DIR=/tiktoken_cache', 'DATA_GYM_CACHE_DIR=/tiktoken_cache'],
     }));
   }
 });

@@ -88,3 +88,21 @@ export async function appendLayers(o: AppendOptions): Promise<string> {
   );
   return `${REGISTRY}/${o.repo}@${sha256(newManifest)}`;
 }
+
+/** Pushes an image made only of `layers` (no base); returns `127.0.0.1:5000/repo@sha256:…`. */
+export async function pushImage(o: { repo: string; tag: string; platform: string; layers: readonly Buffer[]; env: readonly string[] }): Promise<string> {
+  const [os, architecture] = o.platform.split('/');
+  const added = [];
+  const diffIds: string[] = [];
+  for (const tarBytes of o.layers) {
+    const gz = gzipSync(tarBytes);
+    added.push({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: await uploadBlob(o.repo, gz), size: gz.length });
+    diffIds.push(sha256(tarBytes));
+  }
+  const config = Buffer.from(JSON.stringify({ os, architecture, config: { Env: o.env }, rootfs: { type: 'layers', diff_ids: diffIds }, history: diffIds.map(() => ({ created_by: 'test' })) }));
+  const configDigest = await uploadBlob(o.repo, config);
+  const type = 'application/vnd.oci.image.manifest.v1+json';
+  const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: type, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length }, layers: added }));
+  await check(await fetch(`http://${REGISTRY}/v2/${o.repo}/manifests/${o.tag}`, { method: 'PUT', body: manifest, headers: { 'content-type': type }, signal: AbortSignal.timeout(30_000) }), `put manifest ${o.repo}:${o.tag}`);
+  return `${REGISTRY}/${o.repo}@${sha256(manifest)}`;
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export type TarItem =
-  | { type: 'file'; name: string; data: Buffer | string; longName?: 'pax' | 'gnu' }
+  | { type: 'file'; name: string; data: Buffer | string; longName?: 'pax' | 'gnu'; mode?: number }
   | { type: 'dir'; name: string }
   | { type: 'symlink'; name: string; target: string }
   | { type: 'hardlink'; name: string; target: string }
@@ -15,10 +15,10 @@ export type TarItem =
   /** Any header as written: a type flag, a size field that may differ from the data. */
   | { type: 'raw'; flag: string; name: string; data?: Buffer | string; size?: number; linkname?: string };
 
-function header(name: string, size: number, flag: string, linkname = ''): Buffer {
+function header(name: string, size: number, flag: string, linkname = '', mode = flag === '5' ? 0o755 : 0o644): Buffer {
   const block = Buffer.alloc(512);
   block.write(name.slice(0, 100), 0, 'utf8');
-  block.write('0000644\0', 100);
+  block.write(`${mode.toString(8).padStart(7, '0')}\0`, 100);
   block.write('0000000\0', 108);
   block.write('0000000\0', 116);
   block.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
@@ -72,7 +72,7 @@ export function tar(items: readonly TarItem[]): Buffer {
       name = item.name.slice(0, 99);
     }
     const flag = { file: '0', dir: '5', symlink: '2', hardlink: '1' }[item.type];
-    parts.push(header(name, data.length, flag, link), ...pad(data));
+    parts.push(header(name, data.length, flag, link, item.type === 'file' ? item.mode : undefined), ...pad(data));
   }
   parts.push(Buffer.alloc(1024));
   return Buffer.concat(parts);
