@@ -130,3 +130,24 @@ describe('hostile layers: verify hashes what a container reads', () => {
     expect(report.ok).toBe(passes);
   });
 });
+
+describe('a layer the engine refuses to unpack', () => {
+  it('a hard link into a lower layer: the container does not start, and verify fails naming the layer', async () => {
+    const busybox = tar([
+      { type: 'dir', name: 'bin/' },
+      { type: 'file', name: 'bin/busybox', data: await readFile(AMD64_BUSYBOX), mode: 0o755 },
+      { type: 'symlink', name: 'bin/sha256sum', target: 'busybox' },
+    ]);
+    const ref = await pushImage({
+      repo: REPO, tag: `${tag}-lower-link`, platform: 'linux/amd64',
+      layers: [busybox, tar([{ type: 'file', name: 'opt/payload', data: GOOD }]), tar([dir, { type: 'hardlink', name: `tiktoken_cache/${F}`, target: 'opt/payload' }])],
+      env: ['PATH=/bin', 'TIKTOKEN_CACHE_DIR=/tiktoken_cache', 'DATA_GYM_CACHE_DIR=/tiktoken_cache'],
+    });
+    refs.set(-1, ref);
+    const run = await runDocker(['run', '--rm', '--network', 'none', '--platform', 'linux/amd64', ref, 'sha256sum', `/tiktoken_cache/${F}`], { allowFailure: true });
+    expect(run.code).not.toBe(0);
+    const report = await verifyImage({ kind: 'registry', reference: ref, insecure: true }, { cachePath: '/tiktoken_cache', files: [{ cacheFile: F, sha256: sha(GOOD) }] }, { log: memoryLogger() });
+    expect(report.ok).toBe(false);
+    expect(report.platforms[0]?.problems.join()).toMatch(/layer 3\/3 .*engine would refuse to unpack this layer: hard link/);
+  });
+});
