@@ -5,7 +5,7 @@ import type { Command } from './args.js';
 const USAGE: Readonly<Record<Command, string>> = {
   prepare: 'Download (or take from --source), verify against the pins and lay out a TIKTOKEN_CACHE_DIR folder.',
   build: 'Prepare, then build the offline multi-arch image with docker buildx and verify it.',
-  verify: 'Verify an existing image (--images name@digest or --archive oci.tar) against the pins; pass the --encoders it was built with.',
+  verify: 'Verify an existing image (--images name@digest or --archive oci.tar) as tiktoken and tiktoken-go read it (--consumers); without --encoders the set is what its manifest.json lists, each file checked against the pins.',
   merge: 'Merge per-platform digests (--merge-digests) into one tagged multi-arch index.',
 };
 
