@@ -82,13 +82,18 @@ const CASES: readonly Case[] = [
 
 const refs = new Map<number, string>();
 
-beforeAll(async () => {
-  await requireEngine();
-  const busybox = tar([
+/** A layer with a static busybox as /bin/sha256sum, so the containers can hash what they read. */
+async function busyboxLayer(): Promise<Buffer> {
+  return tar([
     { type: 'dir', name: 'bin/' },
     { type: 'file', name: 'bin/busybox', data: await readFile(AMD64_BUSYBOX), mode: 0o755 },
     { type: 'symlink', name: 'bin/sha256sum', target: 'busybox' },
   ]);
+}
+
+beforeAll(async () => {
+  await requireEngine();
+  const busybox = await busyboxLayer();
   for (const [i, c] of CASES.entries()) {
     refs.set(i, await pushImage({
       repo: REPO, tag: `${tag}-${i}`, platform: 'linux/amd64',
@@ -133,11 +138,7 @@ describe('hostile layers: verify hashes what a container reads', () => {
 
 describe('a layer the engine refuses to unpack', () => {
   it('a hard link into a lower layer: the container does not start, and verify fails naming the layer', async () => {
-    const busybox = tar([
-      { type: 'dir', name: 'bin/' },
-      { type: 'file', name: 'bin/busybox', data: await readFile(AMD64_BUSYBOX), mode: 0o755 },
-      { type: 'symlink', name: 'bin/sha256sum', target: 'busybox' },
-    ]);
+    const busybox = await busyboxLayer();
     const ref = await pushImage({
       repo: REPO, tag: `${tag}-lower-link`, platform: 'linux/amd64',
       layers: [busybox, tar([{ type: 'file', name: 'opt/payload', data: GOOD }]), tar([dir, { type: 'hardlink', name: `tiktoken_cache/${F}`, target: 'opt/payload' }])],
