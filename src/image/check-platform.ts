@@ -20,6 +20,9 @@ export interface Need {
   readonly keep: boolean;
 }
 
+/** manifest.json is read whole only up to this size. */
+export const MAX_KEPT_BYTES = 1024 * 1024;
+
 interface Ctx {
   readonly tree: ImageView;
   readonly expectations: Expectations;
@@ -44,6 +47,7 @@ function readFile(ctx: Ctx, path: string, keep = false): Read {
   if (r.node.kind === 'dir') return { kind: 'unreadable', detail: `${path} is a directory` };
   if (r.node.kind !== 'file') return { kind: 'unreadable', detail: r.node.kind === 'special' ? r.node.detail : `${path} cannot be read` };
   const c = r.node.content;
+  if (keep && c.size > MAX_KEPT_BYTES) return { kind: 'unreadable', detail: `${path} is ${c.size} bytes, larger than any manifest this action writes` };
   if (c.sha256 === undefined || (keep && c.bytes === undefined)) {
     ctx.needs.push({ content: c, keep });
     return { kind: 'pending' };

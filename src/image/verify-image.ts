@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { VerifyError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { MANIFEST_FILE } from '../encoders/manifest.js';
-import { checkPlatform, type Need, type PlatformFacts } from './check-platform.js';
+import { MAX_KEPT_BYTES, checkPlatform, type Need, type PlatformFacts } from './check-platform.js';
 import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
 import type { ImageSource } from './image-source.js';
@@ -39,7 +39,6 @@ export interface VerifyDeps {
   readonly limits?: ReadLimits;
 }
 
-const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 function sha256(bytes: Buffer): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -181,7 +180,7 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
     const roots = candidateDirs(runtime, expectations.cachePath).map(normalizeLayerPath);
     const policy: HashPolicy = {
       hash: (path) => roots.some((root) => isWithin(path, root)),
-      keep: (path, size) => baseOf(path) === MANIFEST_FILE && size <= MAX_MANIFEST_BYTES,
+      keep: (path, size) => baseOf(path) === MANIFEST_FILE && size <= MAX_KEPT_BYTES,
     };
     // Each layer unpacks into a tree of its own; the container sees their union.
     const trees: LayerTree[] = [];
