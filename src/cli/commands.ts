@@ -26,7 +26,7 @@ const PREPARE_INPUTS: readonly InputName[] = ['encoders', 'extra-encoders', 'mir
 export const COMMAND_INPUTS: Readonly<Record<Command, readonly InputName[]>> = {
   prepare: PREPARE_INPUTS,
   build: INPUT_NAMES.filter((name) => !(COMMAND_DECIDES as readonly string[]).includes(name) && !(MERGE_ONLY as readonly string[]).includes(name)),
-  verify: ['images', 'archive', ...EXPECTATIONS, ...PROXY],
+  verify: ['images', 'archive', 'consumers', ...EXPECTATIONS, ...PROXY],
   merge: ['merge-digests', 'images', 'version', 'tag-prefix', 'flavor', 'tags', 'annotations', 'builder', 'verify', ...EXPECTATIONS, ...PROXY],
 };
 
@@ -53,7 +53,7 @@ export const ALIASES: Readonly<Record<string, InputName>> = {
 export const SUMMARIES: Readonly<Record<Command, string>> = {
   prepare: 'Download (or take from --source), verify against the pins and lay out a TIKTOKEN_CACHE_DIR folder.',
   build: 'Prepare, then build the offline multi-arch image with docker buildx and verify it.',
-  verify: 'Verify an existing image in a registry, an OCI archive or the local engine against the pins.',
+  verify: 'Verify an existing image in a registry, an OCI archive or the local engine as tiktoken and tiktoken-go read it (--consumers); without --encoders the set is what its manifest.json lists, each file checked against the pins.',
   merge: 'Merge per-platform digests (--merge-digests) into one tagged multi-arch index, then verify it.',
 };
 

@@ -83,7 +83,8 @@ export async function runCli(argv: readonly string[], cliFacts: CliFacts = {}): 
   const workDir = await mkdtemp(join(tmpdir(), 'oneapi-offline-'));
   try {
     const result = await runPipeline(
-      rawInputsFrom({ ...INPUT_DEFAULTS, ...request.inputs }),
+      // `verify` without --encoders reads the encoder set from the image's manifest.json.
+      rawInputsFrom({ ...INPUT_DEFAULTS, ...(request.command === 'verify' ? { encoders: '' } : {}), ...request.inputs }),
       {
         runnerTemp: env.GITHUB_ACTIONS === 'true' ? env.RUNNER_TEMP : undefined,
         defaultCacheRoot: root,

@@ -1,38 +1,36 @@
-// Turns a failing report into one VerifyError that lists every failing platform and file,
-// expected against actual, and what to do. Pure.
+// Turns a failing report into one VerifyError that lists, per failing platform and consumer,
+// the folder it reads, what is wrong there and exactly what to change. Pure.
 import { VerifyError } from '../errors.js';
-import { normalizeLayerPath } from './layer-paths.js';
 import type { PlatformReport, VerificationReport } from './report.js';
 
-function platformLines(p: PlatformReport, cachePath: string): string[] {
+function platformLines(p: PlatformReport): { lines: string[]; fixes: string[] } {
   const lines = [`${p.platform} (${p.digest}):`];
+  const fixes: string[] = [];
   for (const problem of p.problems) lines.push(`    ${problem}`);
-  for (const f of p.files) {
-    if (f.status === 'missing') lines.push(`    ${cachePath}/${f.cacheFile}: missing (expected sha256 ${f.expectedSha256}${f.expectedSize === undefined ? '' : `, ${f.expectedSize} B`})`);
-    if (f.status === 'mismatch') {
-      const actual = f.actualSha256 ? `sha256 ${f.actualSha256}, ${f.actualSize ?? '?'} B` : (f.detail ?? 'unreadable');
-      lines.push(`    ${cachePath}/${f.cacheFile}: mismatch: expected sha256 ${f.expectedSha256}${f.expectedSize === undefined ? '' : ` (${f.expectedSize} B)`}, got ${actual}`);
+  if (p.problems.length > 0) fixes.push('rebuild or re-push the image; a layer the engine cannot unpack or a store serving other bytes is not an offline image');
+  for (const c of p.consumers) {
+    if (!c.required || c.ok || p.problems.length > 0) continue;
+    lines.push(`    ${c.consumer} reads ${c.directory ?? 'no folder'} (${c.why}):`);
+    for (const f of c.findings) {
+      lines.push(`      - ${f.problem}`);
+      lines.push(`        fix: ${f.fix}`);
+      fixes.push(f.fix);
     }
   }
-  if (!p.env.ok) {
-    for (const key of ['TIKTOKEN_CACHE_DIR', 'DATA_GYM_CACHE_DIR'] as const) {
-      const value = p.env[key];
-      const same = value !== undefined && value.startsWith('/') && normalizeLayerPath(value) === normalizeLayerPath(cachePath);
-      if (!same) lines.push(`    env ${key}: expected ${cachePath}, got ${value === undefined ? '(unset)' : value}`);
-    }
-  }
-  return lines;
+  return { lines, fixes };
 }
 
 export function assertVerified(report: VerificationReport): void {
   if (report.ok) return;
   const failing = report.platforms.filter((p) => !p.ok);
-  const lines = failing.flatMap((p) => platformLines(p, report.cachePath.replace(/\/+$/, '')));
+  const parts = failing.map(platformLines);
+  const lines = parts.flatMap((p) => p.lines);
   if (report.platforms.length === 0) lines.push('no platform image could be read');
+  const fixes = [...new Set(parts.flatMap((p) => p.fixes))];
   throw new VerifyError({
-    what: `image ${report.image} (${report.digest}) failed offline verification on ${failing.length ? failing.map((p) => p.platform).join(', ') : 'every platform'}`,
+    what: `image ${report.image} (${report.digest}) would not work offline on ${failing.length ? failing.map((p) => p.platform).join(', ') : 'every platform'}`,
     got: `\n  ${lines.join('\n  ')}`,
-    expected: `every platform to hold each encoder file under ${report.cachePath} with its pinned sha256, and TIKTOKEN_CACHE_DIR = DATA_GYM_CACHE_DIR = ${report.cachePath}`,
-    fix: 'rebuild from a verified cache folder (prepare again, with refresh: true if a cache is suspect) and check that no later Dockerfile step deletes or overwrites cache-path or its ENV',
+    expected: `every required consumer to read each encoder file with its pinned sha256 from its folder (${report.cachePath} as built), and nothing else there`,
+    fix: fixes.length > 0 ? fixes.join('; ') : 'rebuild from the verified cache folder',
   });
 }

@@ -8,7 +8,10 @@ import { layerCompression } from './media-types.js';
 
 export class BlobMismatch extends Error {}
 
-/** Passes `source` through, throwing at the end if its sha256/size differ from the descriptor. */
+/**
+ * Passes `source` through, never past the descriptor's size (a source that sends more fails at
+ * once), throwing at the end if its sha256/size differ from the descriptor.
+ */
 export async function* checkedBlob(source: AsyncIterable<Buffer | Uint8Array>, descriptor: Descriptor): AsyncGenerator<Buffer> {
   const [algorithm, expected] = descriptor.digest.split(':');
   if (algorithm !== 'sha256' || !expected) throw new BlobMismatch(`unsupported digest ${descriptor.digest} (only sha256)`);
@@ -18,6 +21,9 @@ export async function* checkedBlob(source: AsyncIterable<Buffer | Uint8Array>, d
     const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     hash.update(part);
     size += part.length;
+    if (size > descriptor.size) {
+      throw new BlobMismatch(`blob ${descriptor.digest} goes on past its descriptor's ${descriptor.size} B: the image store is corrupt or hostile`);
+    }
     yield part;
   }
   const actual = hash.digest('hex');
@@ -53,4 +59,12 @@ export function layerTar(source: AsyncIterable<Buffer | Uint8Array>, descriptor:
   return pipeline(raw, transform, () => {
     // Errors surface through the returned stream's iteration.
   });
+}
+
+/** Passes chunks through until `deadline` (ms since epoch), then fails naming `what`. */
+export async function* untilDeadline<T>(source: AsyncIterable<T>, deadline: number, what: string): AsyncGenerator<T> {
+  for await (const chunk of source) {
+    if (Date.now() > deadline) throw new BlobMismatch(`${what} took longer than its time limit; stopped reading`);
+    yield chunk;
+  }
 }

@@ -7,20 +7,27 @@ import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageSource, RootDocument } from './image-source.js';
 import { manifestKind, type Descriptor, type ImageIndex } from './media-types.js';
+import { DEFAULT_READ_LIMITS } from './read-limits.js';
 import { indexTar, type TarSlice } from './tar-index.js';
 
 interface BlobStore {
-  read(path: string): Promise<Buffer | undefined>;
+  /** A whole small file; throws when it is larger than `max` bytes. */
+  read(path: string, max: number): Promise<Buffer | undefined>;
   stream(path: string): AsyncIterable<Buffer> | undefined;
   close(): Promise<void>;
 }
 
 async function folderStore(dir: string): Promise<BlobStore> {
   return {
-    read: (path) => readFile(join(dir, path)).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    }),
+    async read(path, max) {
+      const info = await stat(join(dir, path)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (!info) return undefined;
+      if (!info.isFile() || info.size > max) throw new Error(`${path} in ${dir} is ${info.isFile() ? `${info.size} bytes, over the ${max}-byte limit for image documents` : 'not a regular file'}`);
+      return readFile(join(dir, path));
+    },
     stream: (path) => createReadStream(join(dir, path)),
     close: async () => {},
   };
@@ -36,9 +43,10 @@ async function tarStore(file: string): Promise<BlobStore> {
     throw new Error(`${file} is not a readable (uncompressed) tar of an OCI layout: ${(error as Error).message}`, { cause: error });
   }
   return {
-    async read(path) {
+    async read(path, max) {
       const slice = files.get(path);
       if (!slice) return undefined;
+      if (slice.size > max) throw new Error(`${path} in ${file} is ${slice.size} bytes, over the ${max}-byte limit for image documents`);
       const buffer = Buffer.alloc(slice.size);
       await handle.read(buffer, 0, slice.size, slice.offset);
       return buffer;
@@ -84,18 +92,23 @@ export interface LayoutOptions {
   readonly label?: string;
   /** What to say when there is no index.json. */
   readonly noIndexHint?: string;
+  readonly maxDocumentBytes?: number;
 }
 
 export async function layoutSource(path: string, options: LayoutOptions = {}): Promise<ImageSource> {
   const info = await stat(path);
   const store = info.isDirectory() ? await folderStore(path) : await tarStore(path);
   const label = options.label ?? path;
-  const document = async (descriptor: Descriptor) => store.read(blobPath(descriptor.digest));
+  const max = options.maxDocumentBytes ?? DEFAULT_READ_LIMITS.maxDocumentBytes;
+  const document = async (descriptor: Descriptor) => {
+    if (descriptor.size > max) throw new Error(`${label}: ${descriptor.digest} is declared as ${descriptor.size} bytes, over the ${max}-byte limit for image documents`);
+    return store.read(blobPath(descriptor.digest), max);
+  };
   return {
     label,
     partial: options.partial ?? false,
     async root(): Promise<RootDocument> {
-      const bytes = await store.read('index.json');
+      const bytes = await store.read('index.json', max);
       if (!bytes) throw new Error(`${label} has no index.json: it is not an OCI image layout (${options.noIndexHint ?? 'build with --output type=oci,dest=…'})`);
       const index = JSON.parse(bytes.toString('utf8')) as ImageIndex;
       if (manifestKind(index.mediaType, index) !== 'index') throw new Error(`${label}: index.json is not an image index`);

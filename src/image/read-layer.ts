@@ -1,62 +1,80 @@
-// One layer's tar → what it changes under cache-path (and its ancestors). Files under
-// cache-path are hashed while they stream by; everything else is skipped unread.
+// One layer's tar read once into a record of its entries (names, types, links, and content
+// records), then applied to an image tree as often as needed. Regular files are hashed while
+// they stream by when their name lies in a folder a consumer may read; the others keep only
+// where they are (layer, entry number), so a later pass hashes exactly the ones a verdict needs.
 import { createHash } from 'node:crypto';
-import { tracks, type LayerChanges, type Node, type Tree } from './file-tree.js';
-import { classifyLayerPath, normalizeLayerPath } from './layer-paths.js';
-import { TarType } from '../tar/tar-header.js';
+import { TarType, type TarHeader } from '../tar/tar-header.js';
 import { tarEntries } from '../tar/tar-entries.js';
+import { layerApplier } from './apply-layer.js';
+import { normalizeLayerPath } from './layer-paths.js';
+import type { Content, LayerTree } from './layer-tree.js';
 
-async function hashBody(body: AsyncIterable<Buffer>): Promise<{ sha256: string; size: number }> {
+export interface HashPolicy {
+  /** Whether the file named so (cleaned, before symlinks) is hashed on the first pass. */
+  hash(path: string): boolean;
+  /** Whether its bytes are kept too (manifest.json), given its size. */
+  keep(path: string, size: number): boolean;
+}
+
+export interface RecordedEntry {
+  readonly header: TarHeader;
+  readonly content?: Content;
+}
+
+async function digest(body: AsyncIterable<Buffer>, content: Content, keep: boolean): Promise<void> {
   const hash = createHash('sha256');
+  const parts: Buffer[] = [];
   let size = 0;
   for await (const part of body) {
     hash.update(part);
     size += part.length;
+    if (keep) parts.push(part);
   }
-  return { sha256: hash.digest('hex'), size };
+  content.sha256 = hash.digest('hex');
+  content.size = size;
+  if (keep) content.bytes = Buffer.concat(parts);
 }
 
-/** `cacheRoot` is the normalised cache-path (`tiktoken_cache`); `lower` resolves hard links. */
-export async function readLayer(tar: AsyncIterable<Buffer | Uint8Array>, cacheRoot: string, lower: Tree): Promise<LayerChanges> {
-  const deleted: string[] = [];
-  const opaque: string[] = [];
-  const entries: Array<readonly [string, Node]> = [];
-  const seen = new Map<string, Node>();
+/** Reads a whole layer (so its digest is checked) into entry records. */
+export async function recordLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer: number, policy: HashPolicy): Promise<RecordedEntry[]> {
+  const out: RecordedEntry[] = [];
+  let ordinal = 0;
   for await (const entry of tarEntries(tar)) {
+    const header: TarHeader = { name: entry.name, linkname: entry.linkname, size: entry.size, type: entry.type };
+    if (entry.type !== TarType.file) {
+      out.push({ header });
+      ordinal++;
+      continue;
+    }
+    const content: Content = { size: entry.size, layer, ordinal: ordinal++ };
     const path = normalizeLayerPath(entry.name);
-    if (path === undefined || path === '') continue;
-    const what = classifyLayerPath(path);
-    if (what.kind === 'whiteout') {
-      if (tracks(cacheRoot, what.path)) deleted.push(what.path);
-      continue;
-    }
-    if (what.kind === 'opaque') {
-      if (tracks(cacheRoot, what.dir)) opaque.push(what.dir);
-      continue;
-    }
-    if (!tracks(cacheRoot, path)) continue;
-    let node: Node;
-    switch (entry.type) {
-      case TarType.file:
-        node = { kind: 'file', ...(await hashBody(entry.body)) };
-        break;
-      case TarType.directory:
-        node = { kind: 'directory' };
-        break;
-      case TarType.symlink:
-        node = { kind: 'symlink', target: entry.linkname };
-        break;
-      case TarType.hardlink: {
-        const target = normalizeLayerPath(entry.linkname);
-        const linked = target === undefined ? undefined : (seen.get(target) ?? lower.get(target));
-        node = linked ?? { kind: 'other', detail: `hard link to /${entry.linkname}, outside cache-path (not followed)` };
-        break;
-      }
-      default:
-        node = { kind: 'other', detail: `/${path} is a special file (device, fifo…)` };
-    }
-    seen.set(path, node);
-    entries.push([path, node]);
+    if (policy.hash(path)) await digest(entry.body, content, policy.keep(path, entry.size));
+    out.push({ header, content });
   }
-  return { deleted, opaque, entries };
+  return out;
+}
+
+/** Applies recorded entries to the tree as the runtime would unpack them. */
+export async function applyRecorded(tree: LayerTree, entries: readonly RecordedEntry[]): Promise<void> {
+  const applier = layerApplier(tree);
+  for (const entry of entries) {
+    await applier.apply(entry.header, async () => {
+      if (!entry.content) throw new Error('internal: a regular file without a content record');
+      return entry.content;
+    });
+  }
+}
+
+/** Reads and applies one layer (bottom-up reading). */
+export async function readLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer: number, tree: LayerTree, policy: HashPolicy): Promise<void> {
+  await applyRecorded(tree, await recordLayer(tar, layer, policy));
+}
+
+/** Second pass over a layer: hashes (and keeps, when asked) the entries named by number. */
+export async function hashEntries(tar: AsyncIterable<Buffer | Uint8Array>, wanted: ReadonlyMap<number, { content: Content; keep: boolean }>): Promise<void> {
+  let ordinal = 0;
+  for await (const entry of tarEntries(tar)) {
+    const want = wanted.get(ordinal++);
+    if (want) await digest(entry.body, want.content, want.keep);
+  }
 }

@@ -7,6 +7,7 @@ import { manifestReference, parseImageReference, type ImageReference } from './i
 import { MANIFEST_ACCEPT, type Descriptor } from './media-types.js';
 import { RegistryFailure, repositoryHttp } from '../oci/registry-http.js';
 import { createHash } from 'node:crypto';
+import { DEFAULT_READ_LIMITS, readCapped, type ReadLimits } from './read-limits.js';
 
 export interface RegistryTarget {
   readonly reference: string;
@@ -16,10 +17,8 @@ export interface RegistryTarget {
 
 export { RegistryFailure };
 
-const MANIFEST_TIMEOUT_MS = 60_000;
-const BLOB_TIMEOUT_MS = 30 * 60_000;
-
-export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch): ImageSource {
+export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch, limits: ReadLimits = DEFAULT_READ_LIMITS): ImageSource {
+  const MANIFEST_TIMEOUT_MS = limits.documentTimeoutMs;
   let ref: ImageReference;
   try {
     ref = parseImageReference(target.reference);
@@ -30,9 +29,24 @@ export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch):
   const get = (path: string, accept: string | undefined, timeoutMs: number): Promise<Response> =>
     http.request(path, { ...(accept ? { accept } : {}), timeoutMs, what: `GET ${redactUrl(`${http.base}${path}`)}` });
 
+  /** A document body, bounded in size and time; the error names what was asked for. */
+  async function documentBody(path: string, accept: string | undefined, what: string): Promise<Response & { bytes: Buffer }> {
+    const url = `${http.base}${path}`;
+    const response = await get(path, accept, MANIFEST_TIMEOUT_MS);
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    try {
+      if (declared > limits.maxDocumentBytes) throw new Error(`${what} is ${declared} bytes, over the ${limits.maxDocumentBytes}-byte limit for image documents`);
+      const bytes = await readCapped(response.body, limits.maxDocumentBytes, what);
+      return Object.assign(response, { bytes });
+    } catch (error) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new RegistryFailure(`${redactUrl(url)}: ${(error as Error).name === 'TimeoutError' ? `${what} took longer than ${MANIFEST_TIMEOUT_MS} ms` : (error as Error).message}`, 'the registry is serving something that is not this image; check the reference and the registry', { cause: error });
+    }
+  }
+
   async function manifest(reference: string): Promise<{ bytes: Buffer; mediaType: string | undefined }> {
-    const response = await get(`/manifests/${reference}`, MANIFEST_ACCEPT, MANIFEST_TIMEOUT_MS);
-    return { bytes: Buffer.from(await response.arrayBuffer()), mediaType: response.headers.get('content-type') ?? undefined };
+    const response = await documentBody(`/manifests/${reference}`, MANIFEST_ACCEPT, `manifest ${reference} of ${ref.registry}/${ref.repository}`);
+    return { bytes: response.bytes, mediaType: response.headers.get('content-type') ?? undefined };
   }
 
   const label = `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag ?? 'latest'}`}`;
@@ -48,13 +62,15 @@ export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch):
       return { digest, mediaType, bytes };
     },
     async document(descriptor: Descriptor): Promise<Buffer> {
+      if (descriptor.size > limits.maxDocumentBytes) {
+        throw new RegistryFailure(`${label}: ${descriptor.digest} is declared as ${descriptor.size} bytes, over the ${limits.maxDocumentBytes}-byte limit for image documents`, 'this is not an image this action can verify');
+      }
       const isManifest = /manifest|index/.test(descriptor.mediaType);
       if (isManifest) return (await manifest(descriptor.digest)).bytes;
-      const response = await get(`/blobs/${descriptor.digest}`, undefined, MANIFEST_TIMEOUT_MS);
-      return Buffer.from(await response.arrayBuffer());
+      return (await documentBody(`/blobs/${descriptor.digest}`, undefined, `config ${descriptor.digest} of ${label}`)).bytes;
     },
     async blob(descriptor: Descriptor): Promise<AsyncIterable<Uint8Array>> {
-      const response = await get(`/blobs/${descriptor.digest}`, undefined, BLOB_TIMEOUT_MS);
+      const response = await get(`/blobs/${descriptor.digest}`, undefined, limits.blobTimeoutMs(descriptor.size));
       if (!response.body) throw new RegistryFailure(`GET blob ${descriptor.digest} from ${label} had no body`, 'retry');
       return response.body;
     },

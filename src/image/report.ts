@@ -1,21 +1,36 @@
-// What verification found, per platform. Plain data: the action's outputs and job summary,
-// the CLI and assertVerified all read it.
+// What verification found, per platform and per consumer. Plain data: the action's outputs
+// and job summary, the CLI and assertVerified all read it.
+import type { ConsumerName } from './consumers.js';
 
 export interface ExpectedFile {
-  /** File name under cache-path (the sha1 hex of the canonical URL). */
+  /** File name in the consumer's folder (the sha1 hex of the canonical URL). */
   readonly cacheFile: string;
   readonly sha256: string;
   /** Absent for files pinned by hash only (extra-encoders checked without a prepare). */
   readonly size?: number | undefined;
+  /** Pinned file id or the extra's name, for messages. */
+  readonly id?: string;
+  /** Encodings that read this file, for messages. */
+  readonly encodings?: readonly string[];
 }
 
 export interface Expectations {
-  /** Absolute path in the image, e.g. `/tiktoken_cache`. */
+  /** Where the build put the files, e.g. `/tiktoken_cache`: fixes point consumers here. */
   readonly cachePath: string;
+  /** The files every consumer must read (ignored with `fromImage`). */
   readonly files: ReadonlyArray<ExpectedFile>;
+  /**
+   * The set comes from the manifest.json in each consumer's folder instead, each listed file
+   * checked against `known` (never against a hash the image states about itself).
+   */
+  readonly fromImage?: boolean;
+  /** Files the pins and extra-encoders know, by cache file name (manifest mode). */
+  readonly known?: ReadonlyArray<ExpectedFile>;
+  /** Consumers that must read every file offline (default: tiktoken and tiktoken-go). */
+  readonly consumers?: readonly ConsumerName[];
 }
 
-export const FileStatus = { ok: 'ok', missing: 'missing', mismatch: 'mismatch' } as const;
+export const FileStatus = { ok: 'ok', missing: 'missing', wrongBytes: 'wrong-bytes' } as const;
 export type FileStatus = (typeof FileStatus)[keyof typeof FileStatus];
 
 export interface FileCheck {
@@ -25,13 +40,35 @@ export interface FileCheck {
   readonly expectedSize?: number | undefined;
   readonly actualSha256?: string;
   readonly actualSize?: number;
-  /** Why a file could not be read (symlink out of the tree, special file…), or how it was reached. */
+  /** Why a file could not be read (a directory, a device, a symlink loop…), or how it was reached. */
   readonly detail?: string;
+}
+
+/** One thing wrong, and exactly what to change. */
+export interface Finding {
+  readonly problem: string;
+  readonly fix: string;
+}
+
+export interface ConsumerReport {
+  readonly consumer: ConsumerName;
+  /** Named in `consumers`: its failure fails the platform. */
+  readonly required: boolean;
+  /** The folder as the consumer opens it; absent when it reads none (cache off, no temp dir). */
+  readonly directory?: string;
+  /** Why that folder (`TIKTOKEN_CACHE_DIR=/x`, Python's temp dir …). */
+  readonly why: string;
+  readonly ok: boolean;
+  readonly files: readonly FileCheck[];
+  /** Anything else in the folder: a failure (the image must carry nothing but the encoders). */
+  readonly otherFiles: readonly string[];
+  readonly findings: readonly Finding[];
 }
 
 export interface EnvCheck {
   readonly TIKTOKEN_CACHE_DIR?: string;
   readonly DATA_GYM_CACHE_DIR?: string;
+  /** Every required consumer reads a folder that holds the files. */
   readonly ok: boolean;
 }
 
@@ -41,12 +78,14 @@ export interface PlatformReport {
   /** Digest of this platform's image manifest. */
   readonly digest: string;
   readonly ok: boolean;
+  /** The files as the first failing required consumer (else the first one) reads them. */
   readonly files: readonly FileCheck[];
-  /** Files under cache-path nobody asked for (reported, not failed). */
-  readonly extraFiles: readonly string[];
+  readonly consumers: readonly ConsumerReport[];
   readonly env: EnvCheck;
   /** Anything that stopped the platform from being read (bad blob digest, zstd, corrupt tar…). */
   readonly problems: readonly string[];
+  /** Layers read of all the manifest lists (top-down reading stops when the files are decided). */
+  readonly layersRead?: number;
 }
 
 export interface VerificationReport {

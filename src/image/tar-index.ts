@@ -6,6 +6,7 @@ import {
   BLOCK,
   TarType,
   gnuText,
+  hasData,
   isZeroBlock,
   padding,
   paxToExtended,
@@ -32,7 +33,6 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
 export async function indexTar(handle: FileHandle): Promise<Map<string, TarSlice>> {
   const files = new Map<string, TarSlice>();
   const { size: total } = await handle.stat();
-  const global: Extended = {};
   let ext: Extended = {};
   let at = 0;
   while (at + BLOCK <= total) {
@@ -42,14 +42,14 @@ export async function indexTar(handle: FileHandle): Promise<Map<string, TarSlice
     at += BLOCK;
     const meta = async () => readAt(handle, at, header.size);
     if (header.type === TarType.paxLocal) paxToExtended(parsePax(await meta()), ext);
-    else if (header.type === TarType.paxGlobal) paxToExtended(parsePax(await meta()), global);
+    else if (header.type === TarType.paxGlobal) ext = {};
     else if (header.type === TarType.gnuLongName) ext.path = gnuText(await meta());
     else if (header.type === TarType.gnuLongLink) ext.linkpath = gnuText(await meta());
     else {
-      const entry = withExtended(header, ext, global);
+      const entry = withExtended(header, ext);
       ext = {};
       const path = normalizeLayerPath(entry.name);
-      const dataSize = entry.type === TarType.file ? entry.size : 0;
+      const dataSize = hasData(entry.type) ? entry.size : 0;
       if (path !== undefined && entry.type === TarType.file) files.set(path, { offset: at, size: dataSize });
       if (path !== undefined && entry.type === TarType.hardlink) {
         const target = files.get(normalizeLayerPath(entry.linkname) ?? '');

@@ -5,15 +5,19 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { VerifyError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { checkPlatform } from './check-platform.js';
+import { MANIFEST_FILE } from '../encoders/manifest.js';
+import { MAX_KEPT_BYTES, checkPlatform, type Need, type PlatformFacts } from './check-platform.js';
+import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
-import { applyLayer, type Tree } from './file-tree.js';
 import type { ImageSource } from './image-source.js';
-import { normalizeLayerPath } from './layer-paths.js';
-import { layerTar, unreadableLayer } from './blob-stream.js';
+import { baseOf, isWithin, normalizeLayerPath } from './layer-paths.js';
+import { LayerTree, Undecided, UnpackError, type Content } from './layer-tree.js';
+import { layerTar, unreadableLayer, untilDeadline } from './blob-stream.js';
 import { layoutSource } from './layout-source.js';
 import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from './media-types.js';
-import { readLayer } from './read-layer.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
+import { applyRecorded, hashEntries, recordLayer, type HashPolicy } from './read-layer.js';
+import { OverlayView } from './overlay-view.js';
 import { RegistryFailure, registrySource } from './registry-source.js';
 import type { Expectations, PlatformReport, VerificationReport } from './report.js';
 
@@ -31,7 +35,10 @@ export interface VerifyDeps {
   readonly docker?: DockerCommand;
   /** Where `docker image save` writes its temporary tar (default: the OS temp dir). */
   readonly tempDir?: string;
+  /** Bounds on what is read (tests make them small). */
+  readonly limits?: ReadLimits;
 }
+
 
 function sha256(bytes: Buffer): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -44,9 +51,9 @@ function describeTarget(target: VerifyTarget): string {
 async function openSource(target: VerifyTarget, deps: VerifyDeps): Promise<ImageSource> {
   switch (target.kind) {
     case 'registry':
-      return registrySource(target, deps.fetch ?? fetch);
+      return registrySource(target, deps.fetch ?? fetch, deps.limits);
     case 'oci-archive':
-      return layoutSource(target.path);
+      return layoutSource(target.path, deps.limits ? { maxDocumentBytes: deps.limits.maxDocumentBytes } : {});
     case 'docker':
       return dockerSource(target.reference, deps.docker ?? spawnDocker('docker'), deps.tempDir ?? tmpdir());
   }
@@ -96,44 +103,111 @@ interface ImageConfig {
   readonly os?: string;
   readonly architecture?: string;
   readonly variant?: string;
-  readonly config?: { readonly Env?: readonly string[] };
+  readonly config?: { readonly Env?: readonly string[]; readonly WorkingDir?: string };
 }
 
-async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer, expectations: Expectations, log: Logger): Promise<PlatformReport> {
+function describeError(error: unknown): string {
+  if (error instanceof RegistryFailure) return `${error.message} (${error.fix})`;
+  if (error instanceof UnpackError) return `the engine would refuse to unpack this layer: ${error.message}`;
+  return (error as Error).message;
+}
+
+/** The verdict on a tree, hashing in a second pass whatever bytes it needs that were skipped. */
+async function decide(
+  facts: Omit<PlatformFacts, 'problems'>,
+  problems: string[],
+  expectations: Expectations,
+  rehash: (needs: readonly Need[]) => Promise<void>,
+): Promise<PlatformReport> {
+  for (let round = 0; ; round++) {
+    const checked = checkPlatform({ ...facts, problems }, expectations);
+    if ('report' in checked) return checked.report;
+    if (round >= 4) throw new Error(`internal: ${facts.platform} still needs bytes after ${round} passes`);
+    await rehash(checked.needs);
+  }
+}
+
+/**
+ * One platform: its config, then its layers from the top down. After each layer the verdict is
+ * tried on the layers read so far over an unknown base; it stands once nothing in it depends on
+ * a layer below (every file a consumer opens, its folder's entries, symlinked parents and hard
+ * links all decided). Otherwise one more layer is read, down to the first (a known empty base).
+ */
+async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer, expectations: Expectations, deps: VerifyDeps): Promise<PlatformReport> {
+  const { log } = deps;
+  const limits = deps.limits ?? DEFAULT_READ_LIMITS;
   const digest = leaf.descriptor.digest;
   let platform = platformName(leaf.platform);
   const problems: string[] = [];
-  let env: readonly string[] | undefined;
-  let tree: Tree = new Map();
-  const root = normalizeLayerPath(expectations.cachePath) ?? '';
+  let runtime = imageRuntime(undefined, undefined);
+  let layers: readonly Descriptor[] = [];
+  let current = '';
+  const openLayer = async (i: number): Promise<AsyncIterable<Buffer>> => {
+    const layer = layers[i] as Descriptor;
+    current = `layer ${i + 1}/${layers.length} ${layer.digest} of ${platform} (${source.label})`;
+    const unreadable = unreadableLayer(layer);
+    if (unreadable) throw new Error(unreadable);
+    const deadline = Date.now() + limits.blobTimeoutMs(layer.size);
+    return untilDeadline(layerTar(await source.blob(layer), layer), deadline, current);
+  };
+  const rehash = async (needs: readonly Need[]): Promise<void> => {
+    // A consumer reads bytes the first pass did not hash (a hard link or symlink from elsewhere).
+    const byLayer = new Map<number, Map<number, { content: Content; keep: boolean }>>();
+    for (const need of needs) {
+      const wanted = byLayer.get(need.content.layer) ?? new Map<number, { content: Content; keep: boolean }>();
+      wanted.set(need.content.ordinal, { content: need.content, keep: need.keep || (wanted.get(need.content.ordinal)?.keep ?? false) });
+      byLayer.set(need.content.layer, wanted);
+    }
+    try {
+      for (const [i, wanted] of byLayer) await hashEntries(await openLayer(i), wanted);
+    } catch (error) {
+      problems.push(`${current}: ${describeError(error)}`);
+      for (const need of needs) need.content.sha256 ??= 'unreadable';
+    }
+  };
   try {
     const parsed = parseManifest(manifestBytes, leaf.descriptor.mediaType, `manifest ${digest}`);
     if (parsed.kind !== 'manifest') throw new Error(`manifest ${digest} is an index where an image manifest was expected`);
     const manifest: ImageManifest = parsed.doc;
+    layers = manifest.layers;
     const configBytes = await readChecked(source, manifest.config, 'config');
     if (!configBytes) throw new Error(`config ${manifest.config.digest} is not in ${source.label}`);
     const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
-    env = config.config?.Env;
+    runtime = imageRuntime(config.config?.Env, config.config?.WorkingDir);
     if (!leaf.platform && config.os && config.architecture) {
       platform = platformName({ os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) });
     }
-    for (const [i, layer] of manifest.layers.entries()) {
-      log.debug(`${platform}: layer ${i + 1}/${manifest.layers.length} ${layer.digest} (${layer.size} B, ${layer.mediaType})`);
-      const unreadable = unreadableLayer(layer);
-      if (unreadable) throw new Error(unreadable);
-      const changes = await readLayer(layerTar(await source.blob(layer), layer), root, tree);
-      tree = applyLayer(tree, changes);
+    const roots = candidateDirs(runtime, expectations.cachePath).map(normalizeLayerPath);
+    const policy: HashPolicy = {
+      hash: (path) => roots.some((root) => isWithin(path, root)),
+      keep: (path, size) => baseOf(path) === MANIFEST_FILE && size <= MAX_KEPT_BYTES,
+    };
+    // Each layer unpacks into a tree of its own; the container sees their union.
+    const trees: LayerTree[] = [];
+    for (let k = layers.length - 1; k >= 0; k--) {
+      log.debug(`${platform}: layer ${k + 1}/${layers.length} ${layers[k]?.digest} (${layers[k]?.size} B, ${layers[k]?.mediaType})`);
+      const tree = new LayerTree();
+      await applyRecorded(tree, await recordLayer(await openLayer(k), k, policy));
+      trees.push(tree);
+      try {
+        const report = await decide({ platform, digest, tree: new OverlayView(trees, k === 0), runtime, layersRead: layers.length - k }, problems, expectations, rehash);
+        if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
+        return report;
+      } catch (error) {
+        if (!(error instanceof Undecided)) throw error;
+      }
     }
+    return await decide({ platform, digest, tree: new OverlayView([], true), runtime, layersRead: 0 }, problems, expectations, rehash);
   } catch (error) {
-    problems.push(error instanceof RegistryFailure ? `${error.message} (${error.fix})` : (error as Error).message);
+    problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }
-  return checkPlatform({ platform, digest, tree, env, problems }, expectations);
+  return decide({ platform, digest, tree: new OverlayView([], true), runtime }, problems, expectations, rehash);
 }
 
 export async function verifyImage(target: VerifyTarget, expectations: Expectations, deps: VerifyDeps): Promise<VerificationReport> {
   const { log } = deps;
   const cachePath = expectations.cachePath;
-  if (!cachePath.startsWith('/') || !normalizeLayerPath(cachePath)) {
+  if (!cachePath.startsWith('/') || normalizeLayerPath(cachePath) === '') {
     throw new VerifyError({ what: 'cache-path to verify', got: cachePath, expected: 'an absolute path below /, e.g. /tiktoken_cache', fix: 'pass the cache-path the image was built with' });
   }
   let source: ImageSource;
@@ -162,12 +236,12 @@ export async function verifyImage(target: VerifyTarget, expectations: Expectatio
         }
         throw new Error(`manifest ${leaf.descriptor.digest} is not in ${source.label}`);
       }
-      return verifyLeaf(source, leaf, bytes, expectations, log);
+      return verifyLeaf(source, leaf, bytes, expectations, deps);
     });
     const platforms = (await Promise.all(checks)).filter((p): p is PlatformReport => p !== undefined);
     for (const p of platforms) {
       const good = p.files.filter((f) => f.status === 'ok').length;
-      log.info(`${p.platform} ${p.digest}: ${p.ok ? 'ok' : 'FAILED'} (${good}/${p.files.length} files, env ${p.env.ok ? 'ok' : 'wrong'}${p.extraFiles.length ? `, ${p.extraFiles.length} extra file(s)` : ''})`);
+      log.info(`${p.platform} ${p.digest}: ${p.ok ? 'ok' : 'FAILED'} (${good}/${p.files.length} files; ${p.consumers.map((c) => `${c.consumer}${c.required ? '' : ' (not required)'} reads ${c.directory ?? 'nothing'}: ${c.ok ? 'ok' : 'fails'}`).join('; ')})`);
     }
     for (const a of absent) log.notice(`${source.label}: ${a.platform} (${a.digest}) is not in the local store; not verified`);
     return {

@@ -161,7 +161,7 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
     deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
     return undefined;
   }
-  const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions);
+  const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
   const [{ verifyImage }, { proxiedFetch }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>

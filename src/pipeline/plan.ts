@@ -21,6 +21,8 @@ import { inputSecrets } from '../proxy/input-secrets.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
 import { checkBasePlatforms, type ReadPlatforms } from './base-platforms.js';
+import type { VerifyOptions } from './expectations.js';
+import { parseVerifyInputs } from './verify-options.js';
 
 export type Mode = 'prepare' | 'build' | 'merge' | 'verify';
 
@@ -69,6 +71,8 @@ interface Common {
   readonly prepareOptions: PrepareOptions;
   /** Where the files live in the image (verification looks there). */
   readonly cachePath: string;
+  /** Which consumers must read the files, and whether the encoder set comes from the image. */
+  readonly verifyOptions: VerifyOptions;
 }
 
 export type Plan =
@@ -140,6 +144,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     defaultCacheRoot: facts.defaultCacheRoot,
     processEnv: facts.processEnv,
   });
+  const verifyOptions = parseVerifyInputs(raw, facts.verifyOnly ?? false);
   for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror), ...prepareOptions.extras.flatMap((e) => urlSecrets(e.url))]) {
     deps.addSecret(secret);
   }
@@ -147,7 +152,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   // input rules do not apply.
   if (facts.verifyOnly) {
     const source = verifySource(raw);
-    return { mode: 'verify', prepareOptions, cachePath: plainCachePath(raw), ...(source ? { source } : {}) };
+    return { mode: 'verify', prepareOptions, verifyOptions, cachePath: plainCachePath(raw), ...(source ? { source } : {}) };
   }
 
   const mergeDraft = readMergeInputs(raw);
@@ -162,11 +167,12 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     return {
       mode: 'merge',
       prepareOptions,
+      verifyOptions,
       cachePath,
       merge: { ...merge, ...(annotations.length > 0 ? { annotations } : {}), ...(builder ? { builder } : {}), verify },
     };
   }
-  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions, cachePath: plainCachePath(raw) };
+  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions, verifyOptions, cachePath: plainCachePath(raw) };
 
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
   await checkSecretSources(draft, facts.processEnv, deps.addSecret);
@@ -188,7 +194,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   });
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
-  return { mode: 'build', prepareOptions, cachePath: buildOptions.cachePath, buildOptions, engine };
+  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, engine };
 }
 
 async function defaultReadPlatforms(facts: PlanFacts, prepareOptions: PrepareOptions): Promise<ReadPlatforms> {

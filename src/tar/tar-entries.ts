@@ -1,11 +1,15 @@
-// Streams the entries of a tar (ustar, pax and GNU long names) from chunks. Each entry's body
-// is streamed from the source; whatever the caller leaves unread is skipped before the next
-// header, so memory stays at one chunk whatever the layer size.
+// Streams the entries of a tar (ustar, pax and GNU long names) from chunks, the way Go's
+// archive/tar reads them (containerd unpacks layers with it): local pax records apply to the
+// next entry; a pax global header is returned as an entry of type paxGlobal (its name is its
+// own `path` record when it has one) and is never applied to later entries. Each entry's body
+// is streamed; whatever the caller leaves unread is skipped before the next header, so memory
+// stays at one chunk whatever the layer size.
 import { ByteReader } from './byte-reader.js';
 import {
   BLOCK,
   TarType,
   gnuText,
+  hasData,
   isZeroBlock,
   padding,
   paxToExtended,
@@ -30,9 +34,10 @@ async function readMeta(reader: ByteReader, size: number): Promise<Buffer> {
   return data;
 }
 
+const EMPTY = (async function* () {})();
+
 export async function* tarEntries(source: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<TarEntry> {
   const reader = new ByteReader(source);
-  const global: Extended = {};
   let ext: Extended = {};
   for (;;) {
     const block = await reader.exactly(BLOCK);
@@ -42,9 +47,15 @@ export async function* tarEntries(source: AsyncIterable<Buffer | Uint8Array>): A
       case TarType.paxLocal:
         paxToExtended(parsePax(await readMeta(reader, header.size)), ext);
         continue;
-      case TarType.paxGlobal:
-        paxToExtended(parsePax(await readMeta(reader, header.size)), global);
+      case TarType.paxGlobal: {
+        const records: Extended = {};
+        paxToExtended(parsePax(await readMeta(reader, header.size)), records);
+        // Go merges the pending local records and the global ones into this header only.
+        const named = withExtended(header, { ...ext, ...records });
+        ext = {};
+        yield { name: named.name, linkname: named.linkname, size: 0, type: TarType.paxGlobal, body: EMPTY };
         continue;
+      }
       case TarType.gnuLongName:
         ext.path = gnuText(await readMeta(reader, header.size));
         continue;
@@ -52,10 +63,10 @@ export async function* tarEntries(source: AsyncIterable<Buffer | Uint8Array>): A
         ext.linkpath = gnuText(await readMeta(reader, header.size));
         continue;
     }
-    const entry = withExtended(header, ext, global);
+    const entry = withExtended(header, ext);
     ext = {};
-    // Links and directories carry no data even when a size is recorded (hard links in pax).
-    const dataSize = entry.type === TarType.file || entry.type === TarType.other ? entry.size : 0;
+    // Links, directories and devices carry no data even when a size is recorded (Go skips 0 bytes).
+    const dataSize = hasData(entry.type) ? entry.size : 0;
     let left = dataSize;
     const body = (async function* () {
       for await (const part of reader.take(left)) {

@@ -12,6 +12,9 @@ export const TarType = {
   paxGlobal: 'pax-global',
   gnuLongName: 'gnu-long-name',
   gnuLongLink: 'gnu-long-link',
+  /** Character/block devices and FIFOs: header only, like links and directories. */
+  special: 'special',
+  /** Any other type flag: its data is skipped by its size (as Go's archive/tar does). */
   other: 'other',
 } as const;
 export type TarType = (typeof TarType)[keyof typeof TarType];
@@ -29,7 +32,10 @@ const TYPES: Record<string, TarType> = {
   '7': TarType.file,
   '1': TarType.hardlink,
   '2': TarType.symlink,
+  '3': TarType.special,
+  '4': TarType.special,
   '5': TarType.directory,
+  '6': TarType.special,
   x: TarType.paxLocal,
   g: TarType.paxGlobal,
   L: TarType.gnuLongName,
@@ -72,11 +78,14 @@ export function parseHeader(block: Buffer): TarHeader {
   const magic = text(block, 257, 6);
   const prefix = magic.startsWith('ustar') && block[262] === 0 ? text(block, 345, 155) : '';
   const name = text(block, 0, 100);
+  const flag = String.fromCharCode(block[156] ?? 0);
+  const full = prefix ? `${prefix}/${name}` : name;
   return {
-    name: prefix ? `${prefix}/${name}` : name,
+    name: full,
     linkname: text(block, 157, 100),
     size: number(block, 124, 12),
-    type: TYPES[String.fromCharCode(block[156] ?? 0)] ?? TarType.other,
+    // Go's archive/tar: an old-style regular file ('\0') whose name ends in `/` is a directory.
+    type: flag === '\0' && full.endsWith('/') ? TarType.directory : (TYPES[flag] ?? TarType.other),
   };
 }
 
@@ -111,14 +120,23 @@ export interface Extended {
   size?: number;
 }
 
-/** Applies pending pax/GNU overrides to a real entry's header. */
-export function withExtended(header: TarHeader, ext: Extended, global: Extended): TarHeader {
+/**
+ * Applies pending pax/GNU overrides to a real entry's header. Global (`g`) records are not
+ * applied: Go's archive/tar (what containerd unpacks layers with) returns a global header as an
+ * entry of its own and never merges it into the entries after it.
+ */
+export function withExtended(header: TarHeader, ext: Extended): TarHeader {
   return {
     ...header,
-    name: ext.path ?? global.path ?? header.name,
-    linkname: ext.linkpath ?? global.linkpath ?? header.linkname,
+    name: ext.path ?? header.name,
+    linkname: ext.linkpath ?? header.linkname,
     size: ext.size ?? header.size,
   };
+}
+
+/** Whether an entry of this type has data after its header (Go: not links, dirs, devices, FIFOs). */
+export function hasData(type: TarType): boolean {
+  return type === TarType.file || type === TarType.other;
 }
 
 /** Folds a pax record set into the pending overrides. */
@@ -128,7 +146,11 @@ export function paxToExtended(records: Map<string, string>, into: Extended): voi
   const size = records.get('size');
   if (path !== undefined) into.path = path;
   if (linkpath !== undefined) into.linkpath = linkpath;
-  if (size !== undefined) into.size = Number(size);
+  if (size !== undefined) {
+    const n = Number(size);
+    if (!/^\d+$/.test(size) || !Number.isSafeInteger(n)) throw new Error(`tar pax header: size "${size}" is not a number`);
+    into.size = n;
+  }
 }
 
 /** A GNU long name/link payload: NUL-terminated text. */

@@ -52,7 +52,7 @@ function expectAllOk(report: VerificationReport): void {
   for (const p of report.platforms) {
     expect(p.env).toEqual({ TIKTOKEN_CACHE_DIR: CACHE, DATA_GYM_CACHE_DIR: CACHE, ok: true });
     expect(p.files.map((f) => [f.cacheFile, f.status, f.actualSha256])).toEqual(expectations.files.map((f) => [f.cacheFile, 'ok', f.sha256]));
-    expect(p.extraFiles).toEqual(['manifest.json']);
+    for (const c of p.consumers) expect([c.consumer, c.directory, c.ok, c.otherFiles]).toEqual([c.consumer, CACHE, true, []]);
   }
   expect(report.ok).toBe(true);
   expect(() => assertVerified(report)).not.toThrow();
@@ -149,7 +149,7 @@ describe('verifyImage on real buildx images', () => {
     const arm = byPlatform['linux/arm64'];
     expect(arm?.ok).toBe(false);
     const bad = arm?.files.find((f) => f.cacheFile === tamperedFile);
-    expect(bad?.status).toBe('mismatch');
+    expect(bad?.status).toBe('wrong-bytes');
     expect(bad?.actualSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(bad?.actualSha256).not.toBe(bad?.expectedSha256);
     expect(arm?.files.filter((f) => f.status !== 'ok')).toHaveLength(1);
@@ -162,9 +162,9 @@ describe('verifyImage on real buildx images', () => {
     }
     expect(error).toBeInstanceOf(VerifyError);
     const text = (error as Error).message;
-    expect(text).toMatch(/failed offline verification on linux\/arm64\n/);
-    expect(text).toContain(`${CACHE}/${tamperedFile}: mismatch: expected sha256 ${bad?.expectedSha256}`);
-    expect(text).toContain(`got sha256 ${bad?.actualSha256}`);
+    expect(text).toMatch(/would not work offline on linux\/arm64\n/);
+    expect(text).toContain(`${CACHE}/${tamperedFile} serves wrong bytes to tiktoken: sha256 ${bad?.actualSha256}`);
+    expect(text).toContain(`pinned sha256 ${bad?.expectedSha256}`);
     expect(text).not.toMatch(/linux\/amd64 \(/);
   });
 });

@@ -6,15 +6,19 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export type TarItem =
-  | { type: 'file'; name: string; data: Buffer | string; longName?: 'pax' | 'gnu' }
+  | { type: 'file'; name: string; data: Buffer | string; longName?: 'pax' | 'gnu'; mode?: number }
   | { type: 'dir'; name: string }
   | { type: 'symlink'; name: string; target: string }
-  | { type: 'hardlink'; name: string; target: string };
+  | { type: 'hardlink'; name: string; target: string }
+  /** Pax records for the next entry (`x`) or a pax global header (`g`), written by hand. */
+  | { type: 'pax'; records: Record<string, string>; global?: boolean; name?: string }
+  /** Any header as written: a type flag, a size field that may differ from the data. */
+  | { type: 'raw'; flag: string; name: string; data?: Buffer | string; size?: number; linkname?: string };
 
-function header(name: string, size: number, flag: string, linkname = ''): Buffer {
+function header(name: string, size: number, flag: string, linkname = '', mode = flag === '5' ? 0o755 : 0o644): Buffer {
   const block = Buffer.alloc(512);
   block.write(name.slice(0, 100), 0, 'utf8');
-  block.write('0000644\0', 100);
+  block.write(`${mode.toString(8).padStart(7, '0')}\0`, 100);
   block.write('0000000\0', 108);
   block.write('0000000\0', 116);
   block.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
@@ -45,6 +49,16 @@ function paxRecord(key: string, value: string): string {
 export function tar(items: readonly TarItem[]): Buffer {
   const parts: Buffer[] = [];
   for (const item of items) {
+    if (item.type === 'pax') {
+      const body = Buffer.from(Object.entries(item.records).map(([k, v]) => paxRecord(k, v)).join(''));
+      parts.push(header(item.name ?? (item.global ? 'pax_global_header' : 'PaxHeaders/x'), body.length, item.global ? 'g' : 'x'), ...pad(body));
+      continue;
+    }
+    if (item.type === 'raw') {
+      const body = Buffer.from(item.data ?? '');
+      parts.push(header(item.name, item.size ?? body.length, item.flag, item.linkname ?? ''), ...pad(body));
+      continue;
+    }
     const data = item.type === 'file' ? Buffer.from(item.data) : Buffer.alloc(0);
     const link = item.type === 'symlink' || item.type === 'hardlink' ? item.target : '';
     let name = item.name;
@@ -58,7 +72,7 @@ export function tar(items: readonly TarItem[]): Buffer {
       name = item.name.slice(0, 99);
     }
     const flag = { file: '0', dir: '5', symlink: '2', hardlink: '1' }[item.type];
-    parts.push(header(name, data.length, flag, link), ...pad(data));
+    parts.push(header(name, data.length, flag, link, item.type === 'file' ? item.mode : undefined), ...pad(data));
   }
   parts.push(Buffer.alloc(1024));
   return Buffer.concat(parts);
@@ -95,8 +109,8 @@ export function layer(items: readonly TarItem[], compression: 'none' | 'gzip' = 
   return compression === 'gzip' ? blob(LAYER_GZIP, gzipSync(raw)) : blob(LAYER_TAR, raw);
 }
 
-export function image(platform: { os: string; architecture: string }, env: readonly string[], layers: readonly Blob[]): { manifest: Blob; blobs: Blob[] } {
-  const config = blob('application/vnd.oci.image.config.v1+json', JSON.stringify({ ...platform, config: { Env: env }, rootfs: { type: 'layers', diff_ids: [] } }));
+export function image(platform: { os: string; architecture: string }, env: readonly string[], layers: readonly Blob[], workingDir?: string): { manifest: Blob; blobs: Blob[] } {
+  const config = blob('application/vnd.oci.image.config.v1+json', JSON.stringify({ ...platform, config: { Env: env, ...(workingDir ? { WorkingDir: workingDir } : {}) }, rootfs: { type: 'layers', diff_ids: [] } }));
   const manifest = blob(
     'application/vnd.oci.image.manifest.v1+json',
     JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: descriptor(config), layers: layers.map(descriptor) }),

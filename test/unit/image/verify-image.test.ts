@@ -113,7 +113,7 @@ describe('verifyImage on OCI layouts', () => {
     ]);
   });
 
-  it('reports a wrong hash, wrong env and extra files per platform', async () => {
+  it('reports wrong bytes, a shadowing variable and other files, each with its fix', async () => {
     const tampered: TarItem[] = [...goodFiles.slice(0, 2), { type: 'file', name: `tiktoken_cache/${B.name}`, data: 'an HTML error page' }, { type: 'file', name: 'tiktoken_cache/manifest.json', data: '{}' }];
     const { report } = await verify({
       kind: 'oci-archive',
@@ -121,10 +121,14 @@ describe('verifyImage on OCI layouts', () => {
     });
     const [x86, arm] = report.platforms;
     expect(x86).toMatchObject({ ok: false, env: { ok: false, TIKTOKEN_CACHE_DIR: '/elsewhere' } });
-    expect(x86?.files.every((f) => f.status === 'ok')).toBe(true);
+    expect(x86?.consumers.map((c) => [c.consumer, c.directory, c.ok])).toEqual([
+      ['tiktoken', '/elsewhere', false],
+      ['tiktoken-go', '/elsewhere', false],
+    ]);
+    expect(x86?.files.map((f) => f.status)).toEqual(['missing', 'missing']);
     expect(arm?.ok).toBe(false);
-    expect(arm?.files[1]).toMatchObject({ status: 'mismatch', actualSha256: sha256('an HTML error page'), expectedSha256: sha256(B.data) });
-    expect(arm?.extraFiles).toEqual(['manifest.json']);
+    expect(arm?.files[1]).toMatchObject({ status: 'wrong-bytes', actualSha256: sha256('an HTML error page'), expectedSha256: sha256(B.data) });
+    expect(arm?.consumers[0]?.otherFiles).toEqual([]);
 
     const error = (() => {
       try {
@@ -136,14 +140,14 @@ describe('verifyImage on OCI layouts', () => {
     })();
     expect(error).toBeInstanceOf(VerifyError);
     const text = (error as VerifyError).message;
-    expect(text).toContain('linux/amd64');
-    expect(text).toContain('env DATA_GYM_CACHE_DIR: expected /tiktoken_cache, got (unset)');
+    expect(text).toContain('tiktoken reads /elsewhere (TIKTOKEN_CACHE_DIR=/elsewhere)');
+    expect(text).toContain('TIKTOKEN_CACHE_DIR=/elsewhere shadows /tiktoken_cache: change it to `ENV TIKTOKEN_CACHE_DIR=/tiktoken_cache`');
     expect(text).toContain(`linux/arm64 (${arm?.digest})`);
-    expect(text).toContain(`${CACHE}/${B.name}: mismatch: expected sha256 ${sha256(B.data)}`);
-    expect(text).toContain(sha256('an HTML error page'));
+    expect(text).toContain(`${CACHE}/${B.name} serves wrong bytes to tiktoken: sha256 ${sha256('an HTML error page')}`);
+    expect(text).not.toMatch(/prepare again/);
   });
 
-  it('follows hard links and symlinks inside cache-path, refuses ones pointing out', async () => {
+  it('follows hard links and symlinks as the runtime does (a hard link to a file elsewhere serves its bytes)', async () => {
     const linked: TarItem[] = [
       { type: 'file', name: 'data/a.bin', data: A.data },
       { type: 'file', name: 'tiktoken_cache/store/b', data: B.data },
@@ -151,19 +155,83 @@ describe('verifyImage on OCI layouts', () => {
       { type: 'symlink', name: `tiktoken_cache/${B.name}`, target: 'store/b' },
     ];
     const { report } = await verify({ kind: 'oci-archive', path: await asLayout('links', [image(amd64, ENV_OK, [layer(linked)])]) });
-    const [a, b] = report.platforms[0]?.files ?? [];
-    expect(a).toMatchObject({ status: 'mismatch', detail: expect.stringMatching(/hard link to \/data\/a.bin, outside cache-path/) });
-    expect(b).toMatchObject({ status: 'ok', detail: 'symlink to /tiktoken_cache/store/b' });
-    const inside: TarItem[] = [{ type: 'file', name: 'tiktoken_cache/store/a', data: A.data }, { type: 'hardlink', name: `tiktoken_cache/${A.name}`, target: 'tiktoken_cache/store/a' }];
-    const second = await verify({ kind: 'oci-archive', path: await asLayout('links2', [image(amd64, ENV_OK, [layer(inside), layer(linked.slice(1, 2).concat(linked.slice(3)))])]) });
-    expect(second.report.platforms[0]?.files.map((f) => f.status)).toEqual(['ok', 'ok']);
+    expect(report.platforms[0]?.files.map((f) => f.status)).toEqual(['ok', 'ok']);
+    // …but `store` is another entry in the folder: a failure, named.
+    expect(report.platforms[0]?.consumers[0]?.otherFiles).toEqual(['store']);
+    expect(report.ok).toBe(false);
+    // A hard link in an upper layer to a file of a lower layer: the engine cannot unpack it.
+    const lower = layer([{ type: 'file', name: 'opt/a', data: A.data }]);
+    const upper = layer([{ type: 'dir', name: 'tiktoken_cache/' }, { type: 'hardlink', name: `tiktoken_cache/${A.name}`, target: 'opt/a' }]);
+    const second = await verify({ kind: 'oci-archive', path: await asLayout('links2', [image(amd64, ENV_OK, [lower, upper])]) });
+    expect(second.report.ok).toBe(false);
+    expect(second.report.platforms[0]?.problems.join()).toMatch(/engine would refuse to unpack this layer: hard link .* not in the same layer/);
   });
 
-  it('extra files alone do not fail', async () => {
+  it('fails on any other file in the folder, naming it; manifest.json is allowed', async () => {
     const files: TarItem[] = [...goodFiles, { type: 'file', name: 'tiktoken_cache/manifest.json', data: '{}' }];
-    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('extra', [image(amd64, ENV_OK, [layer(files)])]) });
+    const ok = await verify({ kind: 'oci-archive', path: await asLayout('extra-ok', [image(amd64, ENV_OK, [layer(files)])]) });
+    expect(ok.report.ok).toBe(true);
+    const secret = [...files, { type: 'file', name: 'tiktoken_cache/.env', data: 'TOKEN=x' }, { type: 'dir', name: 'tiktoken_cache/.git/' }] as TarItem[];
+    const bad = await verify({ kind: 'oci-archive', path: await asLayout('extra', [image(amd64, ENV_OK, [layer(secret)])]) });
+    expect(bad.report.ok).toBe(false);
+    expect(bad.report.platforms[0]?.consumers[0]?.otherFiles).toEqual(['.env', '.git']);
+    expect(() => assertVerified(bad.report)).toThrow(/holds files that are not the encoder files: \.env, \.git/);
+  });
+
+  it('reads top-down and stops once the folder is decided (an opaque folder in the top layer)', async () => {
+    const lower = layer([{ type: 'file', name: 'tiktoken_cache/secret', data: 'from the base' }]);
+    const opaqueTop = layer([{ type: 'dir', name: 'tiktoken_cache/' }, { type: 'file', name: 'tiktoken_cache/.wh..wh..opq', data: '' }, ...goodFiles.slice(1)]);
+    const decided = await verify({ kind: 'oci-archive', path: await asLayout('top-down', [image(amd64, ENV_OK, [baseLayer, lower, opaqueTop])]) });
+    expect(decided.report.ok).toBe(true);
+    expect(decided.report.platforms[0]?.layersRead).toBe(1);
+    // Without the opaque marker the base's file shows through: every layer is read, and it fails.
+    const plainTop = layer(goodFiles);
+    const full = await verify({ kind: 'oci-archive', path: await asLayout('bottom', [image(amd64, ENV_OK, [baseLayer, lower, plainTop])]) });
+    expect(full.report.platforms[0]?.layersRead).toBe(3);
+    expect(full.report.platforms[0]?.consumers[0]?.otherFiles).toEqual(['secret']);
+  });
+
+  it('an upper layer writing under a name that is a symlink in a lower layer does not reach the folder', async () => {
+    const lower = layer([...goodFiles, { type: 'symlink', name: 'innocent', target: '/tiktoken_cache' }]);
+    const top = layer([{ type: 'file', name: `innocent/${A.name}`, data: 'evil' }]);
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('through', [image(amd64, ENV_OK, [baseLayer, lower, top])]) });
+    expect(report.platforms[0]?.files.map((f) => f.status)).toEqual(['ok', 'ok']);
     expect(report.ok).toBe(true);
-    expect(report.platforms[0]?.extraFiles).toEqual(['manifest.json']);
+  });
+
+  it('a symlink made earlier in the same layer does lead the write into the folder', async () => {
+    const top = layer([...goodFiles, { type: 'symlink', name: 'innocent', target: '/tiktoken_cache' }, { type: 'file', name: `innocent/${A.name}`, data: 'evil' }]);
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('through-same', [image(amd64, ENV_OK, [baseLayer, top])]) });
+    expect(report.platforms[0]?.files[0]).toMatchObject({ status: 'wrong-bytes', actualSha256: sha256('evil') });
+  });
+
+  it('hashes in a second pass what the first skipped (a symlink into a folder no consumer reads)', async () => {
+    const lower = layer([{ type: 'file', name: `opt/store/${A.name}`, data: A.data }, { type: 'file', name: `opt/store/${B.name}`, data: B.data }]);
+    const top = layer([{ type: 'symlink', name: 'tiktoken_cache', target: '/opt/store' }]);
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('second-pass', [image(amd64, ENV_OK, [baseLayer, lower, top])]) });
+    expect(report.platforms[0]?.files.map((f) => f.status)).toEqual(['ok', 'ok']);
+    expect(report.ok).toBe(true);
+  });
+
+  it('reads the encoder set from manifest.json, checking each file against the pins, never the image', async () => {
+    const listed = JSON.stringify({ schema: 1, encodings: ['a'], files: [{ cacheFile: A.name, sha256: sha256(A.data) }, { cacheFile: B.name, sha256: sha256(B.data) }] });
+    const files: TarItem[] = [...goodFiles, { type: 'file', name: 'tiktoken_cache/manifest.json', data: listed }];
+    const path = await asLayout('from-image', [image(amd64, ENV_OK, [layer(files)])]);
+    const known = expectations.files.map((f) => ({ ...f, id: f.cacheFile === A.name ? 'a' : 'b' }));
+    const ok = await verify({ kind: 'oci-archive', path }, { cachePath: CACHE, files: [], fromImage: true, known });
+    expect(ok.report.ok).toBe(true);
+    expect(ok.report.platforms[0]?.files.map((f) => f.cacheFile)).toEqual([A.name, B.name]);
+    // B is not pinned: the hash the image states for it is not trusted.
+    const unpinned = await verify({ kind: 'oci-archive', path }, { cachePath: CACHE, files: [], fromImage: true, known: known.slice(0, 1) });
+    expect(unpinned.report.ok).toBe(false);
+    expect(() => assertVerified(unpinned.report)).toThrow(new RegExp(`lists ${B.name}, which no pin and no extra-encoders entry names`));
+    const none = await verify({ kind: 'oci-archive', path: await asLayout('no-manifest', [image(amd64, ENV_OK, [layer(goodFiles)])]) }, { cachePath: CACHE, files: [], fromImage: true, known });
+    expect(() => assertVerified(none.report)).toThrow(/manifest\.json is missing[\s\S]*pass the encoders the image was built with/);
+  });
+
+  it('names missing encoders when they are given', async () => {
+    const { report } = await verify({ kind: 'oci-archive', path: await asLayout('one-missing', [image(amd64, ENV_OK, [layer(goodFiles.slice(0, 2))])]) });
+    expect(() => assertVerified(report)).toThrow(new RegExp(`missing there: ${B.name}`));
   });
 
   it('fails a platform whose layer blob does not match its digest', async () => {

@@ -1,0 +1,82 @@
+// One layer's entries applied to that layer's own tree the way containerd's tar applier writes
+// them into the snapshot's upper directory: name cleaned (Go's filepath.Clean), its parent
+// resolved through symlinks of this layer with `..` clamped at the root (fs.RootPath), missing
+// parents created, whiteouts turned into overlay whiteouts and opaque markers into opaque
+// directories (OverlayConvertWhiteout), an existing path replaced unless both are directories,
+// hard links to earlier entries of the same layer (a link to anything else fails the unpack),
+// pax global headers unpacking as nothing but still replacing what was at their name. Pure
+// apart from hashing the bodies the caller asks for.
+import { TarType, type TarHeader } from '../tar/tar-header.js';
+import { LayerTree, UnpackError, type Content, type TreeNode } from './layer-tree.js';
+import { OPAQUE_MARKER, WHITEOUT_META_PREFIX, WHITEOUT_PREFIX, cleanComponents, goClean, joinPath, parentOf } from './layer-paths.js';
+
+export interface LayerApplier {
+  /**
+   * Applies one entry. For a regular file `content` is called with the physical path it lands
+   * at and returns its content record (hashed or not, as the caller decides).
+   */
+  apply(entry: TarHeader, content: (path: string) => Promise<Content>): Promise<void>;
+}
+
+export function layerApplier(tree: LayerTree): LayerApplier {
+  return {
+    async apply(entry, content) {
+      const cleaned = goClean(entry.name);
+      const parts = cleanComponents(cleaned);
+      const base = parts.pop();
+      if (base === undefined) return; // resolves to the root: ignored
+      const parent = tree.rootPath(parts);
+      const path = joinPath(parent, base);
+      const above = parent === '' ? undefined : tree.get(parent);
+      if (parent !== '' && !above) tree.mkdirAll(parent);
+      else if (above && above.kind !== 'dir') throw new UnpackError(`/${parent} is not a directory (entry ${JSON.stringify(entry.name)})`);
+      if (cleaned.startsWith(WHITEOUT_META_PREFIX) && cleaned !== OPAQUE_MARKER) return; // AUFS metadata
+      if (base.startsWith(WHITEOUT_PREFIX)) {
+        if (base === OPAQUE_MARKER) {
+          tree.markOpaque(parent);
+          return;
+        }
+        // mknod of a whiteout device: fails where the name already exists in this layer.
+        const original = base.slice(WHITEOUT_PREFIX.length);
+        const target = original === '' || original === '.' ? parent : original === '..' ? parentOf(parent) : joinPath(parent, original);
+        if (tree.get(target) || target === parent || original === '..') throw new UnpackError(`whiteout ${JSON.stringify(entry.name)}: /${target} exists in the same layer (invalid whiteout)`);
+        tree.set(target, { kind: 'whiteout' });
+        return;
+      }
+      const existing = tree.get(path);
+      if (existing && !(existing.kind === 'dir' && entry.type === TarType.directory)) tree.removeAll(path);
+      let node: TreeNode | undefined;
+      switch (entry.type) {
+        case TarType.directory:
+          if (tree.get(path)?.kind !== 'dir') node = { kind: 'dir' };
+          break;
+        case TarType.file:
+          node = { kind: 'file', content: await content(path) };
+          break;
+        case TarType.symlink:
+          node = { kind: 'symlink', target: entry.linkname };
+          break;
+        case TarType.hardlink: {
+          // The link's parent resolves inside the root; its last part is linked as it is.
+          const linkParts = cleanComponents(entry.linkname);
+          const linkBase = linkParts.pop();
+          const target = linkBase === undefined ? '' : joinPath(tree.rootPath(linkParts), linkBase);
+          const linked = tree.get(target);
+          if (!linked || linked.kind === 'whiteout') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to /${target}, which is not in the same layer`);
+          if (linked.kind === 'dir') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to the directory /${target}`);
+          node = linked;
+          break;
+        }
+        case TarType.special:
+          node = { kind: 'special', detail: `/${path} is a device or FIFO` };
+          break;
+        case TarType.paxGlobal:
+          break; // nothing is created, but what was at the name is gone (above)
+        default:
+          throw new UnpackError(`entry ${JSON.stringify(entry.name)} has a tar type the engine cannot unpack`);
+      }
+      if (node) tree.set(path, node);
+    },
+  };
+}
+
