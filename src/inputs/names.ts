@@ -32,6 +32,8 @@ export const INPUT_NAMES = [
   'verify',
   'push-by-digest',
   'merge-digests',
+  'engine',
+  'cache-image',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -54,6 +56,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   load: 'false',
   verify: 'true',
   'push-by-digest': 'false',
+  engine: 'buildx',
 };
 
 /** Raw input text by name, as `core.getInput` or the CLI gives it; '' when unset. */

@@ -3,7 +3,7 @@
 // keeps them equal).
 import type { PipelineResult } from './pipeline.js';
 
-export const OUTPUT_NAMES = ['cache-dir', 'cache-hit', 'manifest', 'drift', 'digest', 'imageid', 'metadata', 'tags', 'archive', 'verification'] as const;
+export const OUTPUT_NAMES = ['cache-dir', 'cache-hit', 'manifest', 'drift', 'digest', 'imageid', 'metadata', 'tags', 'archive', 'verification', 'cache-image'] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
 export function actionOutputs(result: PipelineResult): Record<OutputName, string> {
@@ -19,5 +19,6 @@ export function actionOutputs(result: PipelineResult): Record<OutputName, string
     tags: (merged?.tags ?? built?.tags ?? []).join('\n'),
     archive: built?.archive ?? '',
     verification: verification ? JSON.stringify(verification) : '',
+    'cache-image': result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : '',
   };
 }

@@ -1,6 +1,8 @@
 // Every input of a run, validated before anything touches the network or Docker: what to do
 // (prepare, build, merge, verify) and the typed options for it. The engine is asked what it can
 // do, and git what HEAD is, only when a build or merge needs it.
+import { checkRegistryEngine, parseEngine, type BuildEngine } from '../build/engine-input.js';
+import { parseCacheImage } from '../build/cache-image-input.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from '../build/engine-facts.js';
 import type { GitFacts } from '../build/git-facts.js';
 import { parseMergeInputs, type MergeOptions } from '../build/merge.js';
@@ -40,6 +42,10 @@ export interface Plan {
   readonly buildOptions?: BuildOptions;
   readonly merge?: MergeOptions;
   readonly engine?: EngineFacts;
+  /** `buildx` (the default) or `registry` (overlay mode with no Docker). */
+  readonly buildEngine?: BuildEngine;
+  /** `cache-image`: where the verified cache folder is pushed as a one-layer image. */
+  readonly cacheImage?: string;
 }
 
 export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Promise<Plan> {
@@ -59,7 +65,19 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const merge = parseMergeInputs(raw, { gitRef: git.ref, sha: git.sha });
     if (merge) return { mode: 'merge', prepareOptions, merge };
   }
-  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions };
+  const cacheImage = parseCacheImage(raw);
+  const withCacheImage = cacheImage ? { cacheImage } : {};
+  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions, ...withCacheImage };
+  const buildEngine = parseEngine(raw);
+  if (buildEngine === 'registry') {
+    // No Docker at all: the engine is not probed.
+    const git = await facts.git();
+    const buildOptions = parseBuildInputs(raw, { gitRef: git.ref, sha: git.sha, commitTime: git.commitTime, repositoryUrl: facts.repositoryUrl, proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir, engineLoadsMultiPlatform: true });
+    // (load is refused below with the registry engine's own reason.)
+    checkRegistryEngine(buildOptions, raw);
+    for (const secret of buildOptions.secrets) deps.addSecret(secret);
+    return { mode: 'build', prepareOptions, buildOptions, buildEngine, ...withCacheImage };
+  }
   const probe = probeEngine({ log: deps.log, docker: deps.docker }, raw('builder').trim() || undefined, { store: parseBoolean('load', raw('load'), false) });
   const [engine, git] = await Promise.all([probe, facts.git()]);
   const buildOptions = parseBuildInputs(raw, {
@@ -73,5 +91,5 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   });
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
-  return { mode: 'build', prepareOptions, buildOptions, engine };
+  return { mode: 'build', prepareOptions, buildOptions, engine, ...withCacheImage };
 }
