@@ -76,14 +76,21 @@ function repositories(options: BuildOptions): Repository[] {
   return [...byName.values()];
 }
 
-/** The same repository client, calling `onRefused(digest)` when the registry answers a mount with an upload (202). */
-function watchMounts(http: RepositoryHttp, onRefused: (digest: string) => void): RepositoryHttp {
+/**
+ * The same repository client, except for cross-repository mounts: a blob this run made (our
+ * layer, configs) is in no other repository, so its mount is answered "not mounted" here
+ * without asking the registry (which would open an upload session nobody uses); for the base's
+ * blobs, `onRefused(digest)` hears when the registry answers a mount with an upload (202).
+ */
+function watchMounts(http: RepositoryHttp, own: ReadonlySet<string>, onRefused: (digest: string) => void): RepositoryHttp {
   return {
     ...http,
     async request(pathOrUrl, init) {
+      const raw = init.method === 'POST' ? /[?&]mount=([^&]+)/.exec(pathOrUrl)?.[1] : undefined;
+      const mount = raw === undefined ? undefined : decodeURIComponent(raw);
+      if (mount !== undefined && own.has(mount)) return new Response(null, { status: 202 });
       const response = await http.request(pathOrUrl, init);
-      const mount = init.method === 'POST' ? /[?&]mount=([^&]+)/.exec(pathOrUrl)?.[1] : undefined;
-      if (mount && response.status === 202) onRefused(decodeURIComponent(mount));
+      if (mount !== undefined && response.status === 202) onRefused(mount);
       return response;
     },
   };
@@ -154,7 +161,7 @@ export async function registryBuild(
       const credentials = await deps.credentials(repo.ref.registry);
       const plain = repositoryHttp({ apiHost: repo.ref.apiHost, repository: repo.ref.repository, credentials }, deps.fetch ?? fetch);
       const refused: string[] = [];
-      const http = watchMounts(plain, (digest) => !own.has(digest) && refused.push(digest));
+      const http = watchMounts(plain, new Set(own.keys()), (digest) => refused.push(digest));
       targets.push({ repo, http, ...(credentials ? { credentials } : {}) });
       // One request first, alone: it settles the auth (Basic or a Bearer token) before the parallel blob requests.
       await blobExists(http, layer.digest).catch(() => undefined);
