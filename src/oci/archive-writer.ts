@@ -1,9 +1,9 @@
 // Writes an image (any ImageSource: index, manifests, configs, layers) as an OCI image layout
 // in one tar — what `docker load`, `skopeo copy oci-archive:` and our verifier read:
 // `oci-layout`, the blobs as they arrive (each digest-checked while streamed), then index.json.
-// It goes to a temporary name beside the target. `seal` writes index.json without names, so
-// the image can be verified before it has any; `publish` rewrites index.json with the names
-// and renames the file into place. `discard` (and any failure) removes the temporary file:
+// It goes to a temporary name beside the target, with an index.json that names nothing, so
+// the image can be verified before it has a name; `publish` names it (name-archive.ts rewrites
+// index.json, the archive's last entry) and renames the file into place. `discard` (and any failure) removes the temporary file:
 // nothing half-written is left at the target.
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { checkedBlob } from '../image/blob-stream.js';
 import type { ImageSource } from '../image/image-source.js';
 import { MediaType, parseManifest, type Descriptor } from '../image/media-types.js';
 import { tarEnd, tarHeader, tarPadding } from '../tar/tar-write.js';
+import { nameArchive } from './name-archive.js';
 import { bytesOnce, sha256Digest } from './digest.js';
 
 export interface WrittenArchive {
@@ -25,12 +26,8 @@ export interface WrittenArchive {
 
 const OCI_LAYOUT = Buffer.from('{"imageLayoutVersion":"1.0.0"}', 'utf8');
 
-function indexJson(root: Descriptor, names: readonly string[]): Buffer {
-  const plain = { mediaType: root.mediaType, digest: root.digest, size: root.size };
-  const manifests =
-    names.length === 0
-      ? [plain]
-      : names.map((name) => ({ ...plain, annotations: { 'io.containerd.image.name': name, 'org.opencontainers.image.ref.name': name.slice(name.lastIndexOf(':') + 1) } }));
+function indexJson(root: Descriptor): Buffer {
+  const manifests = [{ mediaType: root.mediaType, digest: root.digest, size: root.size }];
   return Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: MediaType.ociIndex, manifests }), 'utf8');
 }
 
@@ -75,7 +72,6 @@ export async function writeArchive(source: ImageSource, path: string, mtime: num
     await blob(descriptor, bytesOnce(bytes));
   };
 
-  let indexAt = 0;
   try {
     await write(tarHeader({ name: 'blobs', type: 'directory', size: 0, mode: 0o755, mtime }));
     await write(tarHeader({ name: 'blobs/sha256', type: 'directory', size: 0, mode: 0o755, mtime }));
@@ -84,8 +80,7 @@ export async function writeArchive(source: ImageSource, path: string, mtime: num
     if (sha256Digest(rootDoc.bytes) !== rootDoc.digest) throw new Error(`${source.label}: the root does not match its digest ${rootDoc.digest}`);
     const root: Descriptor = { mediaType: rootDoc.mediaType ?? MediaType.ociIndex, digest: rootDoc.digest, size: rootDoc.bytes.length };
     await copy(rootDoc.bytes, root, 0);
-    indexAt = position;
-    await file('index.json', indexJson(root, []));
+    await file('index.json', indexJson(root));
     await write(tarEnd());
     await handle.sync();
     let done = false;
@@ -100,20 +95,13 @@ export async function writeArchive(source: ImageSource, path: string, mtime: num
       root,
       async publish(names) {
         if (done) throw new Error('internal: archive already published or discarded');
+        done = true;
         try {
-          if (names.length > 0) {
-            await handle.truncate(indexAt);
-            position = indexAt;
-            await file('index.json', indexJson(root, names));
-            await write(tarEnd());
-            await handle.sync();
-          }
-          done = true;
           await handle.close();
+          await nameArchive(tempPath, names);
           await rename(tempPath, path);
         } catch (error) {
-          done = false;
-          await discard();
+          await rm(tempPath, { force: true });
           throw error;
         }
       },
