@@ -2,7 +2,8 @@
 // ratios of the medians. No assertions on time anywhere in the test suites; this is the place.
 //   --reps N        repetitions per series (default 5)
 //   --cli PATH      the bundled CLI to time (default dist/cli.mjs: what ships)
-//   --only LIST     any of warm,cold,build,push (default all; push: the build step with push per builder)
+//   --only LIST     any of warm,cold,build,push,registry (default all; push: the build step with push
+//                   per builder; registry: the registry engine, issue 10)
 //   --rate BYTES    pace of the throttled cold runs, per connection and as one shared link
 //                   (default 4 MiB/s; 0 runs the unthrottled loopback only)
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeLink, type LinkModel } from './link-server.js';
 import { buildBench } from './build-bench.js';
+import { registryEngineBench } from './registry-engine-bench.js';
 import { coldBench, warmBench, type ColdSeries } from './prepare-bench.js';
 import { runTimed } from './proc.js';
 import { benchRoot } from './runner-env.js';
@@ -21,7 +23,7 @@ const { values } = parseArgs({
   options: {
     reps: { type: 'string', default: '5' },
     cli: { type: 'string', default: 'dist/cli.mjs' },
-    only: { type: 'string', default: 'warm,cold,build,push' },
+    only: { type: 'string', default: 'warm,cold,build,push,registry' },
     rate: { type: 'string', default: String(4 * 1024 * 1024) },
   },
 });
@@ -89,6 +91,16 @@ try {
     }
     const saved = median(built.plain.samples) / median(built.base.samples);
     lines.push(`overlay build / base rebuild: ${saved.toFixed(2)}× (the overlay takes that fraction of a rebuild)`);
+  }
+
+  if (only.has('registry')) {
+    const r = await registryEngineBench({ ...options, repo: process.cwd() });
+    for (const series of [r.engine, r.plain, r.small, r.large, r.smallNoVerify, r.largeNoVerify]) lines.push(describeSeries(series));
+    lines.push(`baseline builder: ${r.builderNote}`);
+    lines.push(`registry engine bytes uploaded: ${r.uploaded} B; encoder layer + configs + manifests + index: ${r.expected} B (${(r.uploaded / r.expected).toFixed(3)}×, target ≤ 1.1×)`);
+    verdicts.push(verdict('registry engine / plain buildx --push (empty cache)', r.engine, r.plain, 0.5));
+    verdicts.push(verdict('registry engine, 500 MB / 10 MB base (flatness)', r.large, r.small, 1.2));
+    verdicts.push(verdict('registry engine without verify, 500 MB / 10 MB base', r.largeNoVerify, r.smallNoVerify, 1.2));
   }
 } finally {
   await root.remove();

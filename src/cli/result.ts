@@ -21,6 +21,8 @@ export function cliResult(result: PipelineResult): Record<string, unknown> {
   if (built?.digestRefs) out['digest-refs'] = built.digestRefs;
   if (result.published) out['published'] = result.published.map((t) => ({ tag: t.ref, where: t.where, published: t.published, ...(t.reason ? { reason: t.reason } : {}) }));
   if (built) out['builder'] = { name: built.engine.builder ?? result.buildOptions?.builder ?? 'default', driver: built.engine.driver };
+  if (built?.platformDigests) out['platform-digests'] = built.platformDigests;
+  if (result.cacheImage) out['cache-image'] = { ...result.cacheImage };
   if (verification) {
     out['verified'] = verification.ok;
     out['platforms'] = Object.fromEntries(verification.platforms.map((p) => [p.platform, { digest: p.digest, ok: p.ok }]));

@@ -87,3 +87,11 @@ export function parseManifest(bytes: Buffer, mediaType: string | undefined, what
   }
   throw new Error(`${what} is neither an OCI/Docker image index nor an image manifest (media type ${mediaType ?? 'none'})`);
 }
+
+/** Layer and config media types, by manifest family: a layer appended to a manifest takes its family's type. */
+export const BlobMediaType = {
+  ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+  dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+  ociConfig: 'application/vnd.oci.image.config.v1+json',
+  dockerConfig: 'application/vnd.docker.container.image.v1+json',
+} as const;

@@ -47,6 +47,8 @@ export const INPUT_NAMES = [
   'pull',
   'network',
   'add-hosts',
+  'engine',
+  'cache-image',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -72,6 +74,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'push-by-digest': 'false',
   'no-cache': 'false',
   pull: 'false',
+  engine: 'buildx',
 };
 
 /** Raw input text by name, as `core.getInput` or the CLI gives it; '' when unset. */

@@ -6,30 +6,13 @@
 // the blobs are not copied again.
 import { open } from 'node:fs/promises';
 import { BLOCK, isZeroBlock, parseHeader } from '../tar/tar-header.js';
+import { tarHeader } from '../tar/tar-write.js';
 
 const MAX_TAIL = 16 * 1024 * 1024;
 
-function octal(value: number, length: number): string {
-  return `${value.toString(8).padStart(length - 1, '0')}\0`;
-}
-
-/** A ustar header for a regular file `name` of `size` bytes. */
+/** A ustar header for a regular file `name` of `size` bytes (the project's one tar header writer). */
 export function ustarHeader(name: string, size: number, mtime = 0): Buffer {
-  const header = Buffer.alloc(BLOCK);
-  header.write(name, 0, 100, 'utf8');
-  header.write(octal(0o644, 8), 100, 'ascii');
-  header.write(octal(0, 8), 108, 'ascii');
-  header.write(octal(0, 8), 116, 'ascii');
-  header.write(octal(size, 12), 124, 'ascii');
-  header.write(octal(mtime, 12), 136, 'ascii');
-  header.write('        ', 148, 'ascii');
-  header.write('0', 156, 'ascii');
-  header.write('ustar\0', 257, 'ascii');
-  header.write('00', 263, 'ascii');
-  let sum = 0;
-  for (const byte of header) sum += byte;
-  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'ascii');
-  return header;
+  return tarHeader({ name, type: 'file', size, mode: 0o644, mtime });
 }
 
 /** index.json naming the (single) image once per reference. Pure. */

@@ -9,7 +9,8 @@ import { parseManifest, type Descriptor } from '../image/media-types.js';
 import type { Logger } from '../log/logger.js';
 import { retrying } from '../build/retry.js';
 import { RegistryFailure, type RepositoryHttp } from './registry-http.js';
-import { blobExists, mountBlob, putManifest, repositoryName, sha256Digest, uploadBlob } from './registry-write.js';
+import { sha256Digest } from './digest.js';
+import { blobExists, mountBlob, putManifest, repositoryName, uploadBlob } from './registry-write.js';
 
 export interface PushOptions {
   readonly log: Logger;

@@ -2,16 +2,13 @@
 // from another repository of the same registry, upload it (POST then one PUT), put a manifest
 // under its digest or a tag. The registry must answer with the digest we computed; anything
 // else is a failure, never trusted.
-import { createHash } from 'node:crypto';
 import { MANIFEST_ACCEPT } from '../image/media-types.js';
+import { sha256Digest } from './digest.js';
 import { RegistryFailure, type RepositoryHttp } from './registry-http.js';
 
 const SHORT_MS = 60_000;
 const BLOB_MS = 30 * 60_000;
 
-export function sha256Digest(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /** The repository's full name for messages, `127.0.0.1:5000/org/name`. */
 export function repositoryName(http: RepositoryHttp): string {

@@ -18,6 +18,7 @@ export const OUTPUT_NAMES = [
   'annotations',
   'archive',
   'verification',
+  'cache-image',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
@@ -39,5 +40,6 @@ export function actionOutputs(result: PipelineResult): Record<OutputName, string
     annotations: built || merged ? (stamp?.annotations ?? []).join('\n') : '',
     archive: built?.archive ?? '',
     verification: verification ? JSON.stringify(verification) : '',
+    'cache-image': result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : '',
   };
 }

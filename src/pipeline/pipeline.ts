@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import type { BuildResult } from '../build/build.js';
 import type { BuildOptions } from '../build/options.js';
 import type { TagState } from '../build/publish.js';
+import type { RegistryEngineOutcome } from '../build/registry-engine.js';
+import type { RegistryCredentials } from '../image/docker-config-auth.js';
 import type { MergeResult } from '../build/merge.js';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
 import type { DownloadFn } from '../prepare/download-port.js';
-import { DriftError, InputError, type DriftedFile } from '../errors.js';
+import { BuildError, DriftError, InputError, type DriftedFile } from '../errors.js';
 import type { VerificationReport } from '../image/report.js';
 import type { RawInputs } from '../inputs/names.js';
 import type { PrepareOptions } from '../prepare/options.js';
@@ -22,7 +24,7 @@ import { pinSetKey, prepare } from '../prepare/prepare.js';
 import type { PrepareResult } from '../prepare/result.js';
 import { proxyEnvironment } from '../proxy/settings.js';
 import { expectationsOf } from './expectations.js';
-import { plan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
+import { plan, type CacheImagePlan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
 import { verifyTarget } from './verify-target.js';
 
 export type { Mode } from './plan.js';
@@ -53,6 +55,8 @@ export interface PipelineResult {
   readonly pinSetKey?: string;
   /** What the image is stamped with (the version, labels and annotations outputs). */
   readonly stamp?: Stamp;
+  /** `cache-image` pushed (tagged only when verified). */
+  readonly cacheImage?: { readonly reference: string; readonly digest: string; readonly tagged: boolean };
   readonly error?: unknown;
 }
 
@@ -169,6 +173,35 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
   );
 }
 
+function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<RegistryCredentials | undefined> {
+  return async (registry) => {
+    const { resolveCredentials } = await import('../oci/docker-credentials.js');
+    try {
+      return await resolveCredentials(facts.dockerConfig, registry);
+    } catch (error) {
+      throw new BuildError(
+        { what: `cannot get the credentials for ${registry} from the Docker config`, got: (error as Error).message, fix: 'check credsStore/credHelpers in config.json (DOCKER_CONFIG) and that the docker-credential-* program is on PATH, or log in again' },
+        { cause: error },
+      );
+    }
+  };
+}
+
+async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome> {
+  const [{ registryBuild }, { proxiedFetch }] = await Promise.all([import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js')]);
+  const fetch = proxiedFetch(p.prepareOptions.proxy);
+  const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
+  return deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
+    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) }),
+  );
+}
+
+async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {
+  const [{ pushCacheImage }, { proxiedFetch }] = await Promise.all([import('../build/cache-image.js'), import('../proxy/proxy-fetch.js')]);
+  const fetch = proxiedFetch(p.prepareOptions.proxy);
+  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) });
+}
+
 export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
   let result: PipelineResult = { mode: 'prepare' };
   try {
@@ -185,7 +218,12 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
         throw error;
       }
     }
-    if (p.mode === 'build' && result.prepared) {
+    if (p.mode === 'build' && p.buildEngine === 'registry' && result.prepared) {
+      const outcome = await registryStep(p, p.buildOptions, result.prepared, facts, deps);
+      const published = outcome.built.tags.map((ref): TagState => ({ ref, where: 'registry', published: true }));
+      result = { ...result, built: outcome.built, published, ...(outcome.verification ? { verification: outcome.verification } : {}) };
+      if (outcome.verification) (await import('../image/assert-verified.js')).assertVerified(outcome.verification);
+    } else if (p.mode === 'build' && result.prepared) {
       const { build } = await import('../build/build.js');
       const built = await build(p.buildOptions, result.prepared, {
         log: deps.log,
@@ -210,7 +248,15 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       }
     }
 
-    const shouldVerify = p.mode === 'verify' || (p.mode === 'merge' ? p.merge.verify : p.mode === 'build' && p.buildOptions.verify);
+    if (p.cacheImage && result.prepared) {
+      const pushed = await cacheImageStep(p, p.cacheImage, result.prepared, facts, deps);
+      result = { ...result, cacheImage: { reference: pushed.reference, digest: pushed.digest, tagged: pushed.tagged } };
+      if (pushed.verification) (await import('../image/assert-verified.js')).assertVerified(pushed.verification);
+    }
+
+    // The registry engine verified each copy before tagging it.
+    const registryEngine = p.mode === 'build' && p.buildEngine === 'registry';
+    const shouldVerify = !registryEngine && (p.mode === 'verify' || (p.mode === 'merge' ? p.merge.verify : p.mode === 'build' && p.buildOptions.verify));
     if (shouldVerify) {
       const verification = await verifyStep(p, result, facts, deps);
       if (verification) {
@@ -223,7 +269,8 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
         (await import('../image/assert-verified.js')).assertVerified(verification);
       }
     }
-    if (p.mode === 'build' || p.mode === 'merge') result = await publishStep(p, result, facts, deps);
+    // The registry engine tags (and names its archive) itself, after verifying.
+    if ((p.mode === 'build' && !registryEngine) || p.mode === 'merge') result = await publishStep(p, result, facts, deps);
     return result;
   } catch (error) {
     return { ...result, error };

@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path';
 import { indexAnnotationArgs, parseAnnotations } from '../build/annotations.js';
 import { CACHE_CONTEXT } from '../build/build-flags.js';
 import { dockerfileFromImages } from '../build/dockerfile-from.js';
+import { parseCacheImage } from '../build/cache-image-input.js';
+import { checkRegistryEngine, parseEngine, type BuildEngine } from '../build/engine-input.js';
+import { parsePlatforms } from '../build/platforms.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from '../build/engine-facts.js';
 import type { GitFacts } from '../build/git-facts.js';
 import { readMergeInputs, resolveMerge, type MergeOptions } from '../build/merge.js';
@@ -73,11 +76,24 @@ interface Common {
   readonly cachePath: string;
   /** Which consumers must read the files, and whether the encoder set comes from the image. */
   readonly verifyOptions: VerifyOptions;
+  /** `cache-image`: the verified cache folder pushed as a one-layer image. */
+  readonly cacheImage?: CacheImagePlan;
+}
+
+/** What `cache-image` pushes: the same layer as the registry engine, one manifest per platform. */
+export interface CacheImagePlan {
+  readonly reference: string;
+  readonly cachePath: string;
+  readonly platforms: readonly string[];
+  readonly labels: readonly (readonly [string, string])[];
+  readonly sourceDateEpoch?: number | undefined;
+  readonly verify: boolean;
 }
 
 export type Plan =
   | (Common & { readonly mode: 'prepare' })
-  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly engine: EngineFacts })
+  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'buildx'; readonly engine: EngineFacts })
+  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'registry'; readonly engine?: undefined })
   | (Common & { readonly mode: 'merge'; readonly merge: MergePlan })
   | (Common & { readonly mode: 'verify'; readonly source?: VerifySource });
 
@@ -172,12 +188,33 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
       merge: { ...merge, ...(annotations.length > 0 ? { annotations } : {}), ...(builder ? { builder } : {}), verify },
     };
   }
-  if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions, verifyOptions, cachePath: plainCachePath(raw) };
+  const cacheImageRef = parseCacheImage(raw);
+  if (!parseBoolean('build', raw('build'), true)) {
+    const cachePath = plainCachePath(raw);
+    const cacheImage: CacheImagePlan | undefined = cacheImageRef
+      ? { reference: cacheImageRef, cachePath, platforms: parsePlatforms(raw('platforms') || 'linux/amd64,linux/arm64'), labels: [], verify: parseBoolean('verify', raw('verify'), true) }
+      : undefined;
+    return { mode: 'prepare', prepareOptions, verifyOptions, cachePath, ...(cacheImage ? { cacheImage } : {}) };
+  }
+  const buildEngine: BuildEngine = parseEngine(raw);
 
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
   await checkSecretSources(draft, facts.processEnv, deps.addSecret);
   const images = await baseImages(draft, deps.log);
   for (const notice of draft.naming.notices) deps.log.notice(notice);
+
+  if (buildEngine === 'registry') {
+    // No Docker at all: the engine is not probed; a base in an OCI layout or archive is read by the engine itself.
+    const git = await facts.git();
+    const registryBases = images.filter((image) => !/^oci-(layout|archive):\/\//.test(image));
+    const read = deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions));
+    const basePlatforms = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
+    const buildOptions = resolveBuildOptions(draft, { gitRef: git.ref, sha: git.sha, commitTime: git.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms });
+    checkRegistryEngine(buildOptions, raw);
+    for (const secret of buildOptions.secrets) deps.addSecret(secret);
+    const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
+    return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}) };
+  }
 
   // Every input is valid: now ask git, the engine and the base's registry.
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
@@ -194,7 +231,12 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   });
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
-  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, engine };
+  const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
+  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
+}
+
+function cacheImagePlan(reference: string, options: BuildOptions): CacheImagePlan {
+  return { reference, cachePath: options.cachePath, platforms: options.platforms, labels: options.labels, sourceDateEpoch: options.sourceDateEpoch, verify: options.verify };
 }
 
 async function defaultReadPlatforms(facts: PlanFacts, prepareOptions: PrepareOptions): Promise<ReadPlatforms> {

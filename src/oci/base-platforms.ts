@@ -1,0 +1,121 @@
+// The platform images of a base, read from its index (or its one manifest) and matched to the
+// requested platforms: each platform's manifest and config, digest-checked. Attestation
+// manifests are counted and left out (they attest the base's bytes, not the image we make).
+// A base without an index is one platform, named from its config; a platform the base lacks
+// and a media type we cannot append to are errors that name what the base has.
+import type { ImageSource } from '../image/image-source.js';
+import { MediaType, isAttestation, parseManifest, platformName, type Descriptor, type Platform } from '../image/media-types.js';
+import { sha256Digest } from './digest.js';
+
+export class BaseImageProblem extends Error {
+  constructor(
+    message: string,
+    readonly fix: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface BasePlatform {
+  readonly platform: Platform;
+  readonly name: string;
+  readonly manifest: { readonly descriptor: Descriptor; readonly json: Record<string, unknown> };
+  readonly config: { readonly descriptor: Descriptor; readonly json: Record<string, unknown> };
+}
+
+export interface BaseImage {
+  /** The base's root digest (index or single manifest). */
+  readonly digest: string;
+  /** The root's media type (the new index keeps the base's family). */
+  readonly mediaType: string;
+  /** True when the base is one manifest, not an index. */
+  readonly single: boolean;
+  readonly attestations: number;
+  readonly platforms: readonly BasePlatform[];
+  /** Every image platform the base has, for messages. */
+  readonly available: readonly string[];
+}
+
+const MANIFEST_TYPES: readonly string[] = [MediaType.ociManifest, MediaType.dockerManifest];
+
+/** `linux/arm64` and `linux/arm64/v8` are one platform; so are `linux/amd64` and `linux/amd64/v1`. */
+export function samePlatform(wanted: string, platform: Platform): boolean {
+  const [os, arch, variant] = wanted.split('/');
+  const defaults: Record<string, string> = { arm64: 'v8', amd64: 'v1' };
+  const norm = (a: string | undefined, v: string | undefined) => v || (a ? defaults[a] : undefined) || '';
+  return os === platform.os && arch === platform.architecture && norm(arch, variant) === norm(platform.architecture, platform.variant);
+}
+
+async function checkedDocument(source: ImageSource, descriptor: Descriptor, what: string): Promise<Buffer> {
+  const bytes = await source.document(descriptor);
+  if (!bytes) throw new BaseImageProblem(`${source.label} does not hold the ${what} ${descriptor.digest}`, 'check that the base image (or archive) is complete');
+  if (sha256Digest(bytes) !== descriptor.digest) throw new BaseImageProblem(`${source.label}: the ${what} ${descriptor.digest} arrived as ${sha256Digest(bytes)}`, 'the base is corrupt or tampered with: do not build on it');
+  return bytes;
+}
+
+function json(bytes: Buffer, what: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(bytes.toString('utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new BaseImageProblem(`${what} is not a JSON object`, 'the base image is damaged');
+}
+
+async function readPlatform(source: ImageSource, descriptor: Descriptor, given: Platform | undefined): Promise<BasePlatform> {
+  if (!MANIFEST_TYPES.includes(descriptor.mediaType)) {
+    throw new BaseImageProblem(`${source.label}: ${descriptor.digest} has media type ${descriptor.mediaType || '(none)'}, which the registry engine cannot append a layer to`, `use a base with OCI or Docker schema 2 image manifests (${MANIFEST_TYPES.join(', ')}), or engine: buildx`);
+  }
+  const bytes = await checkedDocument(source, descriptor, 'manifest');
+  const manifest = json(bytes, `manifest ${descriptor.digest}`);
+  parseManifest(bytes, descriptor.mediaType, `${source.label} manifest ${descriptor.digest}`);
+  const configDescriptor = manifest['config'] as Descriptor;
+  const config = json(await checkedDocument(source, configDescriptor, 'config'), `config ${configDescriptor.digest}`);
+  const platform: Platform = given ?? {
+    os: String(config['os'] ?? ''),
+    architecture: String(config['architecture'] ?? ''),
+    ...(typeof config['variant'] === 'string' && config['variant'] !== '' ? { variant: config['variant'] } : {}),
+  };
+  if (!platform.os || !platform.architecture) throw new BaseImageProblem(`${source.label}: manifest ${descriptor.digest} names no platform (no os/architecture in its config)`, 'use a base image built for a platform');
+  return { platform, name: platformName(platform), manifest: { descriptor, json: manifest }, config: { descriptor: configDescriptor, json: config } };
+}
+
+export async function readBase(source: ImageSource, requested: readonly string[]): Promise<BaseImage> {
+  const root = await source.root();
+  if (sha256Digest(root.bytes) !== root.digest) throw new BaseImageProblem(`${source.label}: the root does not match its digest ${root.digest}`, 'the base is corrupt or tampered with');
+  const parsed = parseManifest(root.bytes, root.mediaType, source.label);
+  if (parsed.kind === 'manifest') {
+    const mediaType = root.mediaType && MANIFEST_TYPES.includes(root.mediaType) ? root.mediaType : String((parsed.doc as { mediaType?: string }).mediaType ?? MediaType.ociManifest);
+    const only = await readPlatform(source, { mediaType, digest: root.digest, size: root.bytes.length }, undefined);
+    const match = requested.filter((p) => samePlatform(p, only.platform));
+    if (requested.some((p) => !samePlatform(p, only.platform))) {
+      throw new BaseImageProblem(
+        `${source.label} is a single-platform image (${only.name}), not a multi-platform index, so it has no ${requested.filter((p) => !samePlatform(p, only.platform)).join(', ')}`,
+        `set platforms: ${only.name}, or use a multi-platform base`,
+      );
+    }
+    return { digest: root.digest, mediaType, single: true, attestations: 0, platforms: match.length ? [only] : [], available: [only.name] };
+  }
+  const images: Array<{ descriptor: Descriptor; platform: Platform }> = [];
+  let attestations = 0;
+  for (const entry of parsed.doc.manifests) {
+    if (isAttestation(entry)) attestations++;
+    else if (/index|manifest\.list/.test(entry.mediaType)) {
+      throw new BaseImageProblem(`${source.label}: the index nests another index (${entry.digest})`, 'name the inner index by its digest as base-image');
+    } else if (entry.platform) images.push({ descriptor: entry, platform: entry.platform });
+  }
+  const available = images.map((i) => platformName(i.platform));
+  const chosen: Array<{ descriptor: Descriptor; platform: Platform }> = [];
+  const missing: string[] = [];
+  for (const wanted of requested) {
+    const found = images.find((i) => samePlatform(wanted, i.platform));
+    if (found) chosen.push(found);
+    else missing.push(wanted);
+  }
+  if (missing.length > 0) {
+    throw new BaseImageProblem(`${source.label} has no ${missing.join(', ')} (it has ${available.join(', ') || 'no image platforms'})`, `set platforms to those the base has, e.g. platforms: ${available.join(',')}`);
+  }
+  const platforms = await Promise.all(chosen.map((c) => readPlatform(source, c.descriptor, c.platform)));
+  return { digest: root.digest, mediaType: root.mediaType ?? String((parsed.doc as { mediaType?: string }).mediaType ?? MediaType.ociIndex), single: false, attestations, platforms, available };
+}

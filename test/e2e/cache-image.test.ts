@@ -1,0 +1,58 @@
+// cache-image: the verified folder pushed as a one-layer image with no Docker on PATH, then
+// taken by an unmodified upstream image with `COPY --from=` in a plain `docker buildx build`
+// (the examples/cache-image/Dockerfile pattern): python3-tiktoken in the result encodes every
+// bundled encoding with --network none on amd64 and arm64.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MediaType } from '../../src/image/media-types.js';
+import { fetchManifest, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { tempDir } from './build-support.js';
+import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
+
+const tag = uniqueTag();
+const REPO = 'oneapi-offline-test/h8-cache-image';
+const CACHE_IMAGE = `${testImage('h8-cache-image')}:${tag}`;
+let work: string;
+
+beforeAll(async () => {
+  await requireEngine();
+  await requireTiktokenBase();
+  work = await tempDir('cache-image');
+}, 120_000);
+
+afterAll(async () => {
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('cache-image', () => {
+  it('is pushed without Docker as an index with an amd64 and an arm64 entry over the same layer', async () => {
+    const source = await encoderSource(join(work, 'source'));
+    const { env } = await noDockerEnv(join(work, 'push'));
+    const run = await runCli(['prepare', '--source', source, '--no-cache', '--cache-dir', join(work, 'push/cache'), '--encoders', ENCODINGS.join(','), '--cache-image', CACHE_IMAGE], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.json['cache-image']).toMatchObject({ reference: CACHE_IMAGE, tagged: true });
+    const index = await fetchManifest(REPO, tag);
+    expect(index.mediaType).toBe(MediaType.ociIndex);
+    expect(index.json.manifests?.map((m) => `${m.platform?.os}/${m.platform?.architecture}`)).toEqual([...PLATFORMS]);
+    const layers = new Set<string>();
+    for (const entry of index.json.manifests ?? []) {
+      const manifest = await fetchManifest(REPO, entry.digest);
+      expect(manifest.json.layers).toHaveLength(1);
+      layers.add(manifest.json.layers?.[0]?.digest ?? '');
+    }
+    expect(layers.size).toBe(1);
+  }, 300_000);
+
+  it('COPY --from=<cache-image> in a plain buildx build gives an image that works offline', async () => {
+    const dir = join(work, 'consumer');
+    await mkdir(dir, { recursive: true });
+    await writeFile(
+      join(dir, 'Dockerfile'),
+      [`FROM ${TIKTOKEN_BASE}`, `COPY --from=${CACHE_IMAGE} /tiktoken_cache /tiktoken_cache`, 'ENV TIKTOKEN_CACHE_DIR=/tiktoken_cache DATA_GYM_CACHE_DIR=/tiktoken_cache', ''].join('\n'),
+    );
+    const image = `${testImage('h8-cache-consumer')}:${tag}`;
+    await runDocker(['buildx', 'build', '--platform', PLATFORMS.join(','), '--provenance', 'false', '--tag', image, '--output', 'type=image,push=true', dir]);
+    for (const platform of PLATFORMS) await expectTiktokenOffline(image, platform);
+  }, 600_000);
+});
