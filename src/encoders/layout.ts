@@ -80,12 +80,8 @@ async function isRegularFile(path: string): Promise<boolean> {
   );
 }
 
-export async function writeLayout(dir: string, entries: readonly LayoutEntry[]): Promise<LayoutResult> {
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw writeFailure(dir, error);
-  }
+/** What is in the way of laying out `files` in `dir` (an existing folder), checked without writing anything. */
+async function lookAt(dir: string, files: readonly SelectedFile[]): Promise<{ ownership: Awaited<ReturnType<typeof readOwnership>>; present: Present[] }> {
   const ownership = await readOwnership(dir);
   if (ownership.kind === 'foreign') {
     throw notOurs(
@@ -97,23 +93,48 @@ export async function writeLayout(dir: string, entries: readonly LayoutEntry[]):
     );
   }
   const before = new Set(ownership.kind === 'ours' ? ownership.files : []);
-
-  // Phase 1: look at everything first, so a file that is not ours stops the run before any write.
-  const plans: Array<{ entry: LayoutEntry; present: Present }> = [];
-  for (const entry of entries) {
-    const present = await inspect(dir, entry.file);
-    const { file } = entry;
-    if (present.state === 'file' && checkPin(file, present.measured) !== undefined && !before.has(file.cacheFile)) {
+  const present: Present[] = [];
+  for (const file of files) {
+    const found = await inspect(dir, file);
+    if (found.state === 'file' && checkPin(file, found.measured) !== undefined && !before.has(file.cacheFile)) {
       throw notOurs(
         dir,
         `it already holds ${file.cacheFile} (the cache name of ${file.id}) with other bytes, and no ${MANIFEST_FILE} of this action lists it`,
-        `${join(dir, file.cacheFile)}: ${describe(present.measured)}`,
+        `${join(dir, file.cacheFile)}: ${describe(found.measured)}`,
         `the pinned ${file.id} (sha256 ${file.sha256}${file.size === undefined ? '' : `, ${file.size} bytes`}), or no file of that name`,
         `delete ${join(dir, file.cacheFile)} if it is a stale tiktoken cache entry (tiktoken-go caches error pages under that name), or point cache-dir at an empty folder`,
       );
     }
-    plans.push({ entry, present });
+    present.push(found);
   }
+  return { ownership, present };
+}
+
+/**
+ * Throws the InputError writeLayout would throw for `files` in `dir`, without writing: prepare
+ * runs it before any download, so a folder that is not ours fails the run at once.
+ */
+export async function checkLayout(dir: string, files: readonly SelectedFile[]): Promise<void> {
+  const exists = await lstat(dir).then(
+    () => true,
+    () => false,
+  );
+  if (exists) await lookAt(dir, files);
+}
+
+export async function writeLayout(dir: string, entries: readonly LayoutEntry[]): Promise<LayoutResult> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw writeFailure(dir, error);
+  }
+  // Phase 1: look at everything first, so a file that is not ours stops the run before any write.
+  const { ownership, present } = await lookAt(
+    dir,
+    entries.map((entry) => entry.file),
+  );
+  const before = new Set(ownership.kind === 'ours' ? ownership.files : []);
+  const plans = entries.map((entry, i) => ({ entry, present: present[i] as Present }));
 
   // Phase 2: write (every write atomic: temp file, then rename).
   const written: string[] = [];

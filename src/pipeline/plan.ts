@@ -16,6 +16,8 @@ import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
 import type { Logger } from '../log/logger.js';
+import { checkLayout } from '../encoders/layout.js';
+import { selectFiles } from '../encoders/selection.js';
 import { checkCacheDir } from '../prepare/check-cache-dir.js';
 import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
 import { inputSecrets } from '../proxy/input-secrets.js';
@@ -174,6 +176,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   }
   // cache-dir is checked here, before the engine is asked anything or a byte is fetched.
   await checkCacheDir(prepareOptions.cacheDir, prepareOptions.guardedDirs);
+  await checkLayout(prepareOptions.cacheDir, selectFiles(prepareOptions.encodings, prepareOptions.extras));
   if (!parseBoolean('build', raw('build'), true)) return { mode: 'prepare', prepareOptions, cachePath: plainCachePath(raw) };
 
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });

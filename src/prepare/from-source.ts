@@ -11,13 +11,14 @@ import type { SelectedFile } from '../encoders/selection.js';
 import type { Logger } from '../log/logger.js';
 import type { Acquired } from './acquired.js';
 
-async function measure(candidate: SourceCandidate, file: SelectedFile, source: LocalSource): Promise<Measured> {
+/** The candidate's size and hash, or the InputError that says why it cannot be read. */
+async function measure(candidate: SourceCandidate, file: SelectedFile, source: LocalSource): Promise<Measured | InputError> {
   if ('path' in candidate.from) {
     try {
       return await hashFile(candidate.from.path, readLimit(file));
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error;
-      throw new InputError(
+      return new InputError(
         'source',
         {
           what: `input "source": the candidate for ${file.id} cannot be read`,
@@ -50,13 +51,18 @@ export async function fromSource(files: readonly SelectedFile[], source: LocalSo
     let shown = '';
     for (const candidate of candidates) {
       const measured = await measure(candidate, file, source);
+      if (measured instanceof InputError) {
+        log.warning(`source: ${candidate.display} cannot be read (${measured.problem.got ?? ''}); skipped`);
+        firstProblem ??= measured;
+        continue;
+      }
       const problem = checkPin(file, measured, candidate.display);
       if (problem === undefined) {
         found = { file, from: candidate.from, measured, source: 'source' };
         shown = candidate.display;
         break;
       }
-      log.warning(`source: ${candidate.display} is not the pinned ${file.id} (sha256 ${measured.sha256}); skipped`);
+      log.warning(`source: ${candidate.display} is not the pinned ${file.id} (${measured.sha256 === '' ? `${measured.size} bytes, too large` : `sha256 ${measured.sha256}`}); skipped`);
       firstProblem ??= problem;
     }
     if (!found) throw firstProblem ?? new Error(`internal: no candidate for ${file.id}`);

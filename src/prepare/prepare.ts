@@ -10,7 +10,7 @@ import { actionsCacheKey } from '../cache/keys.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
 import { withFolderLock } from '../encoders/folder-lock.js';
 import { openSource } from '../encoders/local-source.js';
-import { writeLayout, type LayoutResult } from '../encoders/layout.js';
+import { checkLayout, writeLayout, type LayoutResult } from '../encoders/layout.js';
 import { writeFailure } from '../encoders/write-failure.js';
 import { checkCacheDir } from './check-cache-dir.js';
 import { selectFiles, type SelectedFile } from '../encoders/selection.js';
@@ -97,7 +97,8 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
   // The only I/O before this point-of-no-return is checking cache-dir and reading the local
   // source: still offline.
   await checkCacheDir(options.cacheDir, options.guardedDirs);
-  const source = options.source !== undefined ? await openSource(options.source) : undefined;
+  await checkLayout(options.cacheDir, files);
+  const source = options.source !== undefined ? await openSource(options.source, files) : undefined;
   const staging = await openRunStaging(deps.stagingDir);
   try {
     const { acquired, restored } = source
