@@ -31,6 +31,8 @@ async function measure(candidate: SourceCandidate, file: SelectedFile, source: L
     }
   }
   const { bytes } = candidate.from;
+  // A tarball member is held up to the limit + 1 bytes (tar-entries.ts): more means too large.
+  if (bytes.length > readLimit(file)) return { sha256: '', size: bytes.length };
   return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
 }
 
