@@ -7,11 +7,13 @@
 // only clamps newer times, and the same files then give the same layer whatever their history.
 import { mkdir, readdir, rm, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { ActionError, InputError } from '../errors.js';
 import { copyVerified, writeTextAtomically } from '../encoders/copy-verified.js';
 import { withFolderLock } from '../encoders/folder-lock.js';
 import { MANIFEST_FILE, serializeManifest, type Manifest } from '../encoders/manifest.js';
 import { readOwnership } from '../encoders/read-ownership.js';
+import { UnreadableFile } from '../encoders/regular-file.js';
+import { writeFailure } from '../encoders/write-failure.js';
 import { PINNED_FILES, canonicalUrl } from '../pins.js';
 
 export interface PreparedFolder {
@@ -45,18 +47,27 @@ async function manifestOf(cacheDir: string): Promise<Manifest> {
 
 /** A build context at `into` (emptied first) with only the manifest's files; returns `into`. */
 export async function stageCacheDir(prepared: PreparedFolder, into: string, epoch?: number): Promise<string> {
-  await rm(into, { recursive: true, force: true });
-  await mkdir(into, { recursive: true });
-  await withFolderLock(prepared.cacheDir, {}, async () => {
-    const manifest = prepared.manifest ?? (await manifestOf(prepared.cacheDir));
-    for (const file of manifest.files) {
-      await copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, into, file.cacheFile, file);
+  try {
+    await rm(into, { recursive: true, force: true });
+    await mkdir(into, { recursive: true });
+    await withFolderLock(prepared.cacheDir, {}, async () => {
+      const manifest = prepared.manifest ?? (await manifestOf(prepared.cacheDir));
+      for (const file of manifest.files) {
+        await copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, into, file.cacheFile, file);
+      }
+      await writeTextAtomically(into, MANIFEST_FILE, serializeManifest(manifest));
+    });
+    if (epoch !== undefined) {
+      for (const name of await readdir(into)) await utimes(join(into, name), epoch, epoch);
+      await utimes(into, epoch, epoch);
     }
-    await writeTextAtomically(into, MANIFEST_FILE, serializeManifest(manifest));
-  });
-  if (epoch !== undefined) {
-    for (const name of await readdir(into)) await utimes(join(into, name), epoch, epoch);
-    await utimes(into, epoch, epoch);
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    // A cache file gone or unreadable since prepare: the folder changed under the run.
+    if (error instanceof UnreadableFile) {
+      throw new InputError('cache-dir', { what: `cache-dir ${prepared.cacheDir} changed after prepare`, got: error.message, expected: 'the files prepare verified', fix: 'run again, and do not let other jobs change cache-dir while this one builds' }, { cause: error });
+    }
+    throw writeFailure(into, error, 'RUNNER_TEMP');
   }
   return into;
 }

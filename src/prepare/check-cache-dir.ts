@@ -54,7 +54,7 @@ async function accessProblem(path: string): Promise<string | undefined> {
   // The folder itself if it exists, else the nearest existing parent, must be a writable folder.
   for (let current = resolve(path), wanted = true; ; current = dirname(current), wanted = false) {
     const info = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : error));
-    if (info instanceof Error) return `${current}: ${info.code ?? info.message}`;
+    if (info instanceof Error) return `${current}: ${info.code === 'ENOTDIR' ? 'a part of the path is a file, not a folder (ENOTDIR)' : (info.code ?? info.message)}`;
     if (info === undefined) {
       if (dirname(current) === current) return 'no existing parent folder';
       continue;

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import { actionsCacheKey } from '../cache/keys.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
+import { AttemptFailure } from '../download/failure.js';
 import { withFolderLock } from '../encoders/folder-lock.js';
+import { DownloadError } from '../errors.js';
 import { openSource } from '../encoders/local-source.js';
 import { checkLayout, writeLayout, type LayoutResult } from '../encoders/layout.js';
 import { writeFailure } from '../encoders/write-failure.js';
@@ -74,9 +76,16 @@ async function acquireOnline(
   if (options.refresh && outcome.mismatches.length > 0) throw driftError(driftReport(outcome.mismatches, outcome.failures));
   const problems = [...outcome.mismatches.map((m) => m.error), ...outcome.failures.map((f) => f.error)];
   for (const problem of problems.slice(1)) log.warning(problem instanceof Error ? problem.message : String(problem));
-  if (problems.length > 0) throw problems[0];
+  if (problems.length > 0) throw stagingProblem(problems[0], downloadDir);
   acquired.push(...outcome.acquired);
   return { acquired, restored };
+}
+
+/** A download that failed because the staging disk refused the write (full, read-only) is the environment's input error. */
+function stagingProblem(error: unknown, dir: string): unknown {
+  const attempt = error instanceof DownloadError ? error.cause : undefined;
+  if (attempt instanceof AttemptFailure && attempt.failure.kind === 'file') return writeFailure(dir, attempt.cause ?? attempt, 'RUNNER_TEMP');
+  return error;
 }
 
 /** Every change to the folder, file by file: nothing is removed or replaced silently. */
