@@ -61,12 +61,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An entry as this project writes it: the name is the sha1 of the URL, so it names no other file. */
-function ownEntry(entry: unknown): string | undefined {
-  if (!isObject(entry) || Object.keys(entry).sort().join() !== ENTRY_KEYS) return undefined;
+/**
+ * An entry as this project writes it: a 40-hex cache name, so it names no other file. Entries of
+ * the manifests written before the generator field must also have that exact shape and be named
+ * by the sha1 of their URL (with the generator present, other fields may change between versions,
+ * e.g. a URL shown redacted, so only the name is checked).
+ */
+function ownEntry(entry: unknown, legacy: boolean): string | undefined {
+  if (!isObject(entry)) return undefined;
   const { cacheFile, url } = entry;
-  if (typeof cacheFile !== 'string' || typeof url !== 'string' || !/^[0-9a-f]{40}$/.test(cacheFile)) return undefined;
-  return cacheFileName(url) === cacheFile ? cacheFile : undefined;
+  if (typeof cacheFile !== 'string' || !/^[0-9a-f]{40}$/.test(cacheFile)) return undefined;
+  if (!legacy) return cacheFile;
+  return Object.keys(entry).sort().join() === ENTRY_KEYS && typeof url === 'string' && cacheFileName(url) === cacheFile ? cacheFile : undefined;
 }
 
 /**
@@ -92,7 +98,7 @@ export function manifestOwnership(text: string): Ownership {
   }
   const files: string[] = [];
   for (const entry of parsed['files'] as unknown[]) {
-    const name = ownEntry(entry);
+    const name = ownEntry(entry, legacy);
     if (name === undefined) return { kind: 'foreign', reason: `an entry is not one this action writes: ${JSON.stringify(entry).slice(0, 120)}` };
     files.push(name);
   }

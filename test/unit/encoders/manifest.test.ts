@@ -63,9 +63,9 @@ describe('manifestOwnership', () => {
     ['no generator and another shape', '{"schema":1,"files":[],"name":"x"}', /not written by this action/],
     ['no file list', JSON.stringify({ schema: 1, generator: 'oneapi-offline-action' }), /no file list/],
     ['a later schema', JSON.stringify({ ...ours, schema: 2 }), /schema 2/],
-    ['a name that is not the sha1 of its URL', JSON.stringify({ ...ours, files: [{ ...entry, cacheFile: 'a'.repeat(40) }] }), /not one this action writes/],
+    ['(no generator) a name that is not the sha1 of its URL', JSON.stringify({ schema: 1, encodings: ours.encodings, files: [{ ...entry, cacheFile: 'a'.repeat(40) }] }), /not one this action writes/],
     ['a path as a name', JSON.stringify({ ...ours, files: [{ ...entry, cacheFile: '../.env' }] }), /not one this action writes/],
-    ['an extra key in an entry', JSON.stringify({ ...ours, files: [{ ...entry, mode: 'rm' }] }), /not one this action writes/],
+    ['(no generator) an extra key in an entry', JSON.stringify({ schema: 1, encodings: ours.encodings, files: [{ ...entry, mode: 'rm' }] }), /not one this action writes/],
   ])('calls a manifest with %s foreign', (_name, text, reason) => {
     const ownership = manifestOwnership(text);
     expect(ownership.kind).toBe('foreign');
