@@ -48,7 +48,8 @@ function parseHolder(text: string): Holder | undefined {
   return undefined;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with `pid` exists on this host (one owned by another user counts). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -99,7 +100,7 @@ export async function lockFolder(dir: string, options: LockOptions = {}): Promis
       });
     }
     const holder = parseHolder(await readFile(path, 'utf8').catch(() => ''));
-    const gone = holder !== undefined && holder.host === me.host && !alive(holder.pid);
+    const gone = holder !== undefined && holder.host === me.host && !processAlive(holder.pid);
     const untouched = Date.now() - before.mtimeMs > staleMs;
     if (gone || untouched) {
       // Take it over only if it is still the lock just judged (another waiter may have already).

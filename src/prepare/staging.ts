@@ -9,26 +9,18 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../encoders/folder-lock.js';
 import { writeFailure } from '../encoders/write-failure.js';
 
 /** `run-<host>-<pid>-`: a folder whose process is gone from this host is a crashed run's, and removed. */
 const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 const RUN_FOLDER = /^run-([0-9a-f]{8})-(\d+)-[A-Za-z0-9]{6}$/;
 
-function gone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 /** Removes the folders of runs on this host whose process no longer exists (killed mid-run). */
 async function removeCrashedRuns(root: string): Promise<void> {
   for (const name of await readdir(root).catch(() => [] as string[])) {
     const match = RUN_FOLDER.exec(name);
-    if (match && match[1] === HOST && gone(Number(match[2]))) await rm(join(root, name), { recursive: true, force: true });
+    if (match && match[1] === HOST && !processAlive(Number(match[2]))) await rm(join(root, name), { recursive: true, force: true });
   }
 }
 
