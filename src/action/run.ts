@@ -33,6 +33,7 @@ export async function runAction(): Promise<void> {
         runnerTemp,
         defaultCacheRoot: defaultCacheRoot(env),
         workDir,
+        cwd: process.cwd(),
         processEnv: env,
         git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
         repositoryUrl: repositoryUrl(env),

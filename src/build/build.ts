@@ -21,7 +21,7 @@ import { chooseRoute, needsArchive, targetRepositories, type Route } from './out
 import { writeOverlay } from './overlay.js';
 import { runDocker, type DockerDeps } from './run.js';
 import { writeSecretValues } from './secrets.js';
-import { stageCacheDir } from './stage-cache.js';
+import { stageCacheDir, type PreparedFolder } from './stage-cache.js';
 
 export interface BuildResult {
   /** Index (or single manifest) digest that was built: pushed by digest and/or archived. */
@@ -80,12 +80,12 @@ async function pushArchive(source: ImageSource, repositories: readonly string[],
   return root;
 }
 
-export async function build(input: BuildOptions, prepared: { readonly cacheDir: string }, deps: BuildDeps): Promise<BuildResult> {
+export async function build(input: BuildOptions, prepared: PreparedFolder, deps: BuildDeps): Promise<BuildResult> {
   const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env };
   const engine = deps.engine ?? (await probeEngine(docker, input.builder, { store: input.load }));
   if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
-  const cacheDir =
-    input.sourceDateEpoch === undefined ? prepared.cacheDir : await stageCacheDir(prepared.cacheDir, join(deps.tempDir, 'tiktoken-context'), input.sourceDateEpoch);
+  // Only the verified files and manifest.json go into the build context, whatever else cache-dir holds.
+  const cacheDir = await stageCacheDir(prepared, join(deps.tempDir, 'tiktoken-context'), input.sourceDateEpoch);
   const options: BuildOptions = { ...input, cacheDir };
   await mkdir(deps.tempDir, { recursive: true });
   if (input.archive) await mkdir(dirname(input.archive), { recursive: true });

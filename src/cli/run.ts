@@ -89,6 +89,7 @@ export async function runCli(argv: readonly string[], cliFacts: CliFacts = {}): 
         runnerTemp: env.GITHUB_ACTIONS === 'true' ? env.RUNNER_TEMP : undefined,
         defaultCacheRoot: root,
         workDir,
+        cwd: process.cwd(),
         processEnv: env,
         git: contextGitFacts(request.command, request.inputs, env, log, cliFacts.toolDir),
         repositoryUrl: repositoryUrl(env),

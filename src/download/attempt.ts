@@ -1,5 +1,6 @@
 // One attempt at one file: GET through @actions/http-client (which routes through the proxy
-// from http_proxy/https_proxy/no_proxy), then stream the body into the partial file while
+// from http_proxy/https_proxy/no_proxy), following redirects itself (redirects.ts: the
+// mirror's Authorization only to its own origin), then stream the body into the partial file while
 // hashing and counting it. An idle timer (reset on every chunk) and the caller's deadline
 // signal end a stalled attempt by destroying the response; the size cap is checked against
 // Content-Length first and against the bytes as they arrive.
@@ -9,6 +10,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
 import { parseRetryAfter } from './backoff.js';
 import { AttemptFailure, failureOf, type Failure } from './failure.js';
+import { isRedirect, redirectTarget, sameOrigin } from './redirects.js';
 
 export interface AttemptLimits {
   /** Largest body accepted; `pinned` says whether it is the pinned size or the generic cap. */
@@ -37,8 +39,8 @@ function clientFor(signal: AbortSignal, idleTimeoutMs: number): HttpClient {
   };
   return new HttpClient(USER_AGENT, [withSignal], {
     allowRetries: false,
-    allowRedirects: true,
-    maxRedirects: 5,
+    // Followed in attemptDownload, by the rules in redirects.ts.
+    allowRedirects: false,
     keepAlive: false,
     // Backstop only: the idle timer below fires first and aborts the request.
     socketTimeout: idleTimeoutMs * 2 + 1_000,
@@ -63,10 +65,13 @@ function contentLength(response: HttpClientResponse): number | undefined {
   return raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
-/** Downloads `url` into `partialPath` (created or truncated). Throws AttemptFailure. */
+/**
+ * Downloads `url` into `partialPath` (created or truncated), following redirects; `authorization`
+ * is sent only to `url`'s own origin. Throws AttemptFailure.
+ */
 export async function attemptDownload(
   url: string,
-  headers: OutgoingHttpHeaders,
+  authorization: string | undefined,
   partialPath: string,
   limits: AttemptLimits,
 ): Promise<AttemptResult> {
@@ -103,11 +108,21 @@ export async function attemptDownload(
   limits.deadline.addEventListener('abort', onDeadline, { once: true });
 
   try {
-    armIdle();
-    const pending = client.get(url, headers);
-    pending.catch(() => {}); // after an abort it rejects too; the gate has reported already
-    response = await Promise.race([pending, gate]);
-    armIdle();
+    let at = url;
+    for (let hops = 0; ; hops++) {
+      armIdle();
+      const headers: OutgoingHttpHeaders = { 'accept-encoding': 'identity', ...(authorization && sameOrigin(at, url) ? { authorization } : {}) };
+      const pending = client.get(at, headers);
+      pending.catch(() => {}); // after an abort it rejects too; the gate has reported already
+      response = await Promise.race([pending, gate]);
+      armIdle();
+      const status = response.message.statusCode ?? 0;
+      if (!isRedirect(status)) break;
+      const next = redirectTarget(at, response.message.headers.location, hops);
+      response.message.destroy();
+      if ('failure' in next) throw new AttemptFailure(next.failure);
+      at = next.url;
+    }
 
     const status = response.message.statusCode ?? 0;
     if (status !== 200) {

@@ -1,6 +1,6 @@
 // A mirror URL may carry `user:password@`. @actions/http-client sends only host, port and path,
-// so the credentials would be dropped silently; they go in an Authorization header instead
-// (which http-client strips when a redirect leaves the host). Pure.
+// so the credentials would be dropped silently; they go in an Authorization header instead,
+// sent only to this URL's origin (redirects.ts). Pure.
 
 export interface SplitUrl {
   /** The URL without user info. */

@@ -95,7 +95,6 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
 
   const capIsPinned = request.expectedSize !== undefined && request.expectedSize <= request.maxBytes;
   const capBytes = Math.min(request.expectedSize ?? Number.POSITIVE_INFINITY, request.maxBytes);
-  const headers = { 'accept-encoding': 'identity', ...(target.authorization ? { authorization: target.authorization } : {}) };
   const deadline = new AbortController();
   const deadlineTimer = setTimeout(() => deadline.abort(new AttemptFailure({ kind: 'deadline', ms: request.totalTimeoutMs })), request.totalTimeoutMs);
   const limits = { capBytes, capIsPinned, idleTimeoutMs: request.idleTimeoutMs, totalTimeoutMs: request.totalTimeoutMs, deadline: deadline.signal };
@@ -106,7 +105,8 @@ export async function downloadFile(request: DownloadRequest, destPath: string, d
       deps.log.debug(`${request.label}: GET ${shown} (attempt ${attempt} of ${maxAttempts})`);
       let failure: AttemptFailure;
       try {
-        const result = await attemptDownload(target.url, headers, partial, limits);
+        // Every attempt starts again from the original URL, with its credentials.
+        const result = await attemptDownload(target.url, target.authorization, partial, limits);
         await rename(partial, destPath);
         deps.log.debug(`${request.label}: ${result.size} bytes, sha256 ${result.sha256}`);
         return { path: destPath, sha256: result.sha256, size: result.size, attempts: attempt };

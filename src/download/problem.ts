@@ -42,6 +42,9 @@ function networkFix(failure: Extract<Failure, { kind: 'network' }>, url: URL): s
   if (code === 'ECONNREFUSED') return `nothing accepts connections at ${hostOf(url)} (or at the proxy); check that the mirror and the proxy are up`;
   if (code === 'EINVALIDURL') return 'check `mirror` (and `extra-encoders` URLs): each must be a full http:// or https:// URL';
   if (code === 'REDIRECT_DOWNGRADE') return 'the server redirects to plain http, which is refused; point `mirror` at the final https URL';
+  if (code === 'REDIRECT_SCHEME') return 'the server redirects away from http(s), which is never followed; fix the mirror\'s redirect, or point `mirror` at a URL that serves the file over http(s)';
+  if (code === 'REDIRECT_INVALID') return 'the server sends a broken redirect; fix the mirror, or point `mirror` at the URL that serves the file';
+  if (code === 'REDIRECT_LOOP') return 'the server keeps redirecting; point `mirror` at the final URL, or fix the redirect loop on the mirror';
   if (code.startsWith('CERT_') || code.startsWith('ERR_TLS') || code.includes('CERT') || code.includes('SIGNATURE')) {
     return 'TLS verification failed; if the mirror or the proxy uses a private CA, point NODE_EXTRA_CA_CERTS at its certificate';
   }

@@ -11,8 +11,18 @@ export interface Measured {
 
 export type Pin = Pick<SelectedFile, 'id' | 'encodings' | 'url' | 'sha256'> & { readonly size?: number | undefined };
 
+/** Largest file accepted for a pin that has no size (an extra pinned by hash only). */
+export const MAX_UNPINNED_BYTES = 64 * 1024 * 1024;
+
+/** How many bytes of a candidate file are worth reading for `pin`: its size, or the cap. */
+export function readLimit(pin: Pick<Pin, 'size'>): number {
+  return pin.size ?? MAX_UNPINNED_BYTES;
+}
+
 function describeBytes(sha256: string, size: number | undefined): string {
-  return size === undefined ? `sha256 ${sha256}` : `sha256 ${sha256}, ${size} bytes`;
+  // sha256 '' means the bytes were not hashed: the file is larger than the limit (hash-file.ts).
+  const hash = sha256 === '' ? 'not hashed (larger than the limit)' : `sha256 ${sha256}`;
+  return size === undefined ? hash : `${hash}, ${size} bytes`;
 }
 
 /**

@@ -1,46 +1,63 @@
 // Copy bytes into a folder under a final name only if they match their pin: they are hashed
 // while they are written to a temp file next to the target, and the temp file is renamed over
 // the target (atomic on one filesystem) or deleted. Bad bytes never get the final name.
+// Source files are read as regular files only and never past the pin's size (regular-file.ts).
 import { randomBytes, createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkPin, type Measured, type Pin } from './check-pin.js';
+import { checkPin, readLimit, type Measured, type Pin } from './check-pin.js';
+import { openRegular, readChunks } from './regular-file.js';
 
-/** Every temp file we create starts with this; leftovers of a crashed run are ours to delete. */
+/** Every temp file we create starts with this (other tools' files may too: see RUN_TOKEN). */
 export const TEMP_PREFIX = '.oneapi-offline-' as const;
+
+/**
+ * This process's mark in its temp file names (`.oneapi-offline-tmp-<token>-<random>.tmp`).
+ * The folder lock records it, so the temp files of a run that crashed while holding the lock
+ * are provably that run's and are deleted by the run that takes over; nothing else is.
+ */
+export const RUN_TOKEN = randomBytes(8).toString('hex');
 
 /** Bytes to copy: a file on disk or a buffer. */
 export type ByteSource = { readonly path: string } | { readonly bytes: Uint8Array };
 
-function open(source: ByteSource): Readable {
-  return 'path' in source ? createReadStream(source.path, { highWaterMark: 1 << 20 }) : Readable.from([source.bytes]);
+async function open(source: ByteSource, limit: number): Promise<Readable> {
+  if (!('path' in source)) return Readable.from([source.bytes]);
+  return Readable.from(readChunks(await openRegular(source.path), limit, source.path));
 }
 
-export function tempName(): string {
-  return `${TEMP_PREFIX}${randomBytes(6).toString('hex')}.tmp`;
+export function tempName(token: string = RUN_TOKEN): string {
+  return `${TEMP_PREFIX}tmp-${token}-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/** True for a temp file name written by the run that carried `token`. */
+export function isTempOf(name: string, token: string): boolean {
+  return name.startsWith(`${TEMP_PREFIX}tmp-${token}-`) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(`${TEMP_PREFIX}tmp-${token}-`.length));
 }
 
 /** Writes `dir/name` atomically; resolves to what was written, throws IntegrityError on a mismatch. */
 export async function copyVerified(source: ByteSource, dir: string, name: string, pin: Pin): Promise<Measured> {
   const temp = join(dir, tempName());
   const hash = createHash('sha256');
+  const limit = readLimit(pin);
   let size = 0;
   try {
     await pipeline(
-      open(source),
+      await open(source, limit),
       async function* (chunks: AsyncIterable<Buffer>) {
         for await (const chunk of chunks) {
           size += chunk.length;
+          if (size > limit) break;
           hash.update(chunk);
           yield chunk;
         }
       },
       createWriteStream(temp, { flags: 'wx', flush: true }),
     );
-    const measured = { sha256: hash.digest('hex'), size };
+    const measured = { sha256: size > limit ? '' : hash.digest('hex'), size };
     const problem = checkPin(pin, measured, 'path' in source ? source.path : undefined);
     if (problem) throw problem;
     await rename(temp, join(dir, name));

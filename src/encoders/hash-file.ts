@@ -1,24 +1,36 @@
-// sha256 and size of a file on disk, streamed.
+// sha256 and size of a file on disk, streamed and bounded: only a regular file is read (a FIFO,
+// a device or a folder throws UnreadableFile at once), and never more than `limit` + 1 bytes.
+// A file larger than the limit is measured by its size alone (sha256 ''): it cannot match.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import type { Measured } from './check-pin.js';
+import { MAX_UNPINNED_BYTES, type Measured } from './check-pin.js';
+import { openRegular, readChunks, UnreadableFile } from './regular-file.js';
 
-export async function hashFile(path: string): Promise<Measured> {
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const bytes = chunk as Buffer;
-    size += bytes.length;
-    hash.update(bytes);
-  }
-  return { sha256: hash.digest('hex'), size };
+export interface HashOptions {
+  /** Do not follow a symlink at `path` (files inside cache-dir). */
+  readonly noFollow?: boolean;
 }
 
-/** Like `hashFile`, but `undefined` when the file is missing or unreadable. */
-export async function hashFileIfPresent(path: string): Promise<Measured | undefined> {
+export async function hashFile(path: string, limit: number = MAX_UNPINNED_BYTES, options: HashOptions = {}): Promise<Measured> {
+  const opened = await openRegular(path, options);
+  if (opened.size > limit) {
+    await opened.handle.close();
+    return { sha256: '', size: opened.size };
+  }
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of readChunks(opened, limit, path)) {
+    size += chunk.length;
+    hash.update(chunk);
+  }
+  return { sha256: size > limit ? '' : hash.digest('hex'), size };
+}
+
+/** Like `hashFile`, but `undefined` when nothing is at `path`; other problems still throw UnreadableFile. */
+export async function hashFileIfPresent(path: string, limit: number = MAX_UNPINNED_BYTES, options: HashOptions = {}): Promise<Measured | undefined> {
   try {
-    return await hashFile(path);
-  } catch {
-    return undefined;
+    return await hashFile(path, limit, options);
+  } catch (error) {
+    if (error instanceof UnreadableFile && error.code === 'ENOENT') return undefined;
+    throw error;
   }
 }

@@ -1,16 +1,23 @@
 // Lays out a cache folder exactly as tiktoken and tiktoken-go read it: `<dir>/<sha1(url)>` per
 // file plus manifest.json. Idempotent: a file already there with the pinned bytes is left as
-// is, a damaged or missing one is rewritten (atomically), and so is the manifest.
-// Ownership: files a previous manifest.json listed and the new set no longer needs are ours and
-// removed, as are our own leftover temp files; anything else in the folder (another tool's
-// cache entries, a README) is not ours and is left alone, only reported.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+// is, a missing one is written (atomically), and so is the manifest.
+// Ownership: only what a manifest.json of ours listed is ours. Such a file with other bytes is
+// replaced; one no longer selected is removed; each is reported. A foreign manifest.json, or a
+// file of ours by name that no manifest of ours lists and that holds other bytes, stops the
+// run before anything is written: it is not ours to delete or overwrite. Everything else in
+// the folder is left alone and reported. The caller holds the folder's lock (folder-lock.ts).
+import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPin } from './check-pin.js';
-import { TEMP_PREFIX, copyVerified, writeTextAtomically, type ByteSource } from './copy-verified.js';
+import { ActionError, InputError } from '../errors.js';
+import { checkPin, readLimit, type Measured } from './check-pin.js';
+import { copyVerified, writeTextAtomically, type ByteSource } from './copy-verified.js';
+import { LOCK_FILE } from './folder-lock.js';
 import { hashFileIfPresent } from './hash-file.js';
-import { MANIFEST_FILE, buildManifest, listedCacheFiles, serializeManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FILE, buildManifest, serializeManifest, type Manifest } from './manifest.js';
+import { readOwnership } from './read-ownership.js';
+import { UnreadableFile } from './regular-file.js';
 import type { SelectedFile } from './selection.js';
+import { writeFailure } from './write-failure.js';
 
 export interface LayoutEntry {
   readonly file: SelectedFile;
@@ -18,65 +25,157 @@ export interface LayoutEntry {
   readonly from: ByteSource;
 }
 
+export interface Replaced {
+  readonly name: string;
+  /** What the replaced file held. */
+  readonly was: Measured;
+}
+
 export interface LayoutResult {
   readonly manifest: Manifest;
   readonly manifestPath: string;
-  /** Cache file names (re)written by this call. */
+  /** Cache file names written by this call where there was no file. */
   readonly written: readonly string[];
+  /** Files a manifest of ours listed that held other bytes, rewritten. */
+  readonly replaced: readonly Replaced[];
   /** Cache file names that were already there with the pinned bytes. */
   readonly unchanged: readonly string[];
-  /** Files a previous manifest listed that are no longer selected, and our stale temp files. */
+  /** Files the previous manifest of ours listed that are no longer selected, removed. */
   readonly removed: readonly string[];
   /** Entries that are not ours, left alone. */
   readonly foreign: readonly string[];
 }
 
-async function previousFiles(dir: string): Promise<string[]> {
+type Present = { readonly state: 'absent' } | { readonly state: 'file'; readonly measured: Measured };
+
+function notOurs(dir: string, what: string, got: string, expected: string, fix: string): InputError {
+  return new InputError('cache-dir', { what: `cache-dir ${dir}: ${what}`, got, expected, fix: `${fix}; nothing in the folder was changed` });
+}
+
+async function inspect(dir: string, file: SelectedFile): Promise<Present> {
+  const path = join(dir, file.cacheFile);
   try {
-    return listedCacheFiles(await readFile(join(dir, MANIFEST_FILE), 'utf8'));
-  } catch {
-    return [];
+    const measured = await hashFileIfPresent(path, readLimit(file), { noFollow: true });
+    return measured === undefined ? { state: 'absent' } : { state: 'file', measured };
+  } catch (error) {
+    if (!(error instanceof UnreadableFile)) throw error;
+    throw notOurs(
+      dir,
+      `${file.cacheFile} (the cache name of ${file.id}) ${error.message.slice(path.length + 2)}`,
+      path,
+      `a regular file with the pinned ${file.id}, or no entry of that name`,
+      `remove or rename ${path}, or point cache-dir at an empty folder`,
+    );
   }
 }
 
+function describe(measured: Measured): string {
+  return `${measured.sha256 === '' ? 'not hashed (too large)' : `sha256 ${measured.sha256}`}, ${measured.size} bytes`;
+}
+
+async function isRegularFile(path: string): Promise<boolean> {
+  return lstat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
+/** What is in the way of laying out `files` in `dir` (an existing folder), checked without writing anything. */
+async function lookAt(dir: string, files: readonly SelectedFile[]): Promise<{ ownership: Awaited<ReturnType<typeof readOwnership>>; present: Present[] }> {
+  const ownership = await readOwnership(dir);
+  if (ownership.kind === 'foreign') {
+    throw notOurs(
+      dir,
+      `its ${MANIFEST_FILE} was not written by this action`,
+      `${join(dir, MANIFEST_FILE)}: ${ownership.reason}`,
+      `a new or empty folder, or one this action prepared (its ${MANIFEST_FILE} says "generator": "oneapi-offline-action")`,
+      'point cache-dir at a new or empty folder (the default is $RUNNER_TEMP/tiktoken_cache), or move that manifest.json away if it is not needed',
+    );
+  }
+  const before = new Set(ownership.kind === 'ours' ? ownership.files : []);
+  const present: Present[] = [];
+  for (const file of files) {
+    const found = await inspect(dir, file);
+    if (found.state === 'file' && checkPin(file, found.measured) !== undefined && !before.has(file.cacheFile)) {
+      throw notOurs(
+        dir,
+        `it already holds ${file.cacheFile} (the cache name of ${file.id}) with other bytes, and no ${MANIFEST_FILE} of this action lists it`,
+        `${join(dir, file.cacheFile)}: ${describe(found.measured)}`,
+        `the pinned ${file.id} (sha256 ${file.sha256}${file.size === undefined ? '' : `, ${file.size} bytes`}), or no file of that name`,
+        `delete ${join(dir, file.cacheFile)} if it is a stale tiktoken cache entry (tiktoken-go caches error pages under that name), or point cache-dir at an empty folder`,
+      );
+    }
+    present.push(found);
+  }
+  return { ownership, present };
+}
+
+/**
+ * Throws the InputError writeLayout would throw for `files` in `dir`, without writing: prepare
+ * runs it before any download, so a folder that is not ours fails the run at once.
+ */
+export async function checkLayout(dir: string, files: readonly SelectedFile[]): Promise<void> {
+  const exists = await lstat(dir).then(
+    () => true,
+    () => false,
+  );
+  if (exists) await lookAt(dir, files);
+}
+
 export async function writeLayout(dir: string, entries: readonly LayoutEntry[]): Promise<LayoutResult> {
-  await mkdir(dir, { recursive: true });
-  const before = await previousFiles(dir);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw writeFailure(dir, error);
+  }
+  // Phase 1: look at everything first, so a file that is not ours stops the run before any write.
+  const { ownership, present } = await lookAt(
+    dir,
+    entries.map((entry) => entry.file),
+  );
+  const before = new Set(ownership.kind === 'ours' ? ownership.files : []);
+  const plans = entries.map((entry, i) => ({ entry, present: present[i] as Present }));
+
+  // Phase 2: write (every write atomic: temp file, then rename).
   const written: string[] = [];
+  const replaced: Replaced[] = [];
   const unchanged: string[] = [];
   const sizes = new Map<string, number>();
-  for (const { file, from } of entries) {
-    const target = join(dir, file.cacheFile);
-    const present = await hashFileIfPresent(target);
-    if (present && checkPin(file, present) === undefined) {
-      unchanged.push(file.cacheFile);
-      sizes.set(file.id, present.size);
-      continue;
-    }
-    const copied = await copyVerified(from, dir, file.cacheFile, file);
-    sizes.set(file.id, copied.size);
-    written.push(file.cacheFile);
-  }
-  const manifest = buildManifest(
-    entries.map((entry) => entry.file),
-    sizes,
-  );
-  const text = serializeManifest(manifest);
-  const manifestPath = join(dir, MANIFEST_FILE);
-  const current = await readFile(manifestPath, 'utf8').catch(() => undefined);
-  if (current !== text) await writeTextAtomically(dir, MANIFEST_FILE, text);
-
-  const wanted = new Set([MANIFEST_FILE, ...entries.map((entry) => entry.file.cacheFile)]);
   const removed: string[] = [];
-  const foreign: string[] = [];
-  for (const name of await readdir(dir)) {
-    if (wanted.has(name)) continue;
-    if (name.startsWith(TEMP_PREFIX) || before.includes(name)) {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  let manifest: Manifest;
+  try {
+    for (const { entry, present } of plans) {
+      const { file, from } = entry;
+      if (present.state === 'file' && checkPin(file, present.measured) === undefined) {
+        unchanged.push(file.cacheFile);
+        sizes.set(file.id, present.measured.size);
+        continue;
+      }
+      const copied = await copyVerified(from, dir, file.cacheFile, file);
+      sizes.set(file.id, copied.size);
+      if (present.state === 'file') replaced.push({ name: file.cacheFile, was: present.measured });
+      else written.push(file.cacheFile);
+    }
+    manifest = buildManifest(
+      entries.map((entry) => entry.file),
+      sizes,
+    );
+    const text = serializeManifest(manifest);
+    if (ownership.kind !== 'ours' || ownership.text !== text) await writeTextAtomically(dir, MANIFEST_FILE, text);
+
+    const wanted = new Set(entries.map((entry) => entry.file.cacheFile));
+    for (const name of before) {
+      if (wanted.has(name) || !(await isRegularFile(join(dir, name)))) continue;
       await rm(join(dir, name), { force: true });
       removed.push(name);
-    } else {
-      foreign.push(name);
     }
+  } catch (error) {
+    if (error instanceof ActionError || error instanceof UnreadableFile) throw error;
+    throw writeFailure(dir, error);
   }
-  return { manifest, manifestPath, written, unchanged, removed, foreign };
+
+  const ours = new Set([MANIFEST_FILE, LOCK_FILE, ...entries.map((entry) => entry.file.cacheFile), ...removed]);
+  const foreign = (await readdir(dir)).filter((name) => !ours.has(name)).sort();
+  return { manifest, manifestPath, written, replaced, unchanged, removed, foreign };
 }

@@ -22,6 +22,7 @@ import type { RawInputs } from '../inputs/names.js';
 import type { PrepareOptions } from '../prepare/options.js';
 import { pinSetKey, prepare } from '../prepare/prepare.js';
 import type { PrepareResult } from '../prepare/result.js';
+import { stagingRoot } from '../prepare/staging.js';
 import { proxyEnvironment } from '../proxy/settings.js';
 import { expectationsOf } from './expectations.js';
 import { plan, type CacheImagePlan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
@@ -98,8 +99,9 @@ async function prepareStep(p: Plan, facts: PipelineFacts, deps: PipelineDeps): P
       toolCache: deps.toolCache,
       actionsCache: deps.actionsCache,
       download,
-      // A fixed path: the Actions cache matches entries on it (see prepare's stagingDir).
-      stagingDir: join(facts.runnerTemp ?? facts.defaultCacheRoot, 'oneapi-offline-staging'),
+      // A fixed root: each run stages in its own folder under it, but the Actions cache matches
+      // entries on the hand-off path inside it (see src/prepare/staging.ts).
+      stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
     }),
   );
 }

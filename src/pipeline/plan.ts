@@ -19,6 +19,9 @@ import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
 import type { Logger } from '../log/logger.js';
+import { checkLayout } from '../encoders/layout.js';
+import { selectFiles } from '../encoders/selection.js';
+import { checkCacheDir } from '../prepare/check-cache-dir.js';
 import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
 import { inputSecrets } from '../proxy/input-secrets.js';
 import { urlSecrets } from '../proxy/redact.js';
@@ -42,6 +45,9 @@ export interface PlanFacts {
   readonly verifyOnly?: boolean;
   /** Contents of the Docker client config (registry credentials for reading base images). */
   readonly dockerConfig?: string | undefined;
+  /** The process's current folder and the run's work folder: cache-dir may not hold them. */
+  readonly cwd?: string | undefined;
+  readonly workDir?: string | undefined;
 }
 
 export interface PlanDeps {
@@ -159,6 +165,8 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     runnerTemp: facts.runnerTemp,
     defaultCacheRoot: facts.defaultCacheRoot,
     processEnv: facts.processEnv,
+    cwd: facts.cwd,
+    workDir: facts.workDir,
   });
   const verifyOptions = parseVerifyInputs(raw, facts.verifyOnly ?? false);
   for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror), ...prepareOptions.extras.flatMap((e) => urlSecrets(e.url))]) {
@@ -188,6 +196,9 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
       merge: { ...merge, ...(annotations.length > 0 ? { annotations } : {}), ...(builder ? { builder } : {}), verify },
     };
   }
+  // cache-dir is checked here, before the engine is asked anything or a byte is fetched.
+  await checkCacheDir(prepareOptions.cacheDir, prepareOptions.guardedDirs);
+  await checkLayout(prepareOptions.cacheDir, selectFiles(prepareOptions.encodings, prepareOptions.extras));
   const cacheImageRef = parseCacheImage(raw);
   if (!parseBoolean('build', raw('build'), true)) {
     const cachePath = plainCachePath(raw);

@@ -3,16 +3,36 @@
 import { createHash } from 'node:crypto';
 import { redactUrl } from '../proxy/redact.js';
 import { InputError } from '../errors.js';
-import { checkPin, type Measured } from '../encoders/check-pin.js';
+import { checkPin, readLimit, type Measured } from '../encoders/check-pin.js';
 import { hashFile } from '../encoders/hash-file.js';
+import { UnreadableFile } from '../encoders/regular-file.js';
 import type { LocalSource, SourceCandidate } from '../encoders/local-source.js';
 import type { SelectedFile } from '../encoders/selection.js';
 import type { Logger } from '../log/logger.js';
 import type { Acquired } from './acquired.js';
 
-async function measure(candidate: SourceCandidate): Promise<Measured> {
-  if ('path' in candidate.from) return hashFile(candidate.from.path);
+/** The candidate's size and hash, or the InputError that says why it cannot be read. */
+async function measure(candidate: SourceCandidate, file: SelectedFile, source: LocalSource): Promise<Measured | InputError> {
+  if ('path' in candidate.from) {
+    try {
+      return await hashFile(candidate.from.path, readLimit(file));
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error;
+      return new InputError(
+        'source',
+        {
+          what: `input "source": the candidate for ${file.id} cannot be read`,
+          got: error.message,
+          expected: `a readable regular file with the pinned ${file.id}`,
+          fix: `replace ${candidate.display} with the encoder file itself (a FIFO, device, folder or dangling symlink will not do), or remove it from ${source.path}`,
+        },
+        { cause: error },
+      );
+    }
+  }
   const { bytes } = candidate.from;
+  // A tarball member is held up to the limit + 1 bytes (tar-entries.ts): more means too large.
+  if (bytes.length > readLimit(file)) return { sha256: '', size: bytes.length };
   return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
 }
 
@@ -32,14 +52,19 @@ export async function fromSource(files: readonly SelectedFile[], source: LocalSo
     let found: Acquired | undefined;
     let shown = '';
     for (const candidate of candidates) {
-      const measured = await measure(candidate);
+      const measured = await measure(candidate, file, source);
+      if (measured instanceof InputError) {
+        log.warning(`source: ${candidate.display} cannot be read (${measured.problem.got ?? ''}); skipped`);
+        firstProblem ??= measured;
+        continue;
+      }
       const problem = checkPin(file, measured, candidate.display);
       if (problem === undefined) {
         found = { file, from: candidate.from, measured, source: 'source' };
         shown = candidate.display;
         break;
       }
-      log.warning(`source: ${candidate.display} is not the pinned ${file.id} (sha256 ${measured.sha256}); skipped`);
+      log.warning(`source: ${candidate.display} is not the pinned ${file.id} (${measured.sha256 === '' ? `${measured.size} bytes, too large` : `sha256 ${measured.sha256}`}); skipped`);
       firstProblem ??= problem;
     }
     if (!found) throw firstProblem ?? new Error(`internal: no candidate for ${file.id}`);

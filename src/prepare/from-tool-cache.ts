@@ -1,6 +1,6 @@
 // Files from the runner tool cache. Nothing found there is trusted: each file is hashed, and a
 // damaged entry is evicted so the download that follows replaces it.
-import { checkPin } from '../encoders/check-pin.js';
+import { checkPin, readLimit } from '../encoders/check-pin.js';
 import { hashFileIfPresent } from '../encoders/hash-file.js';
 import type { SelectedFile } from '../encoders/selection.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
@@ -12,7 +12,8 @@ export async function fromToolCache(files: readonly SelectedFile[], toolCache: T
   for (const file of files) {
     const path = toolCache.find(file.id, file.sha256);
     if (path === undefined) continue;
-    const measured = await hashFileIfPresent(path);
+    // A FIFO, device or folder where the entry should be counts as damaged, like a missing file.
+    const measured = await hashFileIfPresent(path, readLimit(file)).catch(() => undefined);
     const problem = measured === undefined ? new Error('unreadable') : checkPin(file, measured, path);
     if (measured !== undefined && problem === undefined) {
       log.info(`${file.id}: from the tool cache (sha256 ${measured.sha256})`);

@@ -4,6 +4,7 @@
 // which prepare runs first, before any network call.
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
+import { MAX_UNPINNED_BYTES } from '../encoders/check-pin.js';
 import type { ExtraEncoder } from '../encoders/selection.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean } from '../inputs/scalars.js';
@@ -11,7 +12,9 @@ import type { EncodingName } from '../pins.js';
 import { resolveProxySettings, type ProxySettings } from '../proxy/settings.js';
 import { parseEncoderList } from './encoder-list.js';
 import { parseExtraEncoders } from './extra-encoders.js';
+import type { GuardedDir } from './check-cache-dir.js';
 import { parseMirror } from './mirror.js';
+import { stagingRoot } from './staging.js';
 
 /** Limits for each download; the defaults suit files of a few MB over a slow proxy. */
 export interface DownloadLimits {
@@ -28,7 +31,7 @@ export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = {
   backoffMs: 1_000,
   idleTimeoutMs: 30_000,
   totalTimeoutMs: 300_000,
-  maxBytesUnpinned: 64 * 1024 * 1024,
+  maxBytesUnpinned: MAX_UNPINNED_BYTES,
 };
 
 export interface PrepareOptions {
@@ -45,6 +48,8 @@ export interface PrepareOptions {
   readonly refresh: boolean;
   readonly proxy: ProxySettings;
   readonly limits: DownloadLimits;
+  /** Folders cache-dir must stay clear of (check-cache-dir.ts). */
+  readonly guardedDirs: readonly GuardedDir[];
 }
 
 export interface PrepareEnv {
@@ -52,8 +57,24 @@ export interface PrepareEnv {
   readonly runnerTemp?: string | undefined;
   /** Where the CLI keeps things outside Actions (e.g. the XDG cache folder). */
   readonly defaultCacheRoot: string;
-  /** For proxy defaults (HTTP_PROXY, …). */
+  /** For proxy defaults (HTTP_PROXY, …) and the folders cache-dir must stay clear of. */
   readonly processEnv: Readonly<Record<string, string | undefined>>;
+  /** The process's current folder and the run's private work folder, when known. */
+  readonly cwd?: string | undefined;
+  readonly workDir?: string | undefined;
+}
+
+/** The run's working and temp folders: cache-dir may not hold them (nor sit in those it deletes). */
+export function guardedDirsOf(env: PrepareEnv): GuardedDir[] {
+  const candidates: Array<GuardedDir | undefined> = [
+    env.processEnv['GITHUB_WORKSPACE'] ? { label: 'the workspace (GITHUB_WORKSPACE)', path: env.processEnv['GITHUB_WORKSPACE'] } : undefined,
+    env.cwd ? { label: 'the current working folder', path: env.cwd } : undefined,
+    env.runnerTemp ? { label: 'RUNNER_TEMP', path: env.runnerTemp } : undefined,
+    env.processEnv['RUNNER_TEMP'] && env.processEnv['RUNNER_TEMP'] !== env.runnerTemp ? { label: 'RUNNER_TEMP', path: env.processEnv['RUNNER_TEMP'] } : undefined,
+    { label: 'the staging folder', path: stagingRoot(env.runnerTemp, env.defaultCacheRoot), ownedByRun: true },
+    env.workDir ? { label: "the run's work folder", path: env.workDir, ownedByRun: true } : undefined,
+  ];
+  return candidates.filter((dir): dir is GuardedDir => dir !== undefined && dir.path.trim() !== '');
 }
 
 function cacheDirOf(raw: string, env: PrepareEnv): string {
@@ -106,5 +127,6 @@ export function parsePrepareInputs(raw: RawInputs, env: PrepareEnv): PrepareOpti
     refresh,
     proxy,
     limits: DEFAULT_DOWNLOAD_LIMITS,
+    guardedDirs: guardedDirsOf(env),
   };
 }

@@ -3,14 +3,17 @@
 // tool cache → Actions cache (one restore of the whole pin set) → download (all in parallel).
 // Every byte from every source is checked against its pin; nothing that fails is written to
 // the cache folder or any cache, and staging copies are deleted before returning.
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import { actionsCacheKey } from '../cache/keys.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
+import { AttemptFailure } from '../download/failure.js';
+import { withFolderLock } from '../encoders/folder-lock.js';
+import { DownloadError } from '../errors.js';
 import { openSource } from '../encoders/local-source.js';
-import { writeLayout } from '../encoders/layout.js';
+import { checkLayout, writeLayout, type LayoutResult } from '../encoders/layout.js';
+import { writeFailure } from '../encoders/write-failure.js';
 import { checkCacheDir } from './check-cache-dir.js';
 import { selectFiles, type SelectedFile } from '../encoders/selection.js';
 import type { Logger } from '../log/logger.js';
@@ -23,6 +26,9 @@ import { fromSource } from './from-source.js';
 import { fromToolCache } from './from-tool-cache.js';
 import type { PrepareOptions } from './options.js';
 import { cacheHitOf, type PrepareResult } from './result.js';
+import { openRunStaging, type RunStaging } from './staging.js';
+
+export { actionsCacheDir } from './staging.js';
 
 export interface PrepareDeps {
   readonly log: Logger;
@@ -30,16 +36,11 @@ export interface PrepareDeps {
   readonly actionsCache: ActionsCachePort;
   readonly download: DownloadFn;
   /**
-   * A folder prepare may use for staging (e.g. `$RUNNER_TEMP/oneapi-offline`). Keep it the same
-   * path across runs: the Actions cache entry is saved from, and restored into, a fixed
-   * subfolder of it, and the cache service matches on that path.
+   * The staging root (e.g. `$RUNNER_TEMP/oneapi-offline-staging`, see staging.ts). Keep it the
+   * same path across runs: each run stages in its own folder under it, but the Actions cache
+   * entry goes through one fixed subfolder, and the cache service matches on that path.
    */
   readonly stagingDir: string;
-}
-
-/** Path the Actions cache entry is saved from and restored to. */
-export function actionsCacheDir(stagingDir: string): string {
-  return join(stagingDir, 'actions-cache');
 }
 
 function missing(files: readonly SelectedFile[], acquired: readonly Acquired[]): SelectedFile[] {
@@ -51,7 +52,7 @@ async function acquireOnline(
   files: readonly SelectedFile[],
   options: PrepareOptions,
   deps: PrepareDeps,
-  downloadDir: string,
+  staging: RunStaging,
 ): Promise<{ acquired: Acquired[]; restored: boolean }> {
   const { log } = deps;
   const acquired: Acquired[] = [];
@@ -60,7 +61,7 @@ async function acquireOnline(
     acquired.push(...(await fromToolCache(files, deps.toolCache, log)));
     const left = missing(files, acquired);
     if (left.length > 0) {
-      const fromActions = await fromActionsCache(files, left, deps.actionsCache, actionsCacheDir(deps.stagingDir), log);
+      const fromActions = await fromActionsCache(files, left, deps.actionsCache, staging, log);
       restored = fromActions.restored;
       acquired.push(...fromActions.acquired);
     }
@@ -69,14 +70,34 @@ async function acquireOnline(
   }
   const left = missing(files, acquired);
   if (left.length === 0) return { acquired, restored };
+  const downloadDir = join(staging.dir, 'downloads');
   await mkdir(downloadDir, { recursive: true });
   const outcome = await fromDownload(left, options.mirror, options.limits, downloadDir, deps);
   if (options.refresh && outcome.mismatches.length > 0) throw driftError(driftReport(outcome.mismatches, outcome.failures));
   const problems = [...outcome.mismatches.map((m) => m.error), ...outcome.failures.map((f) => f.error)];
   for (const problem of problems.slice(1)) log.warning(problem instanceof Error ? problem.message : String(problem));
-  if (problems.length > 0) throw problems[0];
+  if (problems.length > 0) throw stagingProblem(problems[0], downloadDir);
   acquired.push(...outcome.acquired);
   return { acquired, restored };
+}
+
+/** A download that failed because the staging disk refused the write (full, read-only) is the environment's input error. */
+function stagingProblem(error: unknown, dir: string): unknown {
+  const attempt = error instanceof DownloadError ? error.cause : undefined;
+  if (attempt instanceof AttemptFailure && attempt.failure.kind === 'file') return writeFailure(dir, attempt.cause ?? attempt, 'RUNNER_TEMP');
+  return error;
+}
+
+/** Every change to the folder, file by file: nothing is removed or replaced silently. */
+function reportLayout(dir: string, layout: LayoutResult, log: Logger): void {
+  if (layout.written.length > 0) log.info(`cache folder ${dir}: wrote ${layout.written.length} file(s): ${layout.written.join(', ')}`);
+  for (const { name, was } of layout.replaced) {
+    log.warning(`cache folder ${dir}: replaced ${name} (listed by this action's earlier manifest.json) that held other bytes (${was.sha256 === '' ? 'too large to hash' : `sha256 ${was.sha256}`}, ${was.size} bytes)`);
+  }
+  for (const name of layout.removed) log.info(`cache folder ${dir}: removed ${name} (listed by this action's earlier manifest.json, no longer selected)`);
+  if (layout.foreign.length > 0) {
+    log.info(`cache folder ${dir}: left ${layout.foreign.length} file(s) that are not this action's alone (they are not part of the image): ${layout.foreign.join(', ')}`);
+  }
 }
 
 export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promise<PrepareResult> {
@@ -84,33 +105,41 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
   const files = selectFiles(options.encodings, options.extras);
   // The only I/O before this point-of-no-return is checking cache-dir and reading the local
   // source: still offline.
-  await checkCacheDir(options.cacheDir);
-  const source = options.source !== undefined ? await openSource(options.source) : undefined;
-  const downloadDir = join(deps.stagingDir, `downloads-${randomBytes(6).toString('hex')}`);
+  await checkCacheDir(options.cacheDir, options.guardedDirs);
+  await checkLayout(options.cacheDir, files);
+  const source = options.source !== undefined ? await openSource(options.source, files) : undefined;
+  const staging = await openRunStaging(deps.stagingDir);
   try {
     const { acquired, restored } = source
       ? { acquired: await fromSource(files, source, log), restored: false }
-      : await acquireOnline(files, options, deps, downloadDir);
+      : await acquireOnline(files, options, deps, staging);
     const byId = new Map(acquired.map((a) => [a.file.id, a]));
     const ordered = files.map((file) => {
       const found = byId.get(file.id);
       if (!found) throw new Error(`internal: ${file.id} was not acquired`);
       return found;
     });
-    const layout = await writeLayout(
-      options.cacheDir,
-      ordered.map((a) => ({ file: a.file, from: a.from })),
-    );
-    if (layout.written.length > 0) log.info(`cache folder ${options.cacheDir}: wrote ${layout.written.length} file(s)`);
-    if (layout.foreign.length > 0) log.info(`cache folder ${options.cacheDir}: left ${layout.foreign.length} other file(s) alone: ${layout.foreign.join(', ')}`);
-
-    if (options.cache) {
-      for (const a of ordered) {
-        if (a.source !== 'tool-cache') await deps.toolCache.save(a.file.id, a.file.sha256, join(options.cacheDir, a.file.cacheFile));
+    try {
+      await mkdir(options.cacheDir, { recursive: true });
+    } catch (error) {
+      throw writeFailure(options.cacheDir, error);
+    }
+    // One writer at a time per folder; the tool cache is filled from the folder while it is ours.
+    const layout = await withFolderLock(options.cacheDir, { onWait: (message) => log.info(`cache folder ${message}`) }, async () => {
+      const written = await writeLayout(
+        options.cacheDir,
+        ordered.map((a) => ({ file: a.file, from: a.from })),
+      );
+      if (options.cache) {
+        for (const a of ordered) {
+          if (a.source !== 'tool-cache') await deps.toolCache.save(a.file.id, a.file.sha256, join(options.cacheDir, a.file.cacheFile));
+        }
       }
-      if (ordered.some((a) => a.source === 'download') && !restored) {
-        await saveActionsCache(ordered, options.cacheDir, deps.actionsCache, actionsCacheDir(deps.stagingDir));
-      }
+      return written;
+    });
+    reportLayout(options.cacheDir, layout, log);
+    if (options.cache && ordered.some((a) => a.source === 'download') && !restored) {
+      await saveActionsCache(ordered, deps.actionsCache, staging, log);
     }
     return {
       cacheDir: options.cacheDir,
@@ -129,8 +158,7 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
       })),
     };
   } finally {
-    await rm(downloadDir, { recursive: true, force: true });
-    await rm(actionsCacheDir(deps.stagingDir), { recursive: true, force: true });
+    await staging.dispose();
   }
 }
 

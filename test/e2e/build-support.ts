@@ -7,7 +7,9 @@ import { join, resolve } from 'node:path';
 import { build, type BuildDeps, type BuildResult } from '../../src/build/build.js';
 import type { BuildOptions } from '../../src/build/options.js';
 import { publish } from '../../src/build/publish.js';
-import { canonicalUrl, PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
+import { MANIFEST_FILE, buildManifest, serializeManifest } from '../../src/encoders/manifest.js';
+import { selectFiles } from '../../src/encoders/selection.js';
+import { canonicalUrl, ENCODING_NAMES, ENCODINGS, PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 
 export const ARM64_BUSYBOX = '/var/lib/oneapi-offline-e2e/busybox-arm64/bin/busybox';
@@ -18,10 +20,16 @@ export function sha1Name(id: PinnedFileId): string {
   return createHash('sha1').update(canonicalUrl(PINNED_FILES[id])).digest('hex');
 }
 
-/** A cache folder with the given pinned files under their sha1 names. */
+/**
+ * A cache folder with the given pinned files under their sha1 names and the manifest.json prepare
+ * would write for them (the build stages only the files a manifest of ours lists).
+ */
 export async function encoderCache(dir: string, ids: readonly PinnedFileId[]): Promise<string> {
   await mkdir(dir, { recursive: true });
   for (const id of ids) await writeFile(join(dir, sha1Name(id)), await encoderBytes(id));
+  const encodings = ENCODING_NAMES.filter((name) => ENCODINGS[name].some((id) => ids.includes(id)));
+  const files = selectFiles(encodings).filter((file) => (ids as readonly string[]).includes(file.id));
+  await writeFile(join(dir, MANIFEST_FILE), serializeManifest(buildManifest(files)));
   return dir;
 }
 

@@ -11,7 +11,9 @@ export type Fault =
   | { kind: 'status'; status: number; times: number }
   | { kind: 'reset'; afterBytes: number; times: number }
   | { kind: 'bytes'; body: Buffer }
-  | { kind: 'stall'; afterBytes: number };
+  | { kind: 'stall'; afterBytes: number }
+  /** Answers `status` (default 302) with this Location, as written (relative, file://, another port…). */
+  | { kind: 'redirect'; location: string; status?: number; times?: number };
 
 export interface MirrorRequest {
   readonly method: string;
@@ -111,7 +113,7 @@ export async function startMirrorServer(options: MirrorOptions = {}): Promise<Mi
   const takeFault = (path: string, key: string | undefined): Fault | undefined => {
     const armed = faults.get(path) ?? (key !== undefined ? faults.get(key) : undefined);
     if (!armed) return undefined;
-    if (armed.fault.kind === 'status' || armed.fault.kind === 'reset') {
+    if (armed.fault.kind === 'status' || armed.fault.kind === 'reset' || (armed.fault.kind === 'redirect' && armed.fault.times !== undefined)) {
       if (armed.remaining <= 0) return undefined;
       armed.remaining -= 1;
     }
@@ -140,6 +142,11 @@ export async function startMirrorServer(options: MirrorOptions = {}): Promise<Mi
       const page = errorPage(fault.status);
       res.writeHead(fault.status, { 'content-type': 'text/html', 'content-length': page.length });
       res.end(headOnly ? undefined : page);
+      return;
+    }
+    if (fault?.kind === 'redirect') {
+      res.writeHead(fault.status ?? 302, { location: fault.location, 'content-length': 0 });
+      res.end();
       return;
     }
     if (fault?.kind === 'bytes') {
@@ -199,7 +206,7 @@ export async function startMirrorServer(options: MirrorOptions = {}): Promise<Mi
     port,
     requests,
     fault(path, fault) {
-      const remaining = fault.kind === 'status' || fault.kind === 'reset' ? fault.times : Infinity;
+      const remaining = fault.kind === 'status' || fault.kind === 'reset' ? fault.times : fault.kind === 'redirect' ? (fault.times ?? Infinity) : Infinity;
       faults.set(path, { fault, remaining });
     },
     clearFaults() {

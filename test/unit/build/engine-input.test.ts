@@ -46,6 +46,6 @@ describe('engine input', () => {
   });
 
   it('keeps cache-image in a prepare-only plan', async () => {
-    expect(await planWith({ build: 'false', 'cache-image': '127.0.0.1:5000/a/cache:v1' })).toMatchObject({ mode: 'prepare', cacheImage: '127.0.0.1:5000/a/cache:v1' });
+    expect(await planWith({ build: 'false', 'cache-image': '127.0.0.1:5000/a/cache:v1' })).toMatchObject({ mode: 'prepare', cacheImage: { reference: '127.0.0.1:5000/a/cache:v1', cachePath: '/tiktoken_cache', platforms: ['linux/amd64', 'linux/arm64'], verify: true } });
   });
 });

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layOutBytes } from '../../../src/encoders/lay-out-bytes.js';
 import { writeLayout, type LayoutEntry } from '../../../src/encoders/layout.js';
 import { selectFiles } from '../../../src/encoders/selection.js';
-import { IntegrityError } from '../../../src/errors.js';
+import { IntegrityError, InputError } from '../../../src/errors.js';
 import { PINNED_FILES } from '../../../src/pins.js';
 import { encoderBytes } from '../../support/encoder-bytes.js';
 
@@ -62,7 +62,8 @@ describe('writeLayout', () => {
     await writeFile(a!, '<html>502 Bad Gateway</html>');
     await rm(b!);
     const result = await writeLayout(dir, entries);
-    expect([...result.written].sort()).toEqual(entries.map((e) => e.file.cacheFile).sort());
+    expect(result.written).toEqual([entries[1]!.file.cacheFile]);
+    expect(result.replaced).toEqual([{ name: entries[0]!.file.cacheFile, was: { sha256: sha256(Buffer.from('<html>502 Bad Gateway</html>')), size: 28 } }]);
     expect(await readFile(a!)).toEqual(one);
     expect(await readFile(b!)).toEqual(two);
   });
@@ -73,15 +74,73 @@ describe('writeLayout', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('removes files only its previous manifest listed and its own stale temp files; leaves others alone', async () => {
+  it('removes only files its previous manifest listed, and reports them; others stay, .oneapi-offline-* too', async () => {
     await writeLayout(dir, extras(['one', one], ['two', two]));
     await writeFile(join(dir, 'README'), 'not ours');
-    await writeFile(join(dir, '.oneapi-offline-deadbeef.tmp'), 'left by a crash');
-    const [keep] = extras(['one', one]);
+    await writeFile(join(dir, '.oneapi-offline-deadbeef.tmp'), 'someone else named it so');
+    const [keep, gone] = extras(['one', one], ['two', two]);
     const result = await writeLayout(dir, [keep!]);
-    expect((await readdir(dir)).sort()).toEqual([keep!.file.cacheFile, 'README', 'manifest.json'].sort());
-    expect(result.foreign).toEqual(['README']);
-    expect(result.removed).toHaveLength(2);
+    expect((await readdir(dir)).sort()).toEqual([keep!.file.cacheFile, '.oneapi-offline-deadbeef.tmp', 'README', 'manifest.json'].sort());
+    expect(result.foreign).toEqual(['.oneapi-offline-deadbeef.tmp', 'README']);
+    expect(result.removed).toEqual([gone!.file.cacheFile]);
+    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')).generator).toBe('oneapi-offline-action');
+  });
+
+  it('fails on a foreign manifest.json before writing anything, and deletes nothing it lists', async () => {
+    const entries = extras(['one', one]);
+    const victim = 'a'.repeat(40);
+    const foreign = JSON.stringify({ tool: 'other', files: [{ cacheFile: victim }] });
+    await writeFile(join(dir, 'manifest.json'), foreign);
+    await writeFile(join(dir, victim), 'their data');
+    const error = await writeLayout(dir, entries).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).input).toBe('cache-dir');
+    expect((error as InputError).message).toMatch(/manifest\.json was not written by this action[\s\S]*fix: .*empty folder[\s\S]*nothing in the folder was changed/);
+    expect((await readdir(dir)).sort()).toEqual([victim, 'manifest.json'].sort());
+    expect(await readFile(join(dir, 'manifest.json'), 'utf8')).toBe(foreign);
+    expect(await readFile(join(dir, victim), 'utf8')).toBe('their data');
+  });
+
+  it('a manifest.json that is a folder, a symlink or a FIFO is foreign too (and never read)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const entries = extras(['one', one]);
+    await mkdir(join(dir, 'manifest.json'));
+    await expect(writeLayout(dir, entries)).rejects.toThrow(/not written by this action[\s\S]*is a folder/);
+    await rm(join(dir, 'manifest.json'), { recursive: true });
+    await symlink('/etc/hostname', join(dir, 'manifest.json'));
+    await expect(writeLayout(dir, entries)).rejects.toThrow(/ELOOP/);
+    await rm(join(dir, 'manifest.json'));
+    execFileSync('mkfifo', [join(dir, 'manifest.json')]);
+    await expect(writeLayout(dir, entries)).rejects.toThrow(/FIFO/);
+  });
+
+  it('does not overwrite a file of its name that no manifest of ours lists (e.g. a cached error page)', async () => {
+    const [entry] = extras(['one', one]);
+    await writeFile(join(dir, entry!.file.cacheFile), '<html>404</html>');
+    const error = await writeLayout(dir, [entry!]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toMatch(/no manifest\.json of this action lists it[\s\S]*fix: +delete/);
+    expect(await readFile(join(dir, entry!.file.cacheFile), 'utf8')).toBe('<html>404</html>');
+    expect(await readdir(dir)).toEqual([entry!.file.cacheFile]);
+  });
+
+  it('keeps a file of its name with the pinned bytes (an existing tiktoken cache) and adds its manifest', async () => {
+    const [entry] = extras(['one', one]);
+    await writeFile(join(dir, entry!.file.cacheFile), one);
+    const result = await writeLayout(dir, [entry!]);
+    expect(result.unchanged).toEqual([entry!.file.cacheFile]);
+    expect(result.written).toEqual([]);
+  });
+
+  it('refuses a FIFO, a folder or a symlink under a cache name, fast and named', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const [entry] = extras(['one', one]);
+    const target = join(dir, entry!.file.cacheFile);
+    execFileSync('mkfifo', [target]);
+    await expect(writeLayout(dir, [entry!])).rejects.toThrow(/cache-dir .*FIFO/);
+    await rm(target);
+    await symlink('/dev/zero', target);
+    await expect(writeLayout(dir, [entry!])).rejects.toThrow(/symlink/);
   });
 
   it('lays out real pinned bytes with their size checked (layOutBytes for other suites)', async () => {

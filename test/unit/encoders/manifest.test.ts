@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildManifest, listedCacheFiles, serializeManifest } from '../../../src/encoders/manifest.js';
+import { buildManifest, manifestOwnership, serializeManifest } from '../../../src/encoders/manifest.js';
 import { selectFiles } from '../../../src/encoders/selection.js';
 import { PINNED_FILES } from '../../../src/pins.js';
 
@@ -8,6 +8,7 @@ describe('buildManifest', () => {
     const manifest = buildManifest(selectFiles(['p50k_edit', 'cl100k_base', 'p50k_base']));
     expect(manifest).toEqual({
       schema: 1,
+      generator: 'oneapi-offline-action',
       encodings: ['cl100k_base', 'p50k_base', 'p50k_edit'],
       files: [
         {
@@ -41,14 +42,33 @@ describe('buildManifest', () => {
     const b = serializeManifest(buildManifest(selectFiles(['gpt2', 'r50k_base'])));
     expect(a).toBe(b);
     expect(a.endsWith('\n')).toBe(true);
-    expect(listedCacheFiles(a)).toHaveLength(3);
+    const ownership = manifestOwnership(a);
+    expect(ownership.kind === 'ours' && ownership.files).toHaveLength(3);
+  });
+});
+
+describe('manifestOwnership', () => {
+  const ours = buildManifest(selectFiles(['r50k_base']));
+  const entry = ours.files[0]!;
+  it('knows its own manifests, and the schema-1 shape written before the generator field', () => {
+    expect(manifestOwnership(serializeManifest(ours))).toEqual({ kind: 'ours', files: [entry.cacheFile] });
+    const { generator: _generator, ...legacy } = ours;
+    expect(manifestOwnership(JSON.stringify(legacy))).toEqual({ kind: 'ours', files: [entry.cacheFile] });
   });
 
   it.each([
-    ['not JSON', 'nope'],
-    ['no files', '{"schema":1}'],
-    ['names that are not sha1', '{"files":[{"cacheFile":"../etc/passwd"},{"cacheFile":"x"}]}'],
-  ])('listedCacheFiles ignores a manifest with %s', (_name, text) => {
-    expect(listedCacheFiles(text)).toEqual([]);
+    ['not JSON', 'nope', /not JSON/],
+    ['an array', '[]', /not a JSON object/],
+    ['another generator', JSON.stringify({ ...ours, generator: 'other-tool' }), /generator "other-tool"/],
+    ['no generator and another shape', '{"schema":1,"files":[],"name":"x"}', /not written by this action/],
+    ['no file list', JSON.stringify({ schema: 1, generator: 'oneapi-offline-action' }), /no file list/],
+    ['a later schema', JSON.stringify({ ...ours, schema: 2 }), /schema 2/],
+    ['(no generator) a name that is not the sha1 of its URL', JSON.stringify({ schema: 1, encodings: ours.encodings, files: [{ ...entry, cacheFile: 'a'.repeat(40) }] }), /not one this action writes/],
+    ['a path as a name', JSON.stringify({ ...ours, files: [{ ...entry, cacheFile: '../.env' }] }), /not one this action writes/],
+    ['(no generator) an extra key in an entry', JSON.stringify({ schema: 1, encodings: ours.encodings, files: [{ ...entry, mode: 'rm' }] }), /not one this action writes/],
+  ])('calls a manifest with %s foreign', (_name, text, reason) => {
+    const ownership = manifestOwnership(text);
+    expect(ownership.kind).toBe('foreign');
+    expect(ownership.kind === 'foreign' && ownership.reason).toMatch(reason);
   });
 });

@@ -20,6 +20,10 @@ describe('parsePrepareInputs: defaults', () => {
       refresh: false,
       proxy: {},
       limits: DEFAULT_DOWNLOAD_LIMITS,
+      guardedDirs: [
+        { label: 'RUNNER_TEMP', path: '/runner/_temp' },
+        { label: 'the staging folder', path: '/runner/_temp/oneapi-offline-staging', ownedByRun: true },
+      ],
     });
   });
 
