@@ -8,8 +8,14 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-RGM6K6FI.mjs";
-import "./chunks/chunk-54Q3Q6PZ.mjs";
+} from "./chunks/chunk-F5BQSXBV.mjs";
+import "./chunks/chunk-42Z2A3HF.mjs";
+import "./chunks/chunk-O5CIAIAK.mjs";
+import "./chunks/chunk-NKIPBXK5.mjs";
+import "./chunks/chunk-T6WRRW3O.mjs";
+import "./chunks/chunk-PUYDGTI6.mjs";
+import "./chunks/chunk-QWVPQMR7.mjs";
+import "./chunks/chunk-2YHSSVPB.mjs";
 import {
   debug,
   getInput,
@@ -21,21 +27,29 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-5XKP5P7R.mjs";
-import "./chunks/chunk-BWNDMPGI.mjs";
-import "./chunks/chunk-RN35EBNZ.mjs";
-import "./chunks/chunk-PB5IJUKX.mjs";
-import "./chunks/chunk-OC43YUOO.mjs";
+} from "./chunks/chunk-3GQHZKSP.mjs";
+import "./chunks/chunk-4MMFXDRL.mjs";
+import "./chunks/chunk-QPAV3IL6.mjs";
+import "./chunks/chunk-XIUCSGQF.mjs";
+import "./chunks/chunk-YEYNGQTL.mjs";
+import "./chunks/chunk-MQACBGSV.mjs";
+import "./chunks/chunk-WKDT3H7I.mjs";
+import "./chunks/chunk-4ZCZMC6Q.mjs";
+import "./chunks/chunk-V7EFCGJB.mjs";
+import "./chunks/chunk-TKJTEXPA.mjs";
+import "./chunks/chunk-PL4FZWSY.mjs";
+import "./chunks/chunk-PUO7BHQP.mjs";
+import "./chunks/chunk-5OAVNDHC.mjs";
 import {
   redactUrl,
   stripCredentials
-} from "./chunks/chunk-V23TZ7EL.mjs";
+} from "./chunks/chunk-H7YIB6DC.mjs";
 import {
   ActionError
-} from "./chunks/chunk-22OK2AAT.mjs";
+} from "./chunks/chunk-UI6KUO64.mjs";
 import {
   init_define_ACTION_INPUTS
-} from "./chunks/chunk-ZY2ZY7QL.mjs";
+} from "./chunks/chunk-HPCM2IMK.mjs";
 
 // src/entries/action.ts
 init_define_ACTION_INPUTS();
@@ -49,18 +63,24 @@ import { join } from "node:path";
 // src/pipeline/outputs.ts
 init_define_ACTION_INPUTS();
 function actionOutputs(result) {
-  const { prepared, built, merged, verification } = result;
+  const { prepared, built, merged, verification, stamp } = result;
   return {
     "cache-dir": prepared?.cacheDir ?? "",
-    "cache-hit": prepared?.cacheHit ?? "",
+    // As actions/cache: 'true' when nothing had to be downloaded.
+    "cache-hit": prepared ? String(prepared.files.every((f) => f.source !== "download")) : "",
+    source: prepared?.cacheHit ?? "",
     manifest: prepared ? JSON.stringify(prepared.manifest) : "",
     drift: result.drift && result.drift.length > 0 ? "true" : "false",
     digest: merged?.digest ?? built?.digest ?? "",
     imageid: built?.imageid ?? "",
     metadata: built ? JSON.stringify(built.metadata) : "",
+    version: built || merged ? stamp?.version ?? "" : "",
     tags: (merged?.tags ?? built?.tags ?? []).join("\n"),
+    labels: built || merged ? (stamp?.labels ?? []).join("\n") : "",
+    annotations: built || merged ? (stamp?.annotations ?? []).join("\n") : "",
     archive: built?.archive ?? "",
-    verification: verification ? JSON.stringify(verification) : ""
+    verification: verification ? JSON.stringify(verification) : "",
+    "cache-image": result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : ""
   };
 }
 
@@ -89,7 +109,16 @@ function summaryInput(result) {
   return {
     encoders: (prepared?.files ?? []).map((f) => ({ ...f, url: stripCredentials(f.url) })),
     ...prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit } : {},
-    ...digest ? { image: { digest, tags: merged?.tags ?? built?.tags ?? [], platforms: platformsOf(), ...built?.archive ? { archive: built.archive } : {} } } : {},
+    ...digest ? {
+      image: {
+        digest,
+        tags: merged?.tags ?? built?.tags ?? [],
+        platforms: platformsOf(),
+        ...built?.archive ? { archive: built.archive } : {},
+        ...result.published ? { published: result.published.map((t) => ({ ...t })) } : {},
+        ...built ? { builder: { name: built.engine.builder ?? buildOptions?.builder ?? "default", driver: built.engine.driver } } : {}
+      }
+    } : {},
     ...buildOptions ? { cachePath: buildOptions.cachePath } : {},
     ...verification ? { verification: verification.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ok: p.ok, files: p.files.map((f) => ({ cacheFile: f.cacheFile, status: f.status })) })) } : {},
     ...buildOptions?.sourceDateEpoch !== void 0 ? { sourceDateEpoch: String(buildOptions.sourceDateEpoch) } : {},
@@ -200,11 +229,18 @@ function encodersSection(input) {
 function imageSection(image) {
   const rows = [
     ["Digest", code(image.digest)],
-    ["Platforms", image.platforms.map(code).join(", ") || "\u2014"],
-    ["Tags", image.tags.map(code).join("<br>") || "_none (pushed by digest)_"]
+    ["Platforms", image.platforms.map(code).join(", ") || "\u2014"]
   ];
+  if (image.builder) rows.push(["Builder", `${code(image.builder.name)} (driver ${code(image.builder.driver)})`]);
+  if (image.published === void 0) rows.push(["Tags", image.tags.map(code).join("<br>") || "_none (pushed by digest)_"]);
+  else if (image.published.length === 0) rows.push(["Tags", image.tags.length === 0 ? "_none (pushed by digest)_" : "_none created (no push or load)_"]);
   if (image.archive) rows.push(["OCI archive", code(image.archive)]);
-  return ["### Image", table(["", ""], rows)].join("\n\n");
+  const sections = ["### Image", table(["", ""], rows)];
+  if (image.published && image.published.length > 0) {
+    const tagRows = image.published.map((t) => [code(t.ref), cell(t.where), t.published ? "\u2705 published" : `\u274C not published${t.reason ? `: ${cell(t.reason.split("\n")[0] ?? "")}` : ""}`]);
+    sections.push(table(["Tag", "Where", "Published"], tagRows));
+  }
+  return sections.join("\n\n");
 }
 function verificationSection(reports, cachePath) {
   const rows = reports.map((r) => {
@@ -263,6 +299,7 @@ async function runAction() {
         runnerTemp,
         defaultCacheRoot: defaultCacheRoot(env),
         workDir,
+        cwd: process.cwd(),
         processEnv: env,
         git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
         repositoryUrl: repositoryUrl(env),

@@ -11,22 +11,36 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-RGM6K6FI.mjs";
-import "./chunks/chunk-54Q3Q6PZ.mjs";
-import "./chunks/chunk-BWNDMPGI.mjs";
-import "./chunks/chunk-RN35EBNZ.mjs";
-import "./chunks/chunk-OC43YUOO.mjs";
-import "./chunks/chunk-V23TZ7EL.mjs";
+} from "./chunks/chunk-F5BQSXBV.mjs";
+import "./chunks/chunk-42Z2A3HF.mjs";
+import "./chunks/chunk-O5CIAIAK.mjs";
+import "./chunks/chunk-NKIPBXK5.mjs";
+import "./chunks/chunk-T6WRRW3O.mjs";
+import "./chunks/chunk-PUYDGTI6.mjs";
+import "./chunks/chunk-QWVPQMR7.mjs";
+import "./chunks/chunk-2YHSSVPB.mjs";
+import "./chunks/chunk-QPAV3IL6.mjs";
+import "./chunks/chunk-XIUCSGQF.mjs";
+import "./chunks/chunk-YEYNGQTL.mjs";
+import "./chunks/chunk-MQACBGSV.mjs";
+import "./chunks/chunk-WKDT3H7I.mjs";
+import "./chunks/chunk-4ZCZMC6Q.mjs";
+import "./chunks/chunk-V7EFCGJB.mjs";
+import "./chunks/chunk-TKJTEXPA.mjs";
+import "./chunks/chunk-PL4FZWSY.mjs";
+import "./chunks/chunk-PUO7BHQP.mjs";
+import "./chunks/chunk-5OAVNDHC.mjs";
+import "./chunks/chunk-H7YIB6DC.mjs";
 import {
   ActionError,
   ExitCode,
   InputError,
   exitCodeOf
-} from "./chunks/chunk-22OK2AAT.mjs";
+} from "./chunks/chunk-UI6KUO64.mjs";
 import {
   define_ACTION_INPUTS_default,
   init_define_ACTION_INPUTS
-} from "./chunks/chunk-ZY2ZY7QL.mjs";
+} from "./chunks/chunk-HPCM2IMK.mjs";
 
 // src/entries/cli.ts
 init_define_ACTION_INPUTS();
@@ -64,15 +78,32 @@ var INPUT_NAMES = [
   "images",
   "version",
   "tag-prefix",
+  "flavor",
   "tags",
+  "annotations",
   "push",
   "load",
   "archive",
   "provenance",
   "source-date-epoch",
   "verify",
+  "consumers",
   "push-by-digest",
-  "merge-digests"
+  "merge-digests",
+  "target",
+  "build-contexts",
+  "cache-from",
+  "cache-to",
+  "secrets",
+  "secret-envs",
+  "secret-files",
+  "sbom",
+  "no-cache",
+  "pull",
+  "network",
+  "add-hosts",
+  "engine",
+  "cache-image"
 ];
 var INPUT_DEFAULTS = {
   encoders: "r50k_base,p50k_base,cl100k_base,o200k_base",
@@ -86,7 +117,11 @@ var INPUT_DEFAULTS = {
   push: "false",
   load: "false",
   verify: "true",
-  "push-by-digest": "false"
+  consumers: "tiktoken,tiktoken-go",
+  "push-by-digest": "false",
+  "no-cache": "false",
+  pull: "false",
+  engine: "buildx"
 };
 function rawInputsFrom(values) {
   return (name) => values[name] ?? "";
@@ -114,10 +149,10 @@ var PREPARE_INPUTS = ["encoders", "extra-encoders", "mirror", "source", "cache-d
 var COMMAND_INPUTS = {
   prepare: PREPARE_INPUTS,
   build: INPUT_NAMES.filter((name) => !COMMAND_DECIDES.includes(name) && !MERGE_ONLY.includes(name)),
-  verify: ["images", "archive", ...EXPECTATIONS, ...PROXY],
-  merge: ["merge-digests", "images", "version", "tag-prefix", "tags", "builder", "verify", ...EXPECTATIONS, ...PROXY]
+  verify: ["images", "archive", "consumers", ...EXPECTATIONS, ...PROXY],
+  merge: ["merge-digests", "images", "version", "tag-prefix", "flavor", "tags", "annotations", "builder", "verify", ...EXPECTATIONS, ...PROXY]
 };
-var RENAMED = { version: "image-version" };
+var RENAMED = { version: "image-version", "no-cache": "no-layer-cache" };
 function flagOf(input) {
   return RENAMED[input] ?? input;
 }
@@ -133,7 +168,7 @@ var ALIASES = {
 var SUMMARIES = {
   prepare: "Download (or take from --source), verify against the pins and lay out a TIKTOKEN_CACHE_DIR folder.",
   build: "Prepare, then build the offline multi-arch image with docker buildx and verify it.",
-  verify: "Verify an existing image in a registry, an OCI archive or the local engine against the pins.",
+  verify: "Verify an existing image in a registry, an OCI archive or the local engine as tiktoken and tiktoken-go read it (--consumers); without --encoders the set is what its manifest.json lists, each file checked against the pins.",
   merge: "Merge per-platform digests (--merge-digests) into one tagged multi-arch index, then verify it."
 };
 var NOTES = {
@@ -163,8 +198,26 @@ function commandsTaking(input) {
 }
 
 // src/cli/args.ts
-var BOOLEAN_INPUTS = ["cache", "refresh", "build", "push", "load", "verify", "push-by-digest"];
-var REPEATABLE_INPUTS = ["encoders", "extra-encoders", "platforms", "build-args", "labels", "images", "tags", "merge-digests"];
+var BOOLEAN_INPUTS = ["cache", "refresh", "build", "push", "load", "verify", "push-by-digest", "no-cache", "pull"];
+var REPEATABLE_INPUTS = [
+  "encoders",
+  "extra-encoders",
+  "platforms",
+  "build-args",
+  "labels",
+  "images",
+  "tags",
+  "merge-digests",
+  "annotations",
+  "flavor",
+  "build-contexts",
+  "cache-from",
+  "cache-to",
+  "secrets",
+  "secret-envs",
+  "secret-files",
+  "add-hosts"
+];
 function isBooleanInput(name) {
   return BOOLEAN_INPUTS.includes(name);
 }
@@ -371,6 +424,10 @@ function cliResult(result) {
   if (tags && tags.length > 0) out["tags"] = tags;
   if (built?.archive) out["archive"] = built.archive;
   if (built?.digestRefs) out["digest-refs"] = built.digestRefs;
+  if (result.published) out["published"] = result.published.map((t) => ({ tag: t.ref, where: t.where, published: t.published, ...t.reason ? { reason: t.reason } : {} }));
+  if (built) out["builder"] = { name: built.engine.builder ?? result.buildOptions?.builder ?? "default", driver: built.engine.driver };
+  if (built?.platformDigests) out["platform-digests"] = built.platformDigests;
+  if (result.cacheImage) out["cache-image"] = { ...result.cacheImage };
   if (verification) {
     out["verified"] = verification.ok;
     out["platforms"] = Object.fromEntries(verification.platforms.map((p) => [p.platform, { digest: p.digest, ok: p.ok }]));
@@ -478,11 +535,13 @@ async function runCli(argv, cliFacts = {}) {
   const workDir = await mkdtemp(join(tmpdir(), "oneapi-offline-"));
   try {
     const result = await runPipeline(
-      rawInputsFrom({ ...INPUT_DEFAULTS, ...request.inputs }),
+      // `verify` without --encoders reads the encoder set from the image's manifest.json.
+      rawInputsFrom({ ...INPUT_DEFAULTS, ...request.command === "verify" ? { encoders: "" } : {}, ...request.inputs }),
       {
         runnerTemp: env.GITHUB_ACTIONS === "true" ? env.RUNNER_TEMP : void 0,
         defaultCacheRoot: root,
         workDir,
+        cwd: process.cwd(),
         processEnv: env,
         git: contextGitFacts(request.command, request.inputs, env, log, cliFacts.toolDir),
         repositoryUrl: repositoryUrl(env),
