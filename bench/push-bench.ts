@@ -52,7 +52,7 @@ export async function pushBench(c: PushContext): Promise<PushSeries[]> {
     const tags = ['offline-v1.0.0', 'offline-v1.0', 'offline-v1', 'offline'];
     const action = async (): Promise<number> => {
       const args = [c.cli, 'build', '--builder', builder.name, '--base-image', c.base, '--platforms', c.platforms, '--images', `${repository}-action`,
-        '--version', version, '--push', '--no-verify', '--out', await c.fresh('push-action-cache-dir')];
+        '--image-version', version, '--push', '--no-verify', '--out', await c.fresh('push-action-cache-dir')];
       // The runner's own HOME, but Docker's real config: buildx keeps its builders there.
       return (await runTimed(process.execPath, args, { ...c.runnerEnv, DOCKER_CONFIG: c.dockerEnv['DOCKER_CONFIG'] ?? '' }, c.repo)).ms;
     };

@@ -77,7 +77,7 @@ export async function registryEngineBench(o: RegistryBenchOptions): Promise<Regi
     let n = 0;
     const engineRun = (b: RandomBase, verify = true) => async (): Promise<number> => {
       const out = `${proxy.host}/oneapi-offline-bench/h8-out-${tag}-${n++}`;
-      const args = [o.cli, 'build', '--engine', 'registry', '--base-image', b.reference, '--platforms', PLATFORMS, '--images', out, '--version', 'v1.0.0', '--push', verify ? '--verify' : '--no-verify', '--out', await o.root.fresh('h8-engine-cache-dir')];
+      const args = [o.cli, 'build', '--engine', 'registry', '--base-image', b.reference, '--platforms', PLATFORMS, '--images', out, '--image-version', 'v1.0.0', '--push', verify ? '--verify' : '--no-verify', '--out', await o.root.fresh('h8-engine-cache-dir')];
       return (await runTimed(process.execPath, args, runner.env, o.repo)).ms;
     };
     const context = await o.root.fresh('h8-overlay-context');
@@ -94,7 +94,7 @@ export async function registryEngineBench(o: RegistryBenchOptions): Promise<Regi
     await engineRun(b100)();
     const before = proxy.requests.length;
     const countRepo = `oneapi-offline-bench/h8-out-${tag}-${n}`;
-    const counted = await runTimed(process.execPath, [o.cli, 'build', '--engine', 'registry', '--base-image', b100.reference, '--platforms', PLATFORMS, '--images', `${proxy.host}/${countRepo}`, '--version', 'v1.0.0', '--push', '--out', await o.root.fresh('h8-count-cache-dir')], runner.env, o.repo);
+    const counted = await runTimed(process.execPath, [o.cli, 'build', '--engine', 'registry', '--base-image', b100.reference, '--platforms', PLATFORMS, '--images', `${proxy.host}/${countRepo}`, '--image-version', 'v1.0.0', '--push', '--out', await o.root.fresh('h8-count-cache-dir')], runner.env, o.repo);
     n++;
     const result = JSON.parse(counted.stdout) as { digest: string; 'platform-digests': Record<string, string> };
     const mine = proxy.requests.slice(before).filter((r) => r.path.startsWith(`/v2/${countRepo}/`));

@@ -145,7 +145,7 @@ var PROXY = ["http-proxy", "https-proxy", "no-proxy"];
 var EXPECTATIONS = ["encoders", "extra-encoders", "cache-path"];
 var COMMAND_DECIDES = ["build"];
 var MERGE_ONLY = ["merge-digests"];
-var PREPARE_INPUTS = ["encoders", "extra-encoders", "mirror", "source", "cache-dir", "cache", "refresh", ...PROXY];
+var PREPARE_INPUTS = ["encoders", "extra-encoders", "mirror", "source", "cache-dir", "cache", "refresh", ...PROXY, "cache-image", "platforms", "cache-path", "verify"];
 var COMMAND_INPUTS = {
   prepare: PREPARE_INPUTS,
   build: INPUT_NAMES.filter((name) => !COMMAND_DECIDES.includes(name) && !MERGE_ONLY.includes(name)),

@@ -21,7 +21,8 @@ const COMMAND_DECIDES = ['build'] as const satisfies readonly InputName[];
 /** Inputs of merge only (a build never merges). */
 const MERGE_ONLY = ['merge-digests'] as const satisfies readonly InputName[];
 
-const PREPARE_INPUTS: readonly InputName[] = ['encoders', 'extra-encoders', 'mirror', 'source', 'cache-dir', 'cache', 'refresh', ...PROXY];
+/** prepare may also push the verified folder as a one-layer image (cache-image, with its platforms and cache-path). */
+const PREPARE_INPUTS: readonly InputName[] = ['encoders', 'extra-encoders', 'mirror', 'source', 'cache-dir', 'cache', 'refresh', ...PROXY, 'cache-image', 'platforms', 'cache-path', 'verify'];
 
 export const COMMAND_INPUTS: Readonly<Record<Command, readonly InputName[]>> = {
   prepare: PREPARE_INPUTS,

@@ -99,7 +99,7 @@ describe.each(BUILDERS)('verify before publish on $name ($driver)', (builder) =>
   }, 300_000);
 
   it('releases v1.0.0; a v1.0.1 that fails verification moves no tag and creates none', async () => {
-    const args = (context: string, version: string) => ['build', '--builder', builder.name, '--context', context, '--images', image, '--version', version, '--push', '--mirror', mirror.origin, ...COMMON];
+    const args = (context: string, version: string) => ['build', '--builder', builder.name, '--context', context, '--images', image, '--image-version', version, '--push', '--mirror', mirror.origin, ...COMMON];
     const first = await cli(args(good, 'v1.0.0'));
     expect(first.code, first.stderr.slice(-3000)).toBe(ExitCode.ok);
     const released = first.json['digest'] as string;
@@ -130,7 +130,7 @@ describe.each(BUILDERS)('verify before publish on $name ($driver)', (builder) =>
 
   it('push-by-digest leaves the repository without a single tag', async () => {
     const digestRepo = `${repository}-bydigest`;
-    const result = await cli(['build', '--builder', builder.name, '--context', good, '--images', `${REGISTRY}/${digestRepo}`, '--version', 'v1.0.0', '--push-by-digest', '--platforms', 'linux/arm64', '--mirror', mirror.origin, ...COMMON]);
+    const result = await cli(['build', '--builder', builder.name, '--context', good, '--images', `${REGISTRY}/${digestRepo}`, '--image-version', 'v1.0.0', '--push-by-digest', '--platforms', 'linux/arm64', '--mirror', mirror.origin, ...COMMON]);
     expect(result.code, result.stderr.slice(-3000)).toBe(ExitCode.ok);
     const digest = result.json['digest'] as string;
     expect(result.json['digest-refs']).toEqual([`${REGISTRY}/${digestRepo}@${digest}`]);
@@ -144,7 +144,7 @@ describe.each(BUILDERS)('verify before publish on $name ($driver)', (builder) =>
     const offered = /^Platforms:\s*(.*)$/m.exec(inspect.stdout)?.[1] ?? '';
     const lacking = ['linux/s390x', 'linux/ppc64le', 'linux/riscv64', 'linux/mips64le', 'linux/386'].find((p) => !offered.includes(p));
     expect(lacking, `builder offers ${offered}`).toBeDefined();
-    const result = await cli(['build', '--builder', builder.name, '--images', image, '--push', '--context', good, '--version', 'v9.9.9', '--platforms', `linux/amd64,${lacking}`, '--mirror', mirror.origin, ...COMMON]);
+    const result = await cli(['build', '--builder', builder.name, '--images', image, '--push', '--context', good, '--image-version', 'v9.9.9', '--platforms', `linux/amd64,${lacking}`, '--mirror', mirror.origin, ...COMMON]);
     expect(result.code).toBe(ExitCode.badInput);
     expect(result.stderr).toMatch(new RegExp(`builder "${builder.name}" \\(driver ${builder.driver}\\) cannot build ${lacking}`));
     expect(result.stderr).toContain('linux/amd64');
@@ -155,7 +155,7 @@ describe.each(BUILDERS)('verify before publish on $name ($driver)', (builder) =>
 describe('a builder that does not exist', () => {
   it('is an input error naming `builder` and listing the builders there are, before any build', async () => {
     const missing = `no-such-builder-${run}`;
-    const result = await cli(['build', '--builder', missing, '--context', join(root ?? tmpdir(), 'good'), '--images', testImage(`publish-missing-${run}`), '--version', 'v1.0.0', '--push', '--mirror', mirror.origin, ...COMMON]);
+    const result = await cli(['build', '--builder', missing, '--context', join(root ?? tmpdir(), 'good'), '--images', testImage(`publish-missing-${run}`), '--image-version', 'v1.0.0', '--push', '--mirror', mirror.origin, ...COMMON]);
     expect(result.code).toBe(ExitCode.badInput);
     expect(result.stderr).toContain(`buildx builder "${missing}" does not exist`);
     expect(result.stderr).toMatch(/one of the builders there are: .*default/);

@@ -53,7 +53,7 @@ function pythonRun(ref: string, platform: string, encodings: readonly string[]) 
 
 let work: string;
 let offline: BuildResult;
-let misnamed: BuildResult;
+let misnamed: { readonly digest: string };
 const image = testImage('tiktoken-consumer');
 const log = memoryLogger();
 
@@ -74,13 +74,18 @@ beforeAll(async () => {
   const layout = await layOutBytes(join(work, 'cache'), ENCODINGS, (file) => encoderBytes(file.id as PinnedFileId));
 
   // The same bytes under the names people usually give them, which tiktoken never looks for.
+  // The action refuses to ship such a folder (only verified files under their sha1 names go into
+  // an image), so the negative control is built the way people do it by hand: plain buildx.
   const wrong = join(work, 'misnamed');
-  await mkdir(wrong, { recursive: true });
-  for (const name of ENCODINGS) await writeFile(join(wrong, `${name}.tiktoken`), await encoderBytes(name));
+  await mkdir(join(wrong, 'files'), { recursive: true });
+  for (const name of ENCODINGS) await writeFile(join(wrong, 'files', `${name}.tiktoken`), await encoderBytes(name));
+  await writeFile(join(wrong, 'Dockerfile'), `FROM ${BASE}\nCOPY files ${CACHE}\nENV TIKTOKEN_CACHE_DIR=${CACHE} DATA_GYM_CACHE_DIR=${CACHE}\n`);
 
   const tag = uniqueTag();
   offline = await overlayBuild(join(work, 'cache'), `sha1-${tag}-`);
-  misnamed = await overlayBuild(wrong, `misnamed-${tag}-`);
+  const misnamedTag = `misnamed-${tag}`;
+  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', PLATFORMS.join(','), '--provenance=false', '--output', `type=image,name=${image}:${misnamedTag},push=true`, wrong]);
+  misnamed = { digest: (await fetchManifest('oneapi-offline-test/tiktoken-consumer', misnamedTag)).digest };
 
   // The action's own check, on what was pushed: every file, every platform, read from layers.
   const report = await verifyImage(
