@@ -2,17 +2,18 @@
 // OCI archives so every command produces the same kind of artefact:
 //  action:  `cli build --base-image B --archive X --no-verify` (overlay mode, prepare included,
 //           tool cache warm), against
-//  plain:   `docker buildx build` of the same overlay Dockerfile and context (the laid-out
-//           cache folder as the `tiktoken` named context), same platforms, `type=oci` output;
-//  plain+:  the same with the reproducibility the action adds (SOURCE_DATE_EPOCH of HEAD and
-//           rewrite-timestamp=true, which BuildKit pays for per layer): the action's own
-//           overhead is what remains over this one;
+//  plain:   `docker buildx build` of the same overlay Dockerfile and context (the staged tree:
+//           the verified files at the cache path, fixed modes and dates), same platforms,
+//           `type=oci` output;
+//  plain+:  the same with the SOURCE_DATE_EPOCH build-arg the action adds (overlay mode needs
+//           no rewrite-timestamp: see src/build/overlay.ts);
 //  verify:  `cli verify --archive X`, timed on its own;
 //  base:    rebuilding the base itself (`--no-cache`), which overlay mode avoids.
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { overlayDockerfile } from '../src/build/overlay.js';
+import { writeOverlay } from '../src/build/overlay.js';
+import { stageCacheDir } from '../src/build/stage-cache.js';
 import { REGISTRY, requireEngine, uniqueTag } from '../test/support/docker.js';
 import { startLinkServer } from './link-server.js';
 import { interleaved } from './interleave.js';
@@ -68,8 +69,9 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
   await runTimed(process.execPath, [o.cli, 'prepare', '--out', cacheDir, '--mirror', mirror.origin], runner.env, o.repo);
   await mirror.close(); // the build step's prepare must come from the tool cache
 
-  const overlayContext = await o.root.fresh('overlay-context');
-  await writeFile(join(overlayContext, 'Dockerfile'), overlayDockerfile(base, CACHE_PATH));
+  // The plain builds get what the action's build gets: the generated Dockerfile and the staged tree.
+  const dockerfile = await writeOverlay(await o.root.fresh('overlay-dockerfile'), base, CACHE_PATH);
+  const tree = await stageCacheDir({ cacheDir }, await o.root.fresh('overlay-tree'), { cachePath: CACHE_PATH });
   const archiveOf = async (name: string): Promise<string> => join(await o.root.fresh(name), 'image.oci.tar');
   let lastArchive = '';
 
@@ -83,16 +85,14 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
   };
   const plain = async (): Promise<number> => {
     const archive = await archiveOf('plain-out');
-    const args = ['buildx', 'build', '--platform', PLATFORMS, '--build-context', `tiktoken=${cacheDir}`,
-      '--output', `type=oci,dest=${archive}`, overlayContext];
+    const args = ['buildx', 'build', '--platform', PLATFORMS, '--file', dockerfile, '--output', `type=oci,dest=${archive}`, tree];
     return (await docker(args)).ms;
   };
   const epoch = (await runTimed('git', ['log', '-1', '--format=%ct', 'HEAD'], env, o.repo)).stdout.trim();
   const reproducible = async (): Promise<number> => {
     const archive = await archiveOf('plain-sde-out');
-    const args = ['buildx', 'build', '--platform', PLATFORMS, '--build-context', `tiktoken=${cacheDir}`,
-      '--output', `type=oci,dest=${archive},rewrite-timestamp=true`, overlayContext];
-    return (await runTimed('docker', args, { ...env, SOURCE_DATE_EPOCH: epoch }, o.repo)).ms;
+    const args = ['buildx', 'build', '--platform', PLATFORMS, '--file', dockerfile, '--build-arg', `SOURCE_DATE_EPOCH=${epoch}`, '--output', `type=oci,dest=${archive}`, tree];
+    return (await docker(args)).ms;
   };
   const verify = async (): Promise<number> => {
     if (lastArchive === '') await action();
@@ -115,9 +115,8 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
     cli: o.cli,
     reps: o.reps,
     repo: o.repo,
-    base,
+    epoch,
     cacheDir,
-    overlayContext,
     platforms: PLATFORMS,
     runnerEnv: runner.env,
     dockerEnv: env,
@@ -127,7 +126,7 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
   return {
     action: { label: 'action build step (overlay, prepare incl.)', samples: a! },
     plain: { label: 'plain docker buildx build (same Dockerfile)', samples: p! },
-    reproducible: { label: 'plain buildx + SOURCE_DATE_EPOCH, rewrite-timestamp', samples: r! },
+    reproducible: { label: 'plain buildx + SOURCE_DATE_EPOCH build-arg', samples: r! },
     verify: { label: 'verification (cli verify --archive)', samples: v! },
     base: { label: 'rebuilding the base (--no-cache)', samples: b! },
     push,

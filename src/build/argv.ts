@@ -26,7 +26,8 @@ export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
   argv.push('--platform', options.platforms.join(','));
   const file = paths.dockerfilePath ?? (options.mode.kind === 'dockerfile' ? options.mode.file : undefined);
   if (file) argv.push('--file', file);
-  argv.push('--build-context', `tiktoken=${options.cacheDir}`);
+  // Dockerfile mode: the verified files as the named context the user's COPY --from=tiktoken reads (overlay mode's are its main context).
+  if (options.mode.kind === 'dockerfile') argv.push('--build-context', `tiktoken=${options.cacheDir}`);
   for (const [key, value] of options.buildArgs) argv.push('--build-arg', `${key}=${value}`);
   for (const [key, value] of options.labels) argv.push('--label', `${key}=${value}`);
   for (const annotation of options.annotations) argv.push('--annotation', annotation);

@@ -85,12 +85,16 @@ export async function build(input: BuildOptions, prepared: PreparedFolder, deps:
   const engine = deps.engine ?? (await probeEngine(docker, input.builder, { store: input.load }));
   if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
   // Only the verified files and manifest.json go into the build context, whatever else cache-dir holds.
-  const cacheDir = await stageCacheDir(prepared, join(deps.tempDir, 'tiktoken-context'), input.sourceDateEpoch);
+  // Overlay mode: the context is the staged tree (the files at cache-path), the Dockerfile beside it.
+  const overlayMode = input.mode.kind === 'overlay' ? input.mode : undefined;
+  const cacheDir = overlayMode
+    ? await stageCacheDir(prepared, join(deps.tempDir, 'overlay-context'), { cachePath: input.cachePath })
+    : await stageCacheDir(prepared, join(deps.tempDir, 'tiktoken-context'));
   const options: BuildOptions = { ...input, cacheDir };
   await mkdir(deps.tempDir, { recursive: true });
   if (input.archive) await mkdir(dirname(input.archive), { recursive: true });
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
-  const overlay = options.mode.kind === 'overlay' ? await writeOverlay(join(deps.tempDir, 'overlay'), options.mode.baseImage, options.cachePath) : undefined;
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join(deps.tempDir, 'overlay'), overlayMode.baseImage, options.cachePath), context: cacheDir } : undefined;
   const route = chooseRoute(options, engine.driver);
   const ociArchive = options.archive ?? (needsArchive(options, route) ? join(deps.tempDir, 'image.oci.tar') : undefined);
   const metadataFile = join(deps.tempDir, 'metadata.json');

@@ -9,7 +9,7 @@
 // - `registry`: BuildKit outside the engine (docker-container, remote, kubernetes) pushes by
 //   digest (`push-by-digest=true,name-canonical=true`) to every repository a tag lives in;
 // - `archive`: everything else writes one un-named OCI archive (rewrite-timestamp when
-//   SOURCE_DATE_EPOCH is set), which src/oci/push-image.ts pushes by digest and `docker load`
+//   SOURCE_DATE_EPOCH is set in Dockerfile mode), which src/oci/push-image.ts pushes by digest and `docker load`
 //   loads after verification. One archive gives one set of digests for every output.
 // Tags are created afterwards by publish.ts.
 import { splitTag } from './reference.js';
@@ -38,8 +38,13 @@ export function csvField(field: string): string {
   return /[,"]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 
+/**
+ * Dockerfile mode with an epoch: BuildKit's rewrite-timestamp dates what the user's steps wrote.
+ * Overlay mode needs none (its only layer is made of fixed-date context entries, overlay.ts),
+ * and it would cost a decompress and recompress of that layer on every build.
+ */
 function rewrite(options: BuildOptions): string[] {
-  return options.sourceDateEpoch === undefined ? [] : ['rewrite-timestamp=true'];
+  return options.sourceDateEpoch === undefined || options.mode.kind === 'overlay' ? [] : ['rewrite-timestamp=true'];
 }
 
 /** `--output` values; `ociArchive` is where the archive route writes (the user's archive or a private one). */

@@ -1,12 +1,20 @@
-// The build context the image's cache folder is made from (`--build-context tiktoken=…`): a
-// fresh folder holding the verified encoder files and manifest.json, nothing else, whatever
-// else is in cache-dir (a repository folder's .env or .git/config never reaches an image).
-// Each file is copied with its bytes checked against the manifest prepare verified (read
-// under the cache folder's lock, so a concurrent prepare cannot swap it mid-copy).
-// With a SOURCE_DATE_EPOCH every entry is dated at the epoch: BuildKit's rewrite-timestamp
-// only clamps newer times, and the same files then give the same layer whatever their history.
-import { mkdir, readdir, rm, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+// The build context the image's cache folder is made from: a fresh folder holding the verified
+// encoder files and manifest.json, nothing else, whatever else is in cache-dir (a repository
+// folder's .env or .git/config never reaches an image). Each file is copied with its bytes
+// checked against the manifest prepare verified (read under the cache folder's lock, so a
+// concurrent prepare cannot swap it mid-copy). Two layouts:
+// - flat (Dockerfile mode, `--build-context tiktoken=…`): the files at the folder's top, for
+//   the user's `COPY --from=tiktoken . <path>`;
+// - tree (overlay mode): the files at `<folder>/<cache-path>`, for `COPY . /`. Every folder
+//   of the tree, the cache folder itself included, comes from the context, so the COPY creates
+//   none of them with the time of the build: with fixed modes (files 0444, folders 0755,
+//   whatever the umask; a 0555 folder would stop the next run's cleanup as a non-root user) the layer is the same bytes on every builder
+//   and run without BuildKit's rewrite-timestamp, which recompresses the layer on every build.
+// Every entry is dated STAGED_MTIME, never the run's SOURCE_DATE_EPOCH: BuildKit's cache key for
+// a COPY ignores mtimes, so a layer cached by an earlier build with another epoch would
+// otherwise come back with that epoch's times. A fixed date gives one layer per file set.
+import { chmod, mkdir, readdir, rm, utimes } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { ActionError, InputError } from '../errors.js';
 import { copyVerified, writeTextAtomically } from '../encoders/copy-verified.js';
 import { withFolderLock } from '../encoders/folder-lock.js';
@@ -15,6 +23,10 @@ import { readOwnership } from '../encoders/read-ownership.js';
 import { UnreadableFile } from '../encoders/regular-file.js';
 import { writeFailure } from '../encoders/write-failure.js';
 import { PINNED_FILES, canonicalUrl } from '../pins.js';
+import { layerRoot } from '../oci/encoder-layer.js';
+
+/** The date of every staged entry (1970-01-01T00:00:00Z). */
+export const STAGED_MTIME = 0;
 
 export interface PreparedFolder {
   readonly cacheDir: string;
@@ -45,22 +57,40 @@ async function manifestOf(cacheDir: string): Promise<Manifest> {
   return manifest;
 }
 
+export interface StageLayout {
+  /** Tree layout: the files go to `into/<cachePath>` (overlay mode's `COPY . /`). Flat when absent. */
+  readonly cachePath?: string | undefined;
+}
+
+/** Fixes modes (tree only) and dates every entry, deepest first so no later write moves a folder's time. */
+async function settle(into: string, cacheFolder: string, tree: boolean): Promise<void> {
+  for (const name of await readdir(cacheFolder)) {
+    const path = join(cacheFolder, name);
+    if (tree) await chmod(path, 0o444);
+    await utimes(path, STAGED_MTIME, STAGED_MTIME);
+  }
+  for (let dir = cacheFolder; ; dir = join(dir, '..')) {
+    await utimes(dir, STAGED_MTIME, STAGED_MTIME);
+    if (dir === into) break;
+  }
+}
+
 /** A build context at `into` (emptied first) with only the manifest's files; returns `into`. */
-export async function stageCacheDir(prepared: PreparedFolder, into: string, epoch?: number): Promise<string> {
+export async function stageCacheDir(prepared: PreparedFolder, into: string, layout: StageLayout = {}): Promise<string> {
+  into = resolve(into);
+  const cacheFolder = layout.cachePath === undefined ? into : join(into, layerRoot(layout.cachePath));
   try {
     await rm(into, { recursive: true, force: true });
-    await mkdir(into, { recursive: true });
+    await mkdir(cacheFolder, { recursive: true });
+    for (let dir = cacheFolder; layout.cachePath !== undefined && dir !== into; dir = join(dir, '..')) await chmod(dir, 0o755);
     await withFolderLock(prepared.cacheDir, {}, async () => {
       const manifest = prepared.manifest ?? (await manifestOf(prepared.cacheDir));
       for (const file of manifest.files) {
-        await copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, into, file.cacheFile, file);
+        await copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file);
       }
-      await writeTextAtomically(into, MANIFEST_FILE, serializeManifest(manifest));
+      await writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest));
     });
-    if (epoch !== undefined) {
-      for (const name of await readdir(into)) await utimes(join(into, name), epoch, epoch);
-      await utimes(into, epoch, epoch);
-    }
+    await settle(into, cacheFolder, layout.cachePath !== undefined);
   } catch (error) {
     if (error instanceof ActionError) throw error;
     // A cache file gone or unreadable since prepare: the folder changed under the run.

@@ -91,14 +91,38 @@ function stampOf(p: Plan): Stamp | undefined {
 
 const download: DownloadFn = async (request, dest, deps) => (await import('../download/download-file.js')).downloadFile(request, dest, deps);
 
-async function prepareStep(p: Plan, facts: PipelineFacts, deps: PipelineDeps): Promise<PrepareResult> {
-  deps.applyEnvironment(proxyEnvironment(p.prepareOptions.proxy));
+/**
+ * Network ports that wait for `gate`: a prepare started while the plan still asks the engine
+ * and registries (plan's inputsValid) reads the tool cache at once, but fetches nothing and
+ * touches no Actions cache until the plan is done, and nothing at all if it failed.
+ */
+function gatedPorts(gate: Promise<boolean>, deps: PipelineDeps): { actionsCache: ActionsCachePort; download: DownloadFn } {
+  const open = async (): Promise<void> => {
+    if (!(await gate)) throw new PlanFailed();
+  };
+  return {
+    actionsCache: {
+      restore: async (key, dir) => (await gate) && deps.actionsCache.restore(key, dir),
+      save: async (key, dir) => ((await gate) ? deps.actionsCache.save(key, dir) : undefined),
+    },
+    download: async (request, dest, downloadDeps) => {
+      await open();
+      return download(request, dest, downloadDeps);
+    },
+  };
+}
+
+/** What a gated prepare throws when the plan failed: never shown (the plan's error is). */
+class PlanFailed extends Error {}
+
+async function prepareStep(prepareOptions: PrepareOptions, facts: PipelineFacts, deps: PipelineDeps, gate?: Promise<boolean>): Promise<PrepareResult> {
+  deps.applyEnvironment(proxyEnvironment(prepareOptions.proxy));
+  const ports = gate ? gatedPorts(gate, deps) : { actionsCache: deps.actionsCache, download };
   return deps.log.group('Prepare the verified encoder cache', () =>
-    prepare(p.prepareOptions, {
+    prepare(prepareOptions, {
       log: deps.log,
       toolCache: deps.toolCache,
-      actionsCache: deps.actionsCache,
-      download,
+      ...ports,
       // A fixed root: each run stages in its own folder under it, but the Actions cache matches
       // entries on the hand-off path inside it (see src/prepare/staging.ts).
       stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
@@ -207,14 +231,31 @@ async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: Prepar
 export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
   let result: PipelineResult = { mode: 'prepare' };
   try {
-    const p = await plan(raw, facts, deps);
+    // A buildx build's prepare starts as soon as its inputs are valid, beside the plan's engine
+    // and registry checks; its downloads and Actions cache calls wait for the plan to pass.
+    let early: Promise<PrepareResult> | undefined;
+    let planDone: (ok: boolean) => void = () => undefined;
+    const gate = new Promise<boolean>((resolve) => (planDone = resolve));
+    const inputsValid = (prepareOptions: PrepareOptions): void => {
+      early = prepareStep(prepareOptions, facts, deps, gate);
+      early.catch(() => undefined); // awaited below, or dropped with the plan's own error
+    };
+    let p: Plan;
+    try {
+      p = await plan(raw, facts, { ...deps, inputsValid });
+      planDone(true);
+    } catch (error) {
+      planDone(false);
+      await early?.catch(() => undefined); // nothing left running, nothing half-written
+      throw error;
+    }
     result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), ...(p.mode === 'build' ? { buildOptions: p.buildOptions } : {}) };
     const stamp = stampOf(p);
     if (stamp) result = { ...result, stamp };
 
     if (p.mode === 'prepare' || p.mode === 'build') {
       try {
-        result = { ...result, prepared: await prepareStep(p, facts, deps), ...(p.prepareOptions.refresh ? { drift: [] } : {}) };
+        result = { ...result, prepared: await (early ?? prepareStep(p.prepareOptions, facts, deps)), ...(p.prepareOptions.refresh ? { drift: [] } : {}) };
       } catch (error) {
         if (error instanceof DriftError) return { ...result, drift: error.drifted, error };
         throw error;

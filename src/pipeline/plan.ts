@@ -59,6 +59,12 @@ export interface PlanDeps {
   readonly probeEngine?: (builder: string | undefined, options: { store: boolean }) => Promise<EngineFacts>;
   /** An image's platforms (default: read from its registry). */
   readonly readPlatforms?: ReadPlatforms;
+  /**
+   * Called once every input of a buildx build is known valid, before git, the engine and the
+   * base's registry are asked: what the run may start meanwhile (the pipeline's prepare, whose
+   * network calls wait for the plan).
+   */
+  readonly inputsValid?: (prepareOptions: PrepareOptions) => void;
 }
 
 /** Where verification reads the image in `verify` mode. */
@@ -227,11 +233,12 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}) };
   }
 
-  // Every input is valid: now ask git, the engine and the base's registry.
+  // Every input is valid: now ask git, the engine and the base's registry, all at once (and
+  // let the caller start the work that needs no answer from them: a warm prepare).
+  deps.inputsValid?.(prepareOptions);
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
-  const [engine, git] = await Promise.all([probe(draft.builder, { store: draft.load }), facts.git()]);
-  const read = deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions));
-  const basePlatforms = await checkBasePlatforms({ images, platforms: draft.platforms }, read, deps.log);
+  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
+  const [engine, git, basePlatforms] = await inOrder([probe(draft.builder, { store: draft.load }), facts.git(), readBase()] as const);
   const buildOptions = resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
@@ -244,6 +251,13 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
   return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
+}
+
+/** Promise.all, but when several fail the first one listed wins (the same error on every run). */
+async function inOrder<T extends readonly unknown[]>(promises: { readonly [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  for (const outcome of settled) if (outcome.status === 'rejected') throw outcome.reason;
+  return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 function cacheImagePlan(reference: string, options: BuildOptions): CacheImagePlan {

@@ -162,4 +162,14 @@ describe('a builder that does not exist', () => {
     expect(result.stderr).not.toMatch(/unexpected error/);
     expect(await tagList(`oneapi-offline-test/publish-missing-${run}`)).toEqual([]);
   }, 120_000);
+
+  it('downloads nothing: the prepare that starts beside the engine check waits for it before any fetch', async () => {
+    const missing = `no-such-builder-${run}-cold`;
+    const before = mirror.requests.length;
+    // An encoding no other test here fetched: a cold cache, so a prepare that did not wait would download it.
+    const result = await cli(['build', '--builder', missing, '--base-image', `${REGISTRY}/oneapi-offline-test/none:1`, '--images', testImage(`publish-missing-${run}`), '--image-version', 'v1.0.0', '--push', '--mirror', mirror.origin, '--encoders', 'o200k_base', '--provenance', 'false', '--out', join(root, 'cold-out')]);
+    expect(result.code).toBe(ExitCode.badInput);
+    expect(result.stderr).toContain(`buildx builder "${missing}" does not exist`);
+    expect(mirror.requests.slice(before)).toEqual([]);
+  }, 120_000);
 });

@@ -49,10 +49,16 @@ describe('buildxArgs', () => {
       ['buildx', 'build', '--builder', 'b1', '--platform', 'linux/amd64,linux/arm64', '--file', 'docker/Dockerfile', ...CTX, '--build-arg', 'HTTP_PROXY=http://p:1', '--build-arg', 'A=x=y', '--label', 'l=v w', ...META, '--provenance', 'mode=min', '.'],
     ],
     [
-      'overlay mode: the generated Dockerfile and context',
+      'overlay mode: the generated Dockerfile, the staged tree as the only context',
       { mode: { kind: 'overlay', baseImage: 'b:1' }, verify: true },
-      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay', ociArchive: '/t/v.tar' },
-      [...HEAD, '--file', '/t/overlay/Dockerfile', ...CTX, ...META, '--output', 'type=oci,dest=/t/v.tar', '/t/overlay'],
+      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', ociArchive: '/t/v.tar' },
+      [...HEAD, '--file', '/t/overlay/Dockerfile', ...META, '--output', 'type=oci,dest=/t/v.tar', '/t/overlay-context'],
+    ],
+    [
+      'overlay mode with SOURCE_DATE_EPOCH: the build-arg, no rewrite-timestamp (its layer has fixed dates already)',
+      { mode: { kind: 'overlay', baseImage: 'b:1' }, push: true, images: ['r.io/a'], sourceDateEpoch: 5, buildArgs: [['SOURCE_DATE_EPOCH', '5']] },
+      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', route: 'registry' },
+      [...HEAD, '--file', '/t/overlay/Dockerfile', '--build-arg', 'SOURCE_DATE_EPOCH=5', ...META, '--output', 'type=image,name=r.io/a,push-by-digest=true,name-canonical=true,push=true,oci-mediatypes=true', '/t/overlay-context'],
     ],
   ])('%s', (_name, options, paths, expected) => {
     expect(buildxArgs({ ...BASE, ...options }, { ...PATHS, ...paths })).toEqual(expected);

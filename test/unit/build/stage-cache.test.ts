@@ -34,15 +34,44 @@ describe('stageCacheDir', () => {
     expect((await readdir(again)).sort()).toEqual(expected);
   });
 
-  it('dates every entry at the epoch, leaving the source alone', async () => {
+  it('dates every entry at 1970-01-01 whatever the source says (a cached COPY must not bring back another date), leaving the source alone', async () => {
     const layout = await layOutBytes(cache, ['r50k_base'], (file) => encoderBytes(file.id as 'r50k_base'));
     const name = layout.manifest.files[0]!.cacheFile;
     await utimes(join(cache, name), 1_000, 1_000);
-    const staged = await stageCacheDir({ cacheDir: cache, manifest: layout.manifest }, join(root, 'staged'), 1_700_000_000);
+    const staged = await stageCacheDir({ cacheDir: cache, manifest: layout.manifest }, join(root, 'staged'));
     for (const path of ['', name, 'manifest.json']) {
-      expect((await stat(join(staged, path))).mtimeMs).toBe(1_700_000_000_000);
+      expect((await stat(join(staged, path))).mtimeMs).toBe(0);
     }
     expect((await stat(join(cache, name))).mtimeMs).toBe(1_000_000);
+  });
+
+  it('tree layout: the files at cache-path inside, every folder from the context, fixed modes and dates whatever the umask', async () => {
+    const layout = await layOutBytes(cache, ['r50k_base'], (file) => encoderBytes(file.id as 'r50k_base'));
+    const name = layout.manifest.files[0]!.cacheFile;
+    const previous = process.umask(0o077);
+    let staged: string;
+    try {
+      staged = await stageCacheDir({ cacheDir: cache, manifest: layout.manifest }, join(root, 'tree'), { cachePath: '/opt/oneapi/tiktoken/' });
+    } finally {
+      process.umask(previous);
+    }
+    expect(staged).toBe(join(root, 'tree'));
+    expect(await readdir(staged)).toEqual(['opt']);
+    expect(await readdir(join(staged, 'opt'))).toEqual(['oneapi']);
+    const folder = join(staged, 'opt', 'oneapi', 'tiktoken');
+    expect((await readdir(folder)).sort()).toEqual([name, 'manifest.json'].sort());
+    for (const dir of ['opt', 'opt/oneapi', 'opt/oneapi/tiktoken']) {
+      const info = await stat(join(staged, dir));
+      expect([dir, info.mode & 0o777, info.mtimeMs]).toEqual([dir, 0o755, 0]);
+    }
+    for (const file of [name, 'manifest.json']) {
+      const info = await stat(join(folder, file));
+      expect([file, info.mode & 0o777, info.mtimeMs]).toEqual([file, 0o444, 0]);
+    }
+    // A second staging into the same place (the next run) replaces it.
+    await stageCacheDir({ cacheDir: cache, manifest: layout.manifest }, join(root, 'tree'), { cachePath: '/tiktoken_cache' });
+    expect(await readdir(join(root, 'tree'))).toEqual(['tiktoken_cache']);
+    await expect(stageCacheDir({ cacheDir: cache, manifest: layout.manifest }, join(root, 'tree'), { cachePath: '/../etc' })).rejects.toThrow(/cache-path/);
   });
 
   it('refuses a file that changed since it was verified, and a folder that has no manifest of ours', async () => {

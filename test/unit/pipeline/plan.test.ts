@@ -177,10 +177,13 @@ describe('plan: every invalid input is rejected before git, the engine or a regi
     ['build: a bad cache-to', { 'cache-to': 'type=local, dest=x' }, 'cache-to'],
     ['build: tag-prefix against flavor', { 'tag-prefix': 'a-', flavor: 'prefix=b-' }, 'tag-prefix'],
   ])('%s', async (_name, values, input, env = {}) => {
-    const error = await run({ context, ...values }, {}, env).catch((e: unknown) => e);
+    let valid = 0;
+    const error = await plan(rawInputsFrom({ ...INPUT_DEFAULTS, context, ...values }), facts(env), { ...deps(), inputsValid: () => void valid++ }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe(input);
     expect(calls).toEqual([]);
+    // Nothing may start beside the plan (the pipeline's early prepare) for an invalid input.
+    expect(valid).toBe(0);
   });
 
   it('what only git or the engine can decide fails after asking them, and names the input', async () => {
@@ -190,5 +193,50 @@ describe('plan: every invalid input is rejected before git, the engine or a regi
     expect(calls).toContain('engine');
     const noVersion = await plan(rawInputsFrom({ ...INPUT_DEFAULTS, context, images: 'r.io/a', platforms: 'linux/amd64' }), { ...facts(), git: async () => ({}) }, deps()).catch((e: unknown) => e);
     expect((noVersion as InputError).input).toBe('version');
+  });
+});
+
+describe('plan: the engine, git and the base registry are asked together, once every input is valid', () => {
+  it('calls inputsValid once, with the prepare options, before asking any of them', async () => {
+    const seen: string[] = [];
+    const p = await plan(rawInputsFrom({ ...INPUT_DEFAULTS, 'base-image': 'r.io/lib/base:1', images: 'r.io/x', push: 'true' }), facts(), {
+      ...deps(),
+      inputsValid: (options) => void seen.push(`inputs-valid:${options.encodings.join(',')}`, `asked-before:${calls.length}`),
+    });
+    expect(p.mode).toBe('build');
+    expect(seen).toEqual([`inputs-valid:${(p as Extract<Plan, { mode: 'build' }>).prepareOptions.encodings.join(',')}`, 'asked-before:0']);
+  });
+
+  it('does not wait for one answer before asking the next', async () => {
+    let release: () => void = () => undefined;
+    const probeHeld = new Promise<void>((resolve) => (release = resolve));
+    const pending = plan(rawInputsFrom({ ...INPUT_DEFAULTS, 'base-image': 'r.io/lib/base:1', images: 'r.io/x', push: 'true' }), facts(), {
+      ...deps(),
+      probeEngine: async () => {
+        calls.push('engine');
+        await probeHeld;
+        return ENGINE;
+      },
+    });
+    await vi.waitFor(() => expect(calls.sort()).toEqual(['engine', 'git', 'registry:r.io/lib/base:1']));
+    release();
+    expect((await pending).mode).toBe('build');
+  });
+
+  it("when several fail, the engine's error wins, on every run (not the fastest one)", async () => {
+    const missingBuilder = new InputError('builder', { what: 'buildx builder "nope" does not exist', fix: 'pass an existing builder' });
+    for (let i = 0; i < 3; i++) {
+      const error = await plan(rawInputsFrom({ ...INPUT_DEFAULTS, 'base-image': 'r.io/none:1', images: 'r.io/x', push: 'true', builder: 'nope' }), facts(), {
+        ...deps(),
+        probeEngine: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          throw missingBuilder;
+        },
+        readPlatforms: async () => {
+          throw new Error('GET r.io/none:1 answered HTTP 404');
+        },
+      }).catch((e: unknown) => e);
+      expect(error).toBe(missingBuilder);
+    }
   });
 });
