@@ -8,8 +8,8 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-F5BQSXBV.mjs";
-import "./chunks/chunk-42Z2A3HF.mjs";
+} from "./chunks/chunk-6DMOYJ7P.mjs";
+import "./chunks/chunk-X7LCNZJT.mjs";
 import "./chunks/chunk-O5CIAIAK.mjs";
 import "./chunks/chunk-NKIPBXK5.mjs";
 import "./chunks/chunk-T6WRRW3O.mjs";

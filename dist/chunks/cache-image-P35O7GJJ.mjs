@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  encoderLayer,
   imageIndex,
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-TTWHFOP3.mjs";
+} from "./chunk-233YEP2S.mjs";
+import {
+  encoderLayer
+} from "./chunk-PDFLYL27.mjs";
 import "./chunk-NDB4NVVU.mjs";
 import {
   verifyImage

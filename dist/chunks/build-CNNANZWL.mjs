@@ -1,5 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  layerRoot
+} from "./chunk-PDFLYL27.mjs";
+import "./chunk-NDB4NVVU.mjs";
+import {
   layoutSource
 } from "./chunk-OOLEAIMQ.mjs";
 import {
@@ -18,7 +22,7 @@ import {
   writeFailure,
   writeSecretValues,
   writeTextAtomically
-} from "./chunk-42Z2A3HF.mjs";
+} from "./chunk-X7LCNZJT.mjs";
 import {
   MANIFEST_FILE,
   serializeManifest
@@ -71,7 +75,7 @@ function buildxArgs(options, paths) {
   argv.push("--platform", options.platforms.join(","));
   const file = paths.dockerfilePath ?? (options.mode.kind === "dockerfile" ? options.mode.file : void 0);
   if (file) argv.push("--file", file);
-  argv.push("--build-context", `tiktoken=${options.cacheDir}`);
+  if (options.mode.kind === "dockerfile") argv.push("--build-context", `tiktoken=${options.cacheDir}`);
   for (const [key, value] of options.buildArgs) argv.push("--build-arg", `${key}=${value}`);
   for (const [key, value] of options.labels) argv.push("--label", `${key}=${value}`);
   for (const annotation of options.annotations) argv.push("--annotation", annotation);
@@ -123,24 +127,20 @@ init_define_ACTION_INPUTS();
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 function overlayDockerfile(baseImage, cachePath) {
-  return [
-    `FROM ${baseImage}`,
-    `COPY --from=tiktoken . ${cachePath}`,
-    `ENV TIKTOKEN_CACHE_DIR=${cachePath} DATA_GYM_CACHE_DIR=${cachePath}`,
-    ""
-  ].join("\n");
+  return [`FROM ${baseImage}`, "COPY . /", `ENV TIKTOKEN_CACHE_DIR=${cachePath} DATA_GYM_CACHE_DIR=${cachePath}`, ""].join("\n");
 }
 async function writeOverlay(dir, baseImage, cachePath) {
   await mkdir(dir, { recursive: true });
   const dockerfile = join(dir, "Dockerfile");
   await writeFile(dockerfile, overlayDockerfile(baseImage, cachePath));
-  return { context: dir, dockerfile };
+  return dockerfile;
 }
 
 // src/build/stage-cache.ts
 init_define_ACTION_INPUTS();
-import { mkdir as mkdir2, readdir, rm, utimes } from "node:fs/promises";
-import { join as join2 } from "node:path";
+import { chmod, mkdir as mkdir2, readdir, rm, utimes } from "node:fs/promises";
+import { join as join2, resolve } from "node:path";
+var STAGED_MTIME = 0;
 var PIN_BY_URL = new Map(Object.values(PINNED_FILES).map((pin) => [canonicalUrl(pin), pin]));
 async function manifestOf(cacheDir) {
   const ownership = await readOwnership(cacheDir);
@@ -160,21 +160,32 @@ async function manifestOf(cacheDir) {
   }
   return manifest;
 }
-async function stageCacheDir(prepared, into, epoch) {
+async function settle(into, cacheFolder, tree) {
+  for (const name of await readdir(cacheFolder)) {
+    const path = join2(cacheFolder, name);
+    if (tree) await chmod(path, 292);
+    await utimes(path, STAGED_MTIME, STAGED_MTIME);
+  }
+  for (let dir = cacheFolder; ; dir = join2(dir, "..")) {
+    await utimes(dir, STAGED_MTIME, STAGED_MTIME);
+    if (dir === into) break;
+  }
+}
+async function stageCacheDir(prepared, into, layout = {}) {
+  into = resolve(into);
+  const cacheFolder = layout.cachePath === void 0 ? into : join2(into, layerRoot(layout.cachePath));
   try {
     await rm(into, { recursive: true, force: true });
-    await mkdir2(into, { recursive: true });
+    await mkdir2(cacheFolder, { recursive: true });
+    for (let dir = cacheFolder; layout.cachePath !== void 0 && dir !== into; dir = join2(dir, "..")) await chmod(dir, 493);
     await withFolderLock(prepared.cacheDir, {}, async () => {
       const manifest = prepared.manifest ?? await manifestOf(prepared.cacheDir);
       for (const file of manifest.files) {
-        await copyVerified({ path: join2(prepared.cacheDir, file.cacheFile) }, into, file.cacheFile, file);
+        await copyVerified({ path: join2(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file);
       }
-      await writeTextAtomically(into, MANIFEST_FILE, serializeManifest(manifest));
+      await writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest));
     });
-    if (epoch !== void 0) {
-      for (const name of await readdir(into)) await utimes(join2(into, name), epoch, epoch);
-      await utimes(into, epoch, epoch);
-    }
+    await settle(into, cacheFolder, layout.cachePath !== void 0);
   } catch (error) {
     if (error instanceof ActionError) throw error;
     if (error instanceof UnreadableFile) {
@@ -212,12 +223,13 @@ async function build(input, prepared, deps) {
   const docker = { log: deps.log, docker: deps.docker, env: deps.env };
   const engine = deps.engine ?? await probeEngine(docker, input.builder, { store: input.load });
   if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
-  const cacheDir = await stageCacheDir(prepared, join3(deps.tempDir, "tiktoken-context"), input.sourceDateEpoch);
+  const overlayMode = input.mode.kind === "overlay" ? input.mode : void 0;
+  const cacheDir = overlayMode ? await stageCacheDir(prepared, join3(deps.tempDir, "overlay-context"), { cachePath: input.cachePath }) : await stageCacheDir(prepared, join3(deps.tempDir, "tiktoken-context"));
   const options = { ...input, cacheDir };
   await mkdir3(deps.tempDir, { recursive: true });
   if (input.archive) await mkdir3(dirname(input.archive), { recursive: true });
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
-  const overlay = options.mode.kind === "overlay" ? await writeOverlay(join3(deps.tempDir, "overlay"), options.mode.baseImage, options.cachePath) : void 0;
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join3(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath), context: cacheDir } : void 0;
   const route = chooseRoute(options, engine.driver);
   const ociArchive = options.archive ?? (needsArchive(options, route) ? join3(deps.tempDir, "image.oci.tar") : void 0);
   const metadataFile = join3(deps.tempDir, "metadata.json");

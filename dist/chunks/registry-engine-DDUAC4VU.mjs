@@ -3,13 +3,15 @@ import {
   nameArchive
 } from "./chunk-XQBEW4TB.mjs";
 import {
-  encoderLayer,
   imageIndex,
   indexMediaTypeFor,
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-TTWHFOP3.mjs";
+} from "./chunk-233YEP2S.mjs";
+import {
+  encoderLayer
+} from "./chunk-PDFLYL27.mjs";
 import {
   tarEnd,
   tarHeader,

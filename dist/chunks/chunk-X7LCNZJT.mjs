@@ -39,7 +39,7 @@ function csvField(field) {
   return /[,"]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
 }
 function rewrite(options) {
-  return options.sourceDateEpoch === void 0 ? [] : ["rewrite-timestamp=true"];
+  return options.sourceDateEpoch === void 0 || options.mode.kind === "overlay" ? [] : ["rewrite-timestamp=true"];
 }
 function buildxOutputs(options, route, ociArchive) {
   if (route === "registry") {

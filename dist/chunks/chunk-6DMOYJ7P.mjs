@@ -23,7 +23,7 @@ import {
   withFolderLock,
   writeFailure,
   writeTextAtomically
-} from "./chunk-42Z2A3HF.mjs";
+} from "./chunk-X7LCNZJT.mjs";
 import {
   AttemptFailure
 } from "./chunk-O5CIAIAK.mjs";
@@ -1918,18 +1918,18 @@ async function plan(raw, facts, deps) {
   if (buildEngine === "registry") {
     const git3 = await facts.git();
     const registryBases = images.filter((image) => !/^oci-(layout|archive):\/\//.test(image));
-    const read2 = deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions);
-    const basePlatforms2 = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read2, deps.log);
+    const read = deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions);
+    const basePlatforms2 = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
     const buildOptions2 = resolveBuildOptions(draft, { gitRef: git3.ref, sha: git3.sha, commitTime: git3.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms: basePlatforms2 });
     checkRegistryEngine(buildOptions2, raw);
     for (const secret of buildOptions2.secrets) deps.addSecret(secret);
     const cacheImage2 = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions2) : void 0;
     return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions2.cachePath, buildOptions: buildOptions2, buildEngine, ...cacheImage2 ? { cacheImage: cacheImage2 } : {} };
   }
+  deps.inputsValid?.(prepareOptions);
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
-  const [engine, git2] = await Promise.all([probe(draft.builder, { store: draft.load }), facts.git()]);
-  const read = deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions);
-  const basePlatforms = await checkBasePlatforms({ images, platforms: draft.platforms }, read, deps.log);
+  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions), deps.log);
+  const [engine, git2, basePlatforms] = await inOrder([probe(draft.builder, { store: draft.load }), facts.git(), readBase()]);
   const buildOptions = resolveBuildOptions(draft, {
     gitRef: git2.ref,
     sha: git2.sha,
@@ -1942,6 +1942,11 @@ async function plan(raw, facts, deps) {
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : void 0;
   return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...cacheImage ? { cacheImage } : {} };
+}
+async function inOrder(promises) {
+  const settled = await Promise.allSettled(promises);
+  for (const outcome of settled) if (outcome.status === "rejected") throw outcome.reason;
+  return settled.map((outcome) => outcome.value);
 }
 function cacheImagePlan(reference, options) {
   return { reference, cachePath: options.cachePath, platforms: options.platforms, labels: options.labels, sourceDateEpoch: options.sourceDateEpoch, verify: options.verify };
@@ -2011,15 +2016,32 @@ function stampOf(p) {
   return void 0;
 }
 var download = async (request, dest, deps) => (await import("./download-file-BT6U66ZJ.mjs")).downloadFile(request, dest, deps);
-async function prepareStep(p, facts, deps) {
-  deps.applyEnvironment(proxyEnvironment(p.prepareOptions.proxy));
+function gatedPorts(gate, deps) {
+  const open = async () => {
+    if (!await gate) throw new PlanFailed();
+  };
+  return {
+    actionsCache: {
+      restore: async (key, dir) => await gate && deps.actionsCache.restore(key, dir),
+      save: async (key, dir) => await gate ? deps.actionsCache.save(key, dir) : void 0
+    },
+    download: async (request, dest, downloadDeps) => {
+      await open();
+      return download(request, dest, downloadDeps);
+    }
+  };
+}
+var PlanFailed = class extends Error {
+};
+async function prepareStep(prepareOptions, facts, deps, gate) {
+  deps.applyEnvironment(proxyEnvironment(prepareOptions.proxy));
+  const ports = gate ? gatedPorts(gate, deps) : { actionsCache: deps.actionsCache, download };
   return deps.log.group(
     "Prepare the verified encoder cache",
-    () => prepare(p.prepareOptions, {
+    () => prepare(prepareOptions, {
       log: deps.log,
       toolCache: deps.toolCache,
-      actionsCache: deps.actionsCache,
-      download,
+      ...ports,
       // A fixed root: each run stages in its own folder under it, but the Actions cache matches
       // entries on the hand-off path inside it (see src/prepare/staging.ts).
       stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot)
@@ -2106,7 +2128,7 @@ function credentialsFor(facts) {
   };
 }
 async function registryStep(p, options, prepared, facts, deps) {
-  const [{ registryBuild }, { proxiedFetch }] = await Promise.all([import("./registry-engine-K544O62R.mjs"), import("./proxy-fetch-AYCDL75E.mjs")]);
+  const [{ registryBuild }, { proxiedFetch }] = await Promise.all([import("./registry-engine-DDUAC4VU.mjs"), import("./proxy-fetch-AYCDL75E.mjs")]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
   return deps.log.group(
@@ -2115,20 +2137,35 @@ async function registryStep(p, options, prepared, facts, deps) {
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, { proxiedFetch }] = await Promise.all([import("./cache-image-QIJZ6VON.mjs"), import("./proxy-fetch-AYCDL75E.mjs")]);
+  const [{ pushCacheImage }, { proxiedFetch }] = await Promise.all([import("./cache-image-P35O7GJJ.mjs"), import("./proxy-fetch-AYCDL75E.mjs")]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...fetch ? { fetch } : {} });
 }
 async function runPipeline(raw, facts, deps) {
   let result = { mode: "prepare" };
   try {
-    const p = await plan(raw, facts, deps);
+    let early;
+    let planDone = () => void 0;
+    const gate = new Promise((resolve3) => planDone = resolve3);
+    const inputsValid = (prepareOptions) => {
+      early = prepareStep(prepareOptions, facts, deps, gate);
+      early.catch(() => void 0);
+    };
+    let p;
+    try {
+      p = await plan(raw, facts, { ...deps, inputsValid });
+      planDone(true);
+    } catch (error) {
+      planDone(false);
+      await early?.catch(() => void 0);
+      throw error;
+    }
     result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), ...p.mode === "build" ? { buildOptions: p.buildOptions } : {} };
     const stamp = stampOf(p);
     if (stamp) result = { ...result, stamp };
     if (p.mode === "prepare" || p.mode === "build") {
       try {
-        result = { ...result, prepared: await prepareStep(p, facts, deps), ...p.prepareOptions.refresh ? { drift: [] } : {} };
+        result = { ...result, prepared: await (early ?? prepareStep(p.prepareOptions, facts, deps)), ...p.prepareOptions.refresh ? { drift: [] } : {} };
       } catch (error) {
         if (error instanceof DriftError) return { ...result, drift: error.drifted, error };
         throw error;
@@ -2140,7 +2177,7 @@ async function runPipeline(raw, facts, deps) {
       result = { ...result, built: outcome.built, published, ...outcome.verification ? { verification: outcome.verification } : {} };
       if (outcome.verification) (await import("./assert-verified-7AZHSVJ3.mjs")).assertVerified(outcome.verification);
     } else if (p.mode === "build" && result.prepared) {
-      const { build } = await import("./build-SRYMROPZ.mjs");
+      const { build } = await import("./build-CNNANZWL.mjs");
       const built = await build(p.buildOptions, result.prepared, {
         log: deps.log,
         docker: deps.docker,
