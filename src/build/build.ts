@@ -5,8 +5,8 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BuildError } from '../errors.js';
-import type { ImageSource } from '../image/image-source.js';
-import { layoutSource } from '../image/layout-source.js';
+import type { ImageSource } from '../oci/image-source.js';
+import { layoutSource } from '../oci/layout-source.js';
 import type { Logger } from '../log/logger.js';
 import { RegistryFailure } from '../oci/registry-http.js';
 import { getManifest } from '../oci/registry-write.js';

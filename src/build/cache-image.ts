@@ -7,9 +7,9 @@
 // verified, then tagged.
 import { BuildError } from '../errors.js';
 import type { Manifest } from '../encoders/manifest.js';
-import type { RegistryCredentials } from '../image/docker-config-auth.js';
-import { parseImageReference } from '../image/image-reference.js';
-import { BlobMediaType, MediaType, type Platform } from '../image/media-types.js';
+import type { RegistryCredentials } from '../oci/docker-config-auth.js';
+import { parseImageReference } from '../oci/reference.js';
+import { BlobMediaType, MediaType, type Platform } from '../oci/media-types.js';
 import type { Expectations, VerificationReport } from '../image/report.js';
 import { verifyImage } from '../image/verify-image.js';
 import type { Logger } from '../log/logger.js';

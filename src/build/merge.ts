@@ -5,9 +5,9 @@
 import { BuildError, InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
-import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
-import { parseImageReference } from '../image/image-reference.js';
-import { registrySource } from '../image/registry-source.js';
+import { credentialsFromDockerConfig } from '../oci/docker-config-auth.js';
+import { parseImageReference } from '../oci/reference.js';
+import { registrySource } from '../oci/registry-source.js';
 import type { Logger } from '../log/logger.js';
 import { pushByDigest, withRetry } from '../oci/push-image.js';
 import { RegistryFailure } from '../oci/registry-http.js';

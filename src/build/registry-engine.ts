@@ -12,12 +12,12 @@
 import type { Logger } from '../log/logger.js';
 import { BuildError } from '../errors.js';
 import type { Manifest } from '../encoders/manifest.js';
-import type { RegistryCredentials } from '../image/docker-config-auth.js';
-import { parseImageReference, type ImageReference } from '../image/image-reference.js';
-import type { ImageSource } from '../image/image-source.js';
-import { layoutSource } from '../image/layout-source.js';
-import { BlobMediaType, MediaType } from '../image/media-types.js';
-import { registrySource } from '../image/registry-source.js';
+import type { RegistryCredentials } from '../oci/docker-config-auth.js';
+import { parseImageReference, type ImageReference } from '../oci/reference.js';
+import type { ImageSource } from '../oci/image-source.js';
+import { layoutSource } from '../oci/layout-source.js';
+import { BlobMediaType, MediaType } from '../oci/media-types.js';
+import { registrySource } from '../oci/registry-source.js';
 import type { Expectations, VerificationReport } from '../image/report.js';
 import { verifyImage, type VerifyTarget } from '../image/verify-image.js';
 import { writeArchive, type WrittenArchive } from '../oci/archive-writer.js';

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImageSource } from './image-source.js';
-import { layoutSource } from './layout-source.js';
+import type { ImageSource } from '../oci/image-source.js';
+import { layoutSource } from '../oci/layout-source.js';
 
 /** Runs `docker <args>`; resolves on exit 0, rejects with stderr otherwise. */
 export type DockerCommand = (args: readonly string[]) => Promise<void>;

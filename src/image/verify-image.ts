@@ -9,16 +9,16 @@ import { MANIFEST_FILE } from '../encoders/manifest.js';
 import { MAX_KEPT_BYTES, checkPlatform, type Need, type PlatformFacts } from './check-platform.js';
 import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
-import type { ImageSource } from './image-source.js';
+import type { ImageSource } from '../oci/image-source.js';
 import { baseOf, isWithin, normalizeLayerPath } from './layer-paths.js';
 import { LayerTree, Undecided, UnpackError, type Content } from './layer-tree.js';
-import { layerTar, unreadableLayer, untilDeadline } from './blob-stream.js';
-import { layoutSource } from './layout-source.js';
-import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from './media-types.js';
-import { DEFAULT_READ_LIMITS, type ReadLimits } from './read-limits.js';
+import { layerTar, unreadableLayer, untilDeadline } from '../oci/blob-stream.js';
+import { layoutSource } from '../oci/layout-source.js';
+import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from '../oci/media-types.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../oci/read-limits.js';
 import { applyRecorded, hashEntries, recordLayer, type HashPolicy } from './read-layer.js';
 import { OverlayView } from './overlay-view.js';
-import { RegistryFailure, registrySource } from './registry-source.js';
+import { RegistryFailure, registrySource } from '../oci/registry-source.js';
 import type { Expectations, PlatformReport, VerificationReport } from './report.js';
 
 export type VerifyTarget =

@@ -8,9 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { checkedBlob } from '../image/blob-stream.js';
-import type { ImageSource } from '../image/image-source.js';
-import { MediaType, parseManifest, type Descriptor } from '../image/media-types.js';
+import { checkedBlob } from './blob-stream.js';
+import type { ImageSource } from './image-source.js';
+import { MediaType, parseManifest, type Descriptor } from './media-types.js';
 import { tarEnd, tarHeader, tarPadding } from '../tar/tar-write.js';
 import { nameArchive } from './name-archive.js';
 import { bytesOnce, sha256Digest } from './digest.js';

@@ -3,8 +3,8 @@
 // manifests are counted and left out (they attest the base's bytes, not the image we make).
 // A base without an index is one platform, named from its config; a platform the base lacks
 // and a media type we cannot append to are errors that name what the base has.
-import type { ImageSource } from '../image/image-source.js';
-import { MediaType, isAttestation, parseManifest, platformName, type Descriptor, type Platform } from '../image/media-types.js';
+import type { ImageSource } from './image-source.js';
+import { MediaType, isAttestation, parseManifest, platformName, type Descriptor, type Platform } from './media-types.js';
 import { sha256Digest } from './digest.js';
 
 export class BaseImageProblem extends Error {

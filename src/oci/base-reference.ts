@@ -3,7 +3,7 @@
 // `oci-archive://FILE[:TAG]` (a tar of one, as `docker buildx build --output type=oci` writes
 // it). The `:TAG` picks an image when index.json lists several (buildx's syntax for named
 // contexts). Pure; throws a plain Error naming what is wrong, which the caller wraps.
-import { parseImageReference, type ImageReference } from '../image/image-reference.js';
+import { parseImageReference, type ImageReference } from './reference.js';
 
 export type BaseImage =
   | { readonly kind: 'registry'; readonly reference: string; readonly ref: ImageReference }

@@ -1,5 +1,5 @@
 // Content digests of in-memory documents (manifests, configs, small layers) as the OCI spec
-// writes them: `sha256:<hex>`. Streams are hashed by image/blob-stream.ts.
+// writes them: `sha256:<hex>`. Streams are hashed by blob-stream.ts.
 import { createHash } from 'node:crypto';
 
 export const DIGEST_RE = /^sha256:[0-9a-f]{64}$/;

@@ -1,10 +1,10 @@
 // Registry credentials the way the Docker CLI finds them: a `credHelpers` entry for the host,
-// else the `credsStore`, else `auths` in config.json (src/image/docker-config-auth.ts). A
+// else the `credsStore`, else `auths` in config.json (src/oci/docker-config-auth.ts). A
 // helper is the program `docker-credential-<name>` on PATH, run as `get` with the server URL
 // on stdin; it prints {"ServerURL","Username","Secret"}. Nothing it prints reaches a log: a
 // failure says which helper and its exit status only.
 import { spawn } from 'node:child_process';
-import { credentialsFromDockerConfig, type RegistryCredentials } from '../image/docker-config-auth.js';
+import { credentialsFromDockerConfig, type RegistryCredentials } from './docker-config-auth.js';
 
 export class CredentialHelperError extends Error {}
 

@@ -3,7 +3,7 @@
 // and the new index over every platform. Pure: JSON in, exact bytes out. Unknown fields of the
 // base's documents are kept as they were, in their order, so the result stays what it was
 // plus our change.
-import { BlobMediaType, MediaType, type Descriptor, type Platform } from '../image/media-types.js';
+import { BlobMediaType, MediaType, type Descriptor, type Platform } from './media-types.js';
 import { sha256Digest } from './digest.js';
 
 type Json = Record<string, unknown>;

@@ -1,8 +1,8 @@
 // The overlaid image as an ImageSource: our new index, configs, manifests and layer from
 // memory, every other blob from the base. Whatever copies an ImageSource (the registry push,
 // the OCI archive writer, the verifier) then handles the result like any other image.
-import type { ImageSource, RootDocument } from '../image/image-source.js';
-import type { Descriptor } from '../image/media-types.js';
+import type { ImageSource, RootDocument } from './image-source.js';
+import type { Descriptor } from './media-types.js';
 import { bytesOnce } from './digest.js';
 
 export interface OverlayParts {

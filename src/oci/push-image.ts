@@ -4,8 +4,8 @@
 // the same registry are mounted, the rest streamed once. Children go before their parents, so
 // the registry never holds an index whose manifests are missing.
 import { Readable } from 'node:stream';
-import type { ImageSource } from '../image/image-source.js';
-import { parseManifest, type Descriptor } from '../image/media-types.js';
+import type { ImageSource } from './image-source.js';
+import { parseManifest, type Descriptor } from './media-types.js';
 import type { Logger } from '../log/logger.js';
 import { retrying } from '../build/retry.js';
 import { RegistryFailure, type RepositoryHttp } from './registry-http.js';

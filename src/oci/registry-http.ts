@@ -1,11 +1,11 @@
 // One repository of a registry over the OCI distribution API: requests with the auth the
 // registry asks for — anonymous, the Bearer token flow from `WWW-Authenticate` (with optional
-// basic credentials), or plain Basic — shared by the reader (src/image/registry-source.ts) and
+// basic credentials), or plain Basic — shared by the reader (src/oci/registry-source.ts) and
 // the writer (registry-write.ts). Credentials only ever go into Authorization headers; every
 // URL shown to people is redacted.
-import type { RegistryCredentials } from '../image/docker-config-auth.js';
-import { registryScheme } from '../image/image-reference.js';
-import { parseChallenge, tokenUrl } from '../image/www-authenticate.js';
+import type { RegistryCredentials } from './docker-config-auth.js';
+import { registryScheme } from './reference.js';
+import { parseChallenge, tokenUrl } from './www-authenticate.js';
 import { redactUrl } from '../proxy/redact.js';
 
 export class RegistryFailure extends Error {

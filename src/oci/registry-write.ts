@@ -2,7 +2,7 @@
 // from another repository of the same registry, upload it (POST then one PUT), put a manifest
 // under its digest or a tag. The registry must answer with the digest we computed; anything
 // else is a failure, never trusted.
-import { MANIFEST_ACCEPT } from '../image/media-types.js';
+import { MANIFEST_ACCEPT } from './media-types.js';
 import { sha256Digest } from './digest.js';
 import { RegistryFailure, type RepositoryHttp } from './registry-http.js';
 

@@ -1,7 +1,7 @@
 // A repository by name (`ghcr.io/org/one-api`, `127.0.0.1:5000/x`) → its HTTP client, with the
 // credentials `docker login` stored for that registry (the same config the verifier reads).
-import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
-import { parseImageReference } from '../image/image-reference.js';
+import { credentialsFromDockerConfig } from './docker-config-auth.js';
+import { parseImageReference } from './reference.js';
 import { repositoryHttp, type RepositoryHttp } from './registry-http.js';
 
 export interface RegistryAccess {

@@ -2,13 +2,13 @@
 // takes them (overlay mode), and a requested platform a base (or a Dockerfile's FROM image)
 // lacks stops the run naming the image and what it has — instead of buildx's "no match for
 // platform in manifest" after minutes of work. Reads through the verifier's registry client
-// (src/image/registry-source.ts); called by `plan` after every input has been checked.
+// (src/oci/registry-source.ts); called by `plan` after every input has been checked.
 import { missingPlatforms } from '../build/engine-facts.js';
 import { InputError } from '../errors.js';
-import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
-import { parseImageReference } from '../image/image-reference.js';
-import { isAttestation, parseManifest, platformName } from '../image/media-types.js';
-import { registrySource } from '../image/registry-source.js';
+import { credentialsFromDockerConfig } from '../oci/docker-config-auth.js';
+import { parseImageReference } from '../oci/reference.js';
+import { isAttestation, parseManifest, platformName } from '../oci/media-types.js';
+import { registrySource } from '../oci/registry-source.js';
 import type { Logger } from '../log/logger.js';
 
 /** An image's platforms (`linux/arm64/v8`…), attestations left out; throws when it cannot be read. */

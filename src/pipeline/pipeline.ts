@@ -11,7 +11,7 @@ import type { BuildResult } from '../build/build.js';
 import type { BuildOptions } from '../build/options.js';
 import type { TagState } from '../build/publish.js';
 import type { RegistryEngineOutcome } from '../build/registry-engine.js';
-import type { RegistryCredentials } from '../image/docker-config-auth.js';
+import type { RegistryCredentials } from '../oci/docker-config-auth.js';
 import type { MergeResult } from '../build/merge.js';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';

@@ -4,8 +4,8 @@
 // docker-daemon:name:tag`).
 import { InputError } from '../errors.js';
 import type { VerifyTarget } from '../image/verify-image.js';
-import { parseImageReference } from '../image/image-reference.js';
-import { credentialsFromDockerConfig } from '../image/docker-config-auth.js';
+import { parseImageReference } from '../oci/reference.js';
+import { credentialsFromDockerConfig } from '../oci/docker-config-auth.js';
 import type { PipelineResult } from './pipeline.js';
 import type { Plan } from './plan.js';
 

@@ -5,7 +5,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaType } from '../../src/image/media-types.js';
+import { MediaType } from '../../src/oci/media-types.js';
 import { fetchManifest, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
 import { tempDir } from './build-support.js';
 import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MediaType } from '../../src/image/media-types.js';
+import { MediaType } from '../../src/oci/media-types.js';
 import { fetchManifest, imageEntries, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
 import { tempDir } from './build-support.js';
 import { PLATFORMS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';

@@ -3,7 +3,7 @@
 // gzip level 1). For the registry engine's tests and bench: sizes are chosen, nothing is pulled.
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { MediaType, BlobMediaType } from '../../src/image/media-types.js';
+import { MediaType, BlobMediaType } from '../../src/oci/media-types.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { sha256Digest } from '../../src/oci/digest.js';
 import { imageIndex, overlayManifest, type IndexEntry } from '../../src/oci/overlay-documents.js';

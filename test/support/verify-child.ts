@@ -1,7 +1,7 @@
 // Runs verifyImage in a child process and prints one JSON line: the verdict or the error, how
 // long it took and the child's peak RSS. Bounds tests measure memory here, apart from vitest.
 import { verifyImage, type VerifyTarget } from '../../src/image/verify-image.js';
-import { DEFAULT_READ_LIMITS } from '../../src/image/read-limits.js';
+import { DEFAULT_READ_LIMITS } from '../../src/oci/read-limits.js';
 import { memoryLogger } from '../../src/log/logger.js';
 
 const [targetJson, timeLimitMs] = process.argv.slice(2);

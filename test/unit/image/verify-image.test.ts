@@ -12,7 +12,7 @@ import { verifyImage, type VerifyTarget } from '../../../src/image/verify-image.
 import type { Expectations } from '../../../src/image/report.js';
 import { memoryLogger } from '../../../src/log/logger.js';
 import * as zlib from 'node:zlib';
-import { zstdSupported } from '../../../src/image/blob-stream.js';
+import { zstdSupported } from '../../../src/oci/blob-stream.js';
 import { blob, descriptor, image, index, layer, sha256, tar, writeLayout, writeLayoutTar, type Blob, type TarItem } from './build-tar.js';
 
 const CACHE = '/tiktoken_cache';

@@ -1,7 +1,7 @@
 // Composing the overlaid documents: the base's fields kept in order, env replaced, labels
 // merged, one history entry and one diff_id added, the layer typed for the manifest family.
 import { describe, expect, it } from 'vitest';
-import { BlobMediaType, MediaType } from '../../../src/image/media-types.js';
+import { BlobMediaType, MediaType } from '../../../src/oci/media-types.js';
 import { sha256Digest } from '../../../src/oci/digest.js';
 import { imageIndex, overlayConfig, overlayManifest } from '../../../src/oci/overlay-documents.js';
 import { parseBaseImage } from '../../../src/oci/base-reference.js';

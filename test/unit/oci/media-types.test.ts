@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAttestation, layerCompression, manifestKind, platformName, type Descriptor } from '../../../src/image/media-types.js';
+import { isAttestation, layerCompression, manifestKind, platformName, type Descriptor } from '../../../src/oci/media-types.js';
 
 const d = (extra: Partial<Descriptor>): Descriptor => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:x', size: 1, ...extra });
 

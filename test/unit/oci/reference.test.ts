@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageReference, registryScheme } from '../../../src/image/image-reference.js';
-import { parseChallenge, tokenUrl } from '../../../src/image/www-authenticate.js';
+import { parseImageReference, registryScheme } from '../../../src/oci/reference.js';
+import { parseChallenge, tokenUrl } from '../../../src/oci/www-authenticate.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
 

@@ -3,9 +3,9 @@
 // Basic) is the shared repository client's (src/oci/registry-http.ts).
 import { redactUrl } from '../proxy/redact.js';
 import type { ImageSource, RootDocument } from './image-source.js';
-import { manifestReference, parseImageReference, type ImageReference } from './image-reference.js';
+import { manifestReference, parseImageReference, type ImageReference } from './reference.js';
 import { MANIFEST_ACCEPT, type Descriptor } from './media-types.js';
-import { RegistryFailure, repositoryHttp } from '../oci/registry-http.js';
+import { RegistryFailure, repositoryHttp } from './registry-http.js';
 import { createHash } from 'node:crypto';
 import { DEFAULT_READ_LIMITS, readCapped, type ReadLimits } from './read-limits.js';
 

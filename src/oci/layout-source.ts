@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ImageSource, RootDocument } from './image-source.js';
 import { manifestKind, type Descriptor, type ImageIndex } from './media-types.js';
 import { DEFAULT_READ_LIMITS } from './read-limits.js';
-import { indexTar, type TarSlice } from './tar-index.js';
+import { indexTar, type TarSlice } from '../image/tar-index.js';
 
 interface BlobStore {
   /** A whole small file; throws when it is larger than `max` bytes. */
