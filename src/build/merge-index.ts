@@ -1,8 +1,8 @@
 // Reads a merged index back from its exact bytes: the digest (sha256 of those bytes, which is
 // what the registry stores it under) and the image manifests per platform, attestations left
 // out. Pure.
-import { createHash } from 'node:crypto';
 import { BuildError } from '../errors.js';
+import { sha256Digest } from '../oci/digest.js';
 
 /** One image manifest of the merged index. */
 export interface MergedManifest {
@@ -38,7 +38,7 @@ export function readIndex(raw: string): { digest: string; platforms: string[]; m
         .join('/'),
     }));
   return {
-    digest: `sha256:${createHash('sha256').update(raw, 'utf8').digest('hex')}`,
+    digest: sha256Digest(raw),
     platforms: [...new Set(manifests.map((m) => m.platform))],
     manifests,
   };

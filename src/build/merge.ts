@@ -12,13 +12,13 @@ import type { Logger } from '../log/logger.js';
 import { pushByDigest, withRetry } from '../oci/push-image.js';
 import { RegistryFailure } from '../oci/registry-http.js';
 import { putManifest } from '../oci/registry-write.js';
+import { DIGEST_RE as DIGEST } from '../oci/digest.js';
 import { openRepository, sameRegistry, type RegistryAccess } from '../oci/repository.js';
 import { parseFullTag, parseImageName, splitTag } from './reference.js';
 import { readIndex, type MergedManifest } from './merge-index.js';
 import { nameTags, readNaming, type Naming } from './naming.js';
 import { runDocker, type DockerDeps, type DockerOutput } from './run.js';
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const BARE_HEX = /^[a-f0-9]{64}$/;
 
 /** Where the default version comes from when `version` is empty (as for a build). */

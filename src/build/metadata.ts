@@ -1,6 +1,7 @@
 // buildx's `--metadata-file` JSON → the outputs the action reports. Pure; tested on files
 // captured from buildx 0.13.1 (fixtures/images/metadata/).
 import { BuildError } from '../errors.js';
+import { isDigest } from '../oci/digest.js';
 
 export interface BuildMetadata {
   /** Image or index digest (`containerimage.digest`). */
@@ -13,7 +14,6 @@ export interface BuildMetadata {
   readonly metadata: Readonly<Record<string, unknown>>;
 }
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -37,7 +37,7 @@ export function parseMetadata(text: string, file = 'metadata file'): BuildMetada
   const config = str(metadata['containerimage.config.digest']);
   const names = (str(metadata['image.name']) ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '');
   for (const [key, value] of [['containerimage.digest', digest], ['containerimage.config.digest', config]] as const) {
-    if (value !== undefined && !DIGEST.test(value)) {
+    if (value !== undefined && !isDigest(value)) {
       throw new BuildError({ what: `buildx ${file}: ${key} is not a sha256 digest`, got: value, expected: 'sha256:<64 hex>', fix: 'report this with the buildx version' });
     }
   }

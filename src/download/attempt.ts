@@ -4,7 +4,7 @@
 // hashing and counting it. An idle timer (reset on every chunk) and the caller's deadline
 // signal end a stalled attempt by destroying the response; the size cap is checked against
 // Content-Length first and against the bytes as they arrive.
-import { createHash } from 'node:crypto';
+import { StreamHash } from '../oci/digest.js';
 import type { OutgoingHttpHeaders } from 'node:http';
 import { open, type FileHandle } from 'node:fs/promises';
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
@@ -136,7 +136,7 @@ export async function attemptDownload(
       throw new AttemptFailure({ kind: 'too-large', limit: limits.capBytes, got: announced, pinned: limits.capIsPinned, announced: true });
     }
 
-    const hash = createHash('sha256');
+    const hash = new StreamHash();
     for await (const chunk of response.message as AsyncIterable<Buffer>) {
       armIdle();
       received += chunk.length;
@@ -151,7 +151,7 @@ export async function attemptDownload(
     if (announced !== undefined && received !== announced) {
       throw new AttemptFailure({ kind: 'truncated', announced, received });
     }
-    return { sha256: hash.digest('hex'), size: received };
+    return { sha256: hash.hex(), size: received };
   } catch (error) {
     if (stopped) throw stopped;
     if (error instanceof AttemptFailure) throw error;

@@ -2,7 +2,8 @@
 // while they are written to a temp file next to the target, and the temp file is renamed over
 // the target (atomic on one filesystem) or deleted. Bad bytes never get the final name.
 // Source files are read as regular files only and never past the pin's size (regular-file.ts).
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { StreamHash } from '../oci/digest.js';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ export function isTempOf(name: string, token: string): boolean {
 /** Writes `dir/name` atomically; resolves to what was written, throws IntegrityError on a mismatch. */
 export async function copyVerified(source: ByteSource, dir: string, name: string, pin: Pin): Promise<Measured> {
   const temp = join(dir, tempName());
-  const hash = createHash('sha256');
+  const hash = new StreamHash();
   const limit = readLimit(pin);
   let size = 0;
   try {
@@ -57,7 +58,7 @@ export async function copyVerified(source: ByteSource, dir: string, name: string
       },
       createWriteStream(temp, { flags: 'wx', flush: true }),
     );
-    const measured = { sha256: size > limit ? '' : hash.digest('hex'), size };
+    const measured = { sha256: size > limit ? '' : hash.hex(), size };
     const problem = checkPin(pin, measured, 'path' in source ? source.path : undefined);
     if (problem) throw problem;
     await rename(temp, join(dir, name));

@@ -1,7 +1,7 @@
 // sha256 and size of a file on disk, streamed and bounded: only a regular file is read (a FIFO,
 // a device or a folder throws UnreadableFile at once), and never more than `limit` + 1 bytes.
 // A file larger than the limit is measured by its size alone (sha256 ''): it cannot match.
-import { createHash } from 'node:crypto';
+import { StreamHash } from '../oci/digest.js';
 import { MAX_UNPINNED_BYTES, type Measured } from './check-pin.js';
 import { openRegular, readChunks, UnreadableFile } from './regular-file.js';
 
@@ -16,13 +16,9 @@ export async function hashFile(path: string, limit: number = MAX_UNPINNED_BYTES,
     await opened.handle.close();
     return { sha256: '', size: opened.size };
   }
-  const hash = createHash('sha256');
-  let size = 0;
-  for await (const chunk of readChunks(opened, limit, path)) {
-    size += chunk.length;
-    hash.update(chunk);
-  }
-  return { sha256: size > limit ? '' : hash.digest('hex'), size };
+  const hash = new StreamHash();
+  for await (const chunk of readChunks(opened, limit, path)) hash.update(chunk);
+  return { sha256: hash.size > limit ? '' : hash.hex(), size: hash.size };
 }
 
 /** Like `hashFile`, but `undefined` when nothing is at `path`; other problems still throw UnreadableFile. */

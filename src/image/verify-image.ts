@@ -1,7 +1,6 @@
 // Verifies a built image offline by reading it, never running it: every platform manifest's
 // config (the cache env) and layers (merged with whiteouts) against the expected cache files.
 // Works the same for scratch/distroless bases and for arm64 on an amd64 runner.
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { VerifyError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -19,6 +18,8 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../oci/read-limits.js';
 import { applyRecorded, hashEntries, recordLayer, type HashPolicy } from './read-layer.js';
 import { OverlayView } from './overlay-view.js';
 import { RegistryFailure, registrySource } from '../oci/registry-source.js';
+import { pinnedDigest } from '../oci/reference.js';
+import { sha256Digest } from '../oci/digest.js';
 import type { Expectations, PlatformReport, VerificationReport } from './report.js';
 
 export type VerifyTarget =
@@ -40,9 +41,6 @@ export interface VerifyDeps {
 }
 
 
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 function describeTarget(target: VerifyTarget): string {
   return target.kind === 'oci-archive' ? `OCI archive ${target.path}` : `${target.kind === 'docker' ? 'docker image' : 'image'} ${target.reference}`;
@@ -80,7 +78,7 @@ async function leaves(source: ImageSource, bytes: Buffer, mediaType: string | un
     if (/index|manifest\.list/.test(entry.mediaType) && depth < 4) {
       const child = await source.document(entry);
       if (!child) continue;
-      if (sha256(child) !== entry.digest) throw new Error(`index ${entry.digest} does not match its digest`);
+      if (sha256Digest(child) !== entry.digest) throw new Error(`index ${entry.digest} does not match its digest`);
       const nested = await leaves(source, child, entry.mediaType, entry.digest, depth + 1);
       out.push(...nested.leaves);
       attestations += nested.attestations;
@@ -93,8 +91,8 @@ async function leaves(source: ImageSource, bytes: Buffer, mediaType: string | un
 
 async function readChecked(source: ImageSource, descriptor: Descriptor, what: string): Promise<Buffer | undefined> {
   const bytes = await source.document(descriptor);
-  if (bytes && sha256(bytes) !== descriptor.digest) {
-    throw new Error(`${what} ${descriptor.digest} arrived as ${sha256(bytes)}: the image store is corrupt or tampered`);
+  if (bytes && sha256Digest(bytes) !== descriptor.digest) {
+    throw new Error(`${what} ${descriptor.digest} arrived as ${sha256Digest(bytes)}: the image store is corrupt or tampered`);
   }
   return bytes;
 }
@@ -221,8 +219,8 @@ export async function verifyImage(target: VerifyTarget, expectations: Expectatio
   }
   try {
     const rootDoc = await source.root();
-    if (sha256(rootDoc.bytes) !== rootDoc.digest) throw new Error(`${source.label}: the root index does not match its digest ${rootDoc.digest}`);
-    const pinned = target.kind === 'oci-archive' ? target.digest : /@(sha256:[0-9a-f]{64})$/.exec(target.reference)?.[1];
+    if (sha256Digest(rootDoc.bytes) !== rootDoc.digest) throw new Error(`${source.label}: the root index does not match its digest ${rootDoc.digest}`);
+    const pinned = target.kind === 'oci-archive' ? target.digest : pinnedDigest(target.reference);
     if (pinned && pinned !== rootDoc.digest) throw new Error(`${source.label} holds ${rootDoc.digest}, not the expected ${pinned}`);
     const found = await leaves(source, rootDoc.bytes, rootDoc.mediaType, rootDoc.digest);
     if (found.attestations > 0) log.info(`${source.label}: skipping ${found.attestations} attestation manifest(s)`);

@@ -13,7 +13,7 @@ import type { ImageSource } from './image-source.js';
 import { MediaType, parseManifest, type Descriptor } from './media-types.js';
 import { tarEnd, tarHeader, tarPadding } from '../tar/tar-write.js';
 import { nameArchive } from './name-archive.js';
-import { bytesOnce, sha256Digest } from './digest.js';
+import { bytesOnce, digestHex, sha256Digest } from './digest.js';
 
 export interface WrittenArchive {
   /** The temporary file, complete and readable, with an index.json that names no image. */
@@ -48,8 +48,8 @@ export async function writeArchive(source: ImageSource, path: string, mtime: num
   };
   const blob = async (descriptor: Descriptor, body: AsyncIterable<Buffer | Uint8Array>): Promise<void> => {
     if (stored.has(descriptor.digest)) return;
-    const hex = descriptor.digest.replace(/^sha256:/, '');
-    if (!/^[0-9a-f]{64}$/.test(hex)) throw new Error(`"${descriptor.digest}" is not a sha256 digest`);
+    const hex = digestHex(descriptor.digest);
+    if (!hex) throw new Error(`"${descriptor.digest}" is not a sha256 digest`);
     await write(tarHeader({ name: `blobs/sha256/${hex}`, type: 'file', size: descriptor.size, mode: 0o644, mtime }));
     for await (const chunk of checkedBlob(body, descriptor)) await write(chunk);
     await write(tarPadding(descriptor.size));

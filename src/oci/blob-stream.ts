@@ -1,10 +1,10 @@
 // A blob's bytes, checked against its descriptor while they stream (digest and size), and
 // decompressed by layer media type. Content-addressing is what makes a layer trustworthy.
-import { createHash } from 'node:crypto';
 import { Readable, pipeline, type Transform } from 'node:stream';
 import * as zlib from 'node:zlib';
 import type { Descriptor } from './media-types.js';
 import { layerCompression } from './media-types.js';
+import { StreamHash, digestHex } from './digest.js';
 
 export class BlobMismatch extends Error {}
 
@@ -13,20 +13,19 @@ export class BlobMismatch extends Error {}
  * once), throwing at the end if its sha256/size differ from the descriptor.
  */
 export async function* checkedBlob(source: AsyncIterable<Buffer | Uint8Array>, descriptor: Descriptor): AsyncGenerator<Buffer> {
-  const [algorithm, expected] = descriptor.digest.split(':');
-  if (algorithm !== 'sha256' || !expected) throw new BlobMismatch(`unsupported digest ${descriptor.digest} (only sha256)`);
-  const hash = createHash('sha256');
-  let size = 0;
+  const expected = digestHex(descriptor.digest);
+  if (!expected) throw new BlobMismatch(`unsupported digest ${descriptor.digest} (only sha256)`);
+  const hash = new StreamHash();
   for await (const chunk of source) {
     const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     hash.update(part);
-    size += part.length;
-    if (size > descriptor.size) {
+    if (hash.size > descriptor.size) {
       throw new BlobMismatch(`blob ${descriptor.digest} goes on past its descriptor's ${descriptor.size} B: the image store is corrupt or hostile`);
     }
     yield part;
   }
-  const actual = hash.digest('hex');
+  const size = hash.size;
+  const actual = hash.hex();
   if (actual !== expected || size !== descriptor.size) {
     throw new BlobMismatch(`blob ${descriptor.digest} (${descriptor.size} B) arrived as sha256:${actual} (${size} B): the image store is corrupt or tampered`);
   }

@@ -1,13 +1,13 @@
 // An OCI image layout: a folder, or a tar of one as `docker buildx build --output
 // type=oci,dest=…` and `docker image save` (containerd image store) write it. index.json names
 // the image; blobs live under blobs/<alg>/<hex>. Tars are read in place, never unpacked.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageSource, RootDocument } from './image-source.js';
 import { manifestKind, type Descriptor, type ImageIndex } from './media-types.js';
 import { DEFAULT_READ_LIMITS } from './read-limits.js';
+import { sha256Digest } from './digest.js';
 import { indexTar, type TarSlice } from '../image/tar-index.js';
 
 interface BlobStore {
@@ -114,7 +114,7 @@ export async function layoutSource(path: string, options: LayoutOptions = {}): P
       if (manifestKind(index.mediaType, index) !== 'index') throw new Error(`${label}: index.json is not an image index`);
       const picked = pickRoot(index, options.refName);
       if (picked === 'self') {
-        return { digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, mediaType: index.mediaType, bytes };
+        return { digest: sha256Digest(bytes), mediaType: index.mediaType, bytes };
       }
       const rootBytes = await document(picked);
       if (!rootBytes) throw new Error(`${label}: index.json names ${picked.digest}, which is not in blobs/`);

@@ -1,5 +1,6 @@
 // `host:port/repo/name:tag@sha256:…` → its parts, with Docker's defaults (docker.io,
 // library/, latest) and the scheme we may use to reach the registry. Pure.
+import { isDigest } from './digest.js';
 
 export interface ImageReference {
   /** Host as written (`ghcr.io`, `127.0.0.1:5000`, `docker.io`). */
@@ -11,7 +12,6 @@ export interface ImageReference {
   readonly digest?: string;
 }
 
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const REPOSITORY = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 
@@ -23,7 +23,7 @@ export function parseImageReference(reference: string): ImageReference {
   if (at !== -1) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    if (!DIGEST.test(digest)) throw new Error(`"${digest}" is not a sha256 digest (sha256:<64 hex>)`);
+    if (!isDigest(digest)) throw new Error(`"${digest}" is not a sha256 digest (sha256:<64 hex>)`);
   }
   let tag: string | undefined;
   const colon = rest.lastIndexOf(':');
@@ -59,4 +59,10 @@ export function registryScheme(apiHost: string, insecure: boolean): 'http' | 'ht
 /** What the manifest endpoint is asked for: the digest when there is one (verify what was built). */
 export function manifestReference(ref: ImageReference): string {
   return ref.digest ?? ref.tag ?? 'latest';
+}
+
+/** The `@sha256:…` a reference ends with, or undefined (never throws: any reference, even an image ID). */
+export function pinnedDigest(reference: string): string | undefined {
+  const digest = reference.slice(reference.lastIndexOf('@') + 1);
+  return reference.includes('@') && isDigest(digest) ? digest : undefined;
 }

@@ -6,7 +6,7 @@ import type { ImageSource, RootDocument } from './image-source.js';
 import { manifestReference, parseImageReference, type ImageReference } from './reference.js';
 import { MANIFEST_ACCEPT, type Descriptor } from './media-types.js';
 import { RegistryFailure, repositoryHttp } from './registry-http.js';
-import { createHash } from 'node:crypto';
+import { sha256Digest } from './digest.js';
 import { DEFAULT_READ_LIMITS, readCapped, type ReadLimits } from './read-limits.js';
 
 export interface RegistryTarget {
@@ -55,7 +55,7 @@ export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch, 
     partial: false,
     async root(): Promise<RootDocument> {
       const { bytes, mediaType } = await manifest(manifestReference(ref));
-      const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+      const digest = sha256Digest(bytes);
       if (ref.digest && digest !== ref.digest) {
         throw new RegistryFailure(`the registry returned ${digest} for ${label}`, 'the registry is serving different bytes than the digest names: do not trust this image');
       }

@@ -1,6 +1,6 @@
 // Every file from a local `source`, exclusively: a file missing there is an input error, bad
 // bytes are an integrity error; the network and the caches are never consulted.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../oci/digest.js';
 import { redactUrl } from '../proxy/redact.js';
 import { InputError } from '../errors.js';
 import { checkPin, readLimit, type Measured } from '../encoders/check-pin.js';
@@ -33,7 +33,7 @@ async function measure(candidate: SourceCandidate, file: SelectedFile, source: L
   const { bytes } = candidate.from;
   // A tarball member is held up to the limit + 1 bytes (tar-entries.ts): more means too large.
   if (bytes.length > readLimit(file)) return { sha256: '', size: bytes.length };
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  return { sha256: sha256Hex(bytes), size: bytes.length };
 }
 
 export async function fromSource(files: readonly SelectedFile[], source: LocalSource, log: Logger): Promise<Acquired[]> {
