@@ -14,7 +14,8 @@ import { pushByDigest } from '../oci/push-image.js';
 import { openRepository, sameRegistry, type RegistryAccess } from '../oci/repository.js';
 import { buildxArgs } from './argv.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from './engine-facts.js';
-import { readIndex } from './merge-index.js';
+import { indexImages } from '../oci/image-index.js';
+import { parseManifest } from '../oci/media-types.js';
 import { parseMetadata } from './metadata.js';
 import type { BuildOptions } from './options.js';
 import { chooseRoute, needsArchive, targetRepositories, type Route } from './outputs.js';
@@ -153,7 +154,7 @@ export async function build(input: BuildOptions, prepared: PreparedFolder, deps:
 
 /** `platform → manifest digest` of a pushed root: an index's image manifests, or the one manifest itself. */
 function platformsOf(bytes: Buffer, digest: string, platforms: readonly string[]): Record<string, string> {
-  const json = JSON.parse(bytes.toString('utf8')) as { config?: unknown };
-  if (json.config !== undefined && platforms.length === 1 && platforms[0]) return { [platforms[0]]: digest };
-  return Object.fromEntries(readIndex(bytes.toString('utf8')).manifests.map((m) => [m.platform, m.digest]));
+  const parsed = parseManifest(bytes, undefined, `the pushed root ${digest}`);
+  if (parsed.kind === 'manifest') return platforms.length === 1 && platforms[0] ? { [platforms[0]]: digest } : {};
+  return Object.fromEntries(indexImages(parsed.doc).map((m) => [m.platform, m.digest]));
 }

@@ -7,6 +7,7 @@
 import { ActionError, InputError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { runDocker, type DockerDeps } from './run.js';
+import { missingPlatforms } from '../oci/platform.js';
 
 export interface EngineFacts {
   /** `docker`, `docker-container`, `kubernetes`, `remote`; `unknown` when buildx would not say. */
@@ -67,15 +68,6 @@ export function parseContainerdStore(driverStatusJson: string): boolean {
   return driverStatusJson.includes('io.containerd.snapshotter');
 }
 
-function canonicalPlatform(platform: string): string {
-  return platform.replace(/^(linux\/arm64)\/v8$/, '$1').replace(/^(linux\/amd64)\/v1$/, '$1');
-}
-
-/** Requested platforms the builder does not list. Pure. */
-export function missingPlatforms(requested: readonly string[], available: readonly string[]): string[] {
-  const have = new Set(available.map(canonicalPlatform));
-  return requested.filter((p) => !have.has(canonicalPlatform(p)));
-}
 
 /** Fails naming the builder's platforms when it cannot build one that was asked for. */
 export function checkBuilderPlatforms(engine: EngineFacts, requested: readonly string[]): void {

@@ -2,6 +2,11 @@
 // architectures and variants BuildKit knows, so a typo fails before buildx runs.
 import { InputError } from '../errors.js';
 import { parseList } from '../inputs/scalars.js';
+import type { Logger } from '../log/logger.js';
+import { missingPlatforms } from '../oci/platform.js';
+
+/** An image's platforms (`linux/arm64/v8`…), attestations left out; throws when it cannot be read (src/oci/base-platforms.ts). */
+export type ReadPlatforms = (reference: string) => Promise<string[]>;
 
 /** Architecture → the variants it may carry (empty: no variant allowed). */
 export const KNOWN_ARCHITECTURES = {
@@ -62,4 +67,56 @@ export function parsePlatforms(raw: string): string[] {
     throw new InputError('platforms', { got: JSON.stringify(raw), expected: EXPECTED, fix: 'name at least one platform, e.g. linux/amd64' });
   }
   return [...new Set(items.map(parsePlatform))];
+}
+
+export interface BaseCheck {
+  /** Images to check: the overlay's base, or a Dockerfile's FROM images. */
+  readonly images: readonly string[];
+  /** Requested platforms; undefined for `platforms: auto` (take the first image's). */
+  readonly platforms?: readonly string[] | undefined;
+}
+
+/**
+ * The platforms the build runs for. An unreadable image is a warning (buildx will say more),
+ * except for `auto`, which cannot go on without them.
+ */
+export async function checkBasePlatforms(check: BaseCheck, read: ReadPlatforms, log: Logger): Promise<readonly string[] | undefined> {
+  let chosen = check.platforms;
+  for (const image of check.images) {
+    let available: string[];
+    try {
+      available = await read(image);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      if (chosen === undefined) {
+        throw new InputError('platforms', {
+          what: `platforms: auto could not read the platforms of ${image}`,
+          got: why,
+          expected: 'a base image this run can read from its registry',
+          fix: 'list the platforms (e.g. platforms: linux/amd64), or log in to the registry before this step',
+        }, { cause: error });
+      }
+      log.warning(`could not read the platforms of ${image} before the build (${why}); buildx will check them`);
+      continue;
+    }
+    const usable = available.filter((p) => p !== 'unknown/unknown');
+    if (chosen === undefined) {
+      if (usable.length === 0) {
+        throw new InputError('platforms', { what: `platforms: auto found no platform in ${image}`, got: available.join(', ') || '(none)', expected: 'an image with os/arch platforms', fix: 'list the platforms' });
+      }
+      chosen = usable;
+      log.info(`platforms: auto → ${usable.join(', ')} (the platforms of ${image})`);
+      continue;
+    }
+    const missing = missingPlatforms(chosen, usable);
+    if (missing.length > 0) {
+      throw new InputError('platforms', {
+        what: `the base image ${image} has no ${missing.join(', ')}`,
+        got: chosen.join(', '),
+        expected: `platforms ${image} has: ${usable.join(', ') || '(none)'}`,
+        fix: `set platforms to what the base has (e.g. platforms: ${usable.filter((p) => !p.startsWith('unknown')).join(',') || 'linux/amd64'}), use platforms: auto (overlay mode), or pick a base tag published for ${missing.join(', ')}`,
+      });
+    }
+  }
+  return chosen;
 }

@@ -13,7 +13,8 @@ import { baseOf, isWithin, normalizeLayerPath } from './layer-paths.js';
 import { LayerTree, Undecided, UnpackError, type Content } from './layer-tree.js';
 import { layerTar, unreadableLayer, untilDeadline } from '../oci/blob-stream.js';
 import { layoutSource } from '../oci/layout-source.js';
-import { isAttestation, parseManifest, platformName, type Descriptor, type ImageManifest, type Platform } from '../oci/media-types.js';
+import { isAttestation, parseManifest, type Descriptor, type ImageManifest } from '../oci/media-types.js';
+import { configPlatform, platformName, type Platform } from '../oci/platform.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../oci/read-limits.js';
 import { applyRecorded, hashEntries, recordLayer, type HashPolicy } from './read-layer.js';
 import { OverlayView } from './overlay-view.js';
@@ -173,7 +174,7 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
     const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
     runtime = imageRuntime(config.config?.Env, config.config?.WorkingDir);
     if (!leaf.platform && config.os && config.architecture) {
-      platform = platformName({ os: config.os, architecture: config.architecture, ...(config.variant ? { variant: config.variant } : {}) });
+      platform = platformName(configPlatform(config));
     }
     const roots = candidateDirs(runtime, expectations.cachePath).map(normalizeLayerPath);
     const policy: HashPolicy = {

@@ -4,8 +4,12 @@
 // A base without an index is one platform, named from its config; a platform the base lacks
 // and a media type we cannot append to are errors that name what the base has.
 import type { ImageSource } from './image-source.js';
-import { MediaType, isAttestation, parseManifest, platformName, type Descriptor, type Platform } from './media-types.js';
+import { MediaType, isAttestation, parseManifest, type Descriptor } from './media-types.js';
+import { configPlatform, platformName, samePlatform, type Platform } from './platform.js';
 import { sha256Digest } from './digest.js';
+import { credentialsFromDockerConfig } from './docker-config-auth.js';
+import { parseImageReference } from './reference.js';
+import { registrySource } from './registry-source.js';
 
 export class BaseImageProblem extends Error {
   constructor(
@@ -38,13 +42,6 @@ export interface BaseImage {
 
 const MANIFEST_TYPES: readonly string[] = [MediaType.ociManifest, MediaType.dockerManifest];
 
-/** `linux/arm64` and `linux/arm64/v8` are one platform; so are `linux/amd64` and `linux/amd64/v1`. */
-export function samePlatform(wanted: string, platform: Platform): boolean {
-  const [os, arch, variant] = wanted.split('/');
-  const defaults: Record<string, string> = { arm64: 'v8', amd64: 'v1' };
-  const norm = (a: string | undefined, v: string | undefined) => v || (a ? defaults[a] : undefined) || '';
-  return os === platform.os && arch === platform.architecture && norm(arch, variant) === norm(platform.architecture, platform.variant);
-}
 
 async function checkedDocument(source: ImageSource, descriptor: Descriptor, what: string): Promise<Buffer> {
   const bytes = await source.document(descriptor);
@@ -72,12 +69,8 @@ async function readPlatform(source: ImageSource, descriptor: Descriptor, given: 
   parseManifest(bytes, descriptor.mediaType, `${source.label} manifest ${descriptor.digest}`);
   const configDescriptor = manifest['config'] as Descriptor;
   const config = json(await checkedDocument(source, configDescriptor, 'config'), `config ${configDescriptor.digest}`);
-  const platform: Platform = given ?? {
-    os: String(config['os'] ?? ''),
-    architecture: String(config['architecture'] ?? ''),
-    ...(typeof config['variant'] === 'string' && config['variant'] !== '' ? { variant: config['variant'] } : {}),
-  };
-  if (!platform.os || !platform.architecture) throw new BaseImageProblem(`${source.label}: manifest ${descriptor.digest} names no platform (no os/architecture in its config)`, 'use a base image built for a platform');
+  const platform: Platform | undefined = given ?? configPlatform(config);
+  if (!platform) throw new BaseImageProblem(`${source.label}: manifest ${descriptor.digest} names no platform (no os/architecture in its config)`, 'use a base image built for a platform');
   return { platform, name: platformName(platform), manifest: { descriptor, json: manifest }, config: { descriptor: configDescriptor, json: config } };
 }
 
@@ -118,4 +111,27 @@ export async function readBase(source: ImageSource, requested: readonly string[]
   }
   const platforms = await Promise.all(chosen.map((c) => readPlatform(source, c.descriptor, c.platform)));
   return { digest: root.digest, mediaType: root.mediaType ?? String((parsed.doc as { mediaType?: string }).mediaType ?? MediaType.ociIndex), single: false, attestations, platforms, available };
+}
+
+/** Every image platform an image has (`linux/arm64/v8`…), attestations left out: an index's entries, or its one manifest's config. */
+export async function imagePlatforms(source: ImageSource): Promise<string[]> {
+  const root = await source.root();
+  const parsed = parseManifest(root.bytes, root.mediaType, source.label);
+  if (parsed.kind === 'index') return [...new Set(parsed.doc.manifests.filter((m) => !isAttestation(m)).map((m) => platformName(m.platform)))];
+  const config = await source.document(parsed.doc.config);
+  return [platformName(configPlatform(JSON.parse(config?.toString('utf8') ?? '{}') as Record<string, unknown>))];
+}
+
+/** The platforms of a registry image, read before a build (`platforms: auto`, the plan's base check). */
+export function registryPlatforms(options: { readonly dockerConfig?: string | undefined; readonly fetch?: typeof fetch | undefined }): (reference: string) => Promise<string[]> {
+  return async (reference) => {
+    const { registry } = parseImageReference(reference);
+    const credentials = options.dockerConfig ? credentialsFromDockerConfig(options.dockerConfig, registry) : undefined;
+    const source = registrySource({ reference, ...(credentials ? { credentials } : {}) }, options.fetch ?? fetch);
+    try {
+      return await imagePlatforms(source);
+    } finally {
+      await source.close();
+    }
+  };
 }

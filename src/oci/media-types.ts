@@ -1,5 +1,6 @@
 // OCI and Docker media types, descriptors and how to tell index, manifest, attestation and
 // layer compression apart. Pure.
+import type { Platform } from './platform.js';
 
 export const MediaType = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -11,11 +12,7 @@ export const MediaType = {
 /** What we ask a registry for, best first. */
 export const MANIFEST_ACCEPT = [MediaType.ociIndex, MediaType.dockerList, MediaType.ociManifest, MediaType.dockerManifest].join(', ');
 
-export interface Platform {
-  readonly os: string;
-  readonly architecture: string;
-  readonly variant?: string;
-}
+export type { Platform } from './platform.js';
 
 export interface Descriptor {
   readonly mediaType: string;
@@ -54,12 +51,6 @@ export function manifestKind(mediaType: string | undefined, json: unknown): Mani
 export function isAttestation(descriptor: Descriptor): boolean {
   if (descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest') return true;
   return descriptor.platform?.os === 'unknown' && descriptor.platform.architecture === 'unknown';
-}
-
-/** `linux/arm64/v8`-style name; unknown/unknown when the descriptor has none. */
-export function platformName(platform: Platform | undefined): string {
-  if (!platform) return 'unknown/unknown';
-  return [platform.os, platform.architecture, platform.variant].filter((p) => p !== undefined && p !== '').join('/');
 }
 
 export type Compression = 'none' | 'gzip' | 'zstd' | 'unknown';

@@ -10,7 +10,7 @@ import { CACHE_CONTEXT } from '../build/build-flags.js';
 import { dockerfileFromImages } from '../build/dockerfile-from.js';
 import { parseCacheImage } from '../build/cache-image-input.js';
 import { checkRegistryEngine, parseEngine, type BuildEngine } from '../build/engine-input.js';
-import { parsePlatforms } from '../build/platforms.js';
+import { checkBasePlatforms, parsePlatforms, type ReadPlatforms } from '../build/platforms.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from '../build/engine-facts.js';
 import type { GitFacts } from '../build/git-facts.js';
 import { readMergeInputs, resolveMerge, type MergeOptions } from '../build/merge.js';
@@ -26,7 +26,6 @@ import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
 import { inputSecrets } from '../proxy/input-secrets.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
-import { checkBasePlatforms, type ReadPlatforms } from './base-platforms.js';
 import type { VerifyOptions } from './expectations.js';
 import { parseVerifyInputs } from './verify-options.js';
 
@@ -265,7 +264,7 @@ function cacheImagePlan(reference: string, options: BuildOptions): CacheImagePla
 }
 
 async function defaultReadPlatforms(facts: PlanFacts, prepareOptions: PrepareOptions): Promise<ReadPlatforms> {
-  const { registryPlatforms } = await import('./base-platforms.js');
+  const { registryPlatforms } = await import('../oci/base-platforms.js');
   const { proxiedFetch } = await import('../proxy/proxy-fetch.js');
   const fetch = proxiedFetch(prepareOptions.proxy);
   return registryPlatforms({ dockerConfig: facts.dockerConfig, ...(fetch ? { fetch } : {}) });

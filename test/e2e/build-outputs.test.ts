@@ -6,7 +6,7 @@ import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build/build.js';
-import { archiveIndex, readTarMember } from '../../src/build/oci-archive.js';
+import { archiveIndex, readTarMember } from '../support/oci-archive.js';
 import { chooseRoute } from '../../src/build/outputs.js';
 import { publish } from '../../src/build/publish.js';
 import { parseBuildInputs } from '../../src/build/options.js';

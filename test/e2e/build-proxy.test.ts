@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
-import { archiveIndex, readTarMember } from '../../src/build/oci-archive.js';
+import { archiveIndex, readTarMember } from '../support/oci-archive.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { rawInputsFrom } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';

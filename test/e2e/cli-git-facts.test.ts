@@ -8,7 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archiveIndex, readTarMember } from '../../src/build/oci-archive.js';
+import { archiveIndex, readTarMember } from '../support/oci-archive.js';
 import { requireEngine, requireRegistry, runDocker, testImage, uniqueTag } from '../support/docker.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { REPO_ROOT } from '../support/run-action.js';

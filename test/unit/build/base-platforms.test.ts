@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dockerfileFromImages } from '../../../src/build/dockerfile-from.js';
 import { writeSecretValues } from '../../../src/build/secrets.js';
-import { missingPlatforms } from '../../../src/build/engine-facts.js';
+import { missingPlatforms } from '../../../src/oci/platform.js';
 
 describe('dockerfileFromImages', () => {
   it.each<[string, string[], Array<readonly [string, string]>, string[], string[]]>([

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBuilderPlatforms, missingPlatforms, parseBuilderDriver, parseBuilderName, parseBuilderNames, parseBuilderPlatforms, parseContainerdStore } from '../../../src/build/engine-facts.js';
+import { missingPlatforms } from '../../../src/oci/platform.js';
+import { checkBuilderPlatforms, parseBuilderDriver, parseBuilderName, parseBuilderNames, parseBuilderPlatforms, parseContainerdStore } from '../../../src/build/engine-facts.js';
 import { InputError } from '../../../src/errors.js';
 
 const fixture = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../fixtures/images/engine', name), 'utf8');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAttestation, layerCompression, manifestKind, platformName, type Descriptor } from '../../../src/oci/media-types.js';
+import { isAttestation, layerCompression, manifestKind, type Descriptor } from '../../../src/oci/media-types.js';
+import { platformName } from '../../../src/oci/platform.js';
 
 const d = (extra: Partial<Descriptor>): Descriptor => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:x', size: 1, ...extra });
 

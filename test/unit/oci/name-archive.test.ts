@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTarMember } from '../../../src/build/oci-archive.js';
+import { readTarMember } from '../../support/oci-archive.js';
 import { nameArchive, namedIndex, ustarHeader } from '../../../src/oci/name-archive.js';
 
 const dirs: string[] = [];

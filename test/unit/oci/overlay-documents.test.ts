@@ -5,7 +5,7 @@ import { BlobMediaType, MediaType } from '../../../src/oci/media-types.js';
 import { sha256Digest } from '../../../src/oci/digest.js';
 import { imageIndex, overlayConfig, overlayManifest } from '../../../src/oci/overlay-documents.js';
 import { parseBaseImage } from '../../../src/oci/base-reference.js';
-import { samePlatform } from '../../../src/oci/base-platforms.js';
+import { samePlatform } from '../../../src/oci/platform.js';
 
 const diffId = `sha256:${'d'.repeat(64)}`;
 const base = {

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { archiveIndex, readTarMember } from '../../../src/build/oci-archive.js';
+import { archiveIndex, readTarMember } from '../../support/oci-archive.js';
 
 const sha = (text: string) => `sha256:${createHash('sha256').update(text).digest('hex')}`;
 
