@@ -7,7 +7,7 @@
 // verified, then tagged.
 import { BuildError } from '../errors.js';
 import type { Manifest } from '../encoders/manifest.js';
-import type { RegistryCredentials } from '../oci/docker-config-auth.js';
+import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import { parseImageReference } from '../oci/reference.js';
 import { BlobMediaType, MediaType, type Platform } from '../oci/media-types.js';
 import type { Expectations, VerificationReport } from '../image/report.js';

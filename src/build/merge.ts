@@ -5,7 +5,7 @@
 import { BuildError, InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
-import { credentialsFromDockerConfig } from '../oci/docker-config-auth.js';
+import { dockerCredentials, type CredentialLookup } from '../oci/docker-credentials.js';
 import { parseImageReference } from '../oci/reference.js';
 import { registrySource } from '../oci/registry-source.js';
 import type { Logger } from '../log/logger.js';
@@ -229,9 +229,9 @@ export async function mergeImages(options: MergeOptions, deps: MergeDeps): Promi
   return { ...index, tags, raw };
 }
 
-function credentialsFor(name: string, access: RegistryAccess): { credentials?: { username: string; password: string } } {
-  const credentials = access.dockerConfig ? credentialsFromDockerConfig(access.dockerConfig, parseImageReference(name).registry) : undefined;
-  return credentials ? { credentials } : {};
+function credentialsFor(name: string, access: RegistryAccess): { credentials: () => ReturnType<CredentialLookup> } {
+  const lookup = access.credentials ?? dockerCredentials(access.dockerConfig);
+  return { credentials: () => lookup(parseImageReference(name).registry) };
 }
 
 async function step(run: () => Promise<DockerOutput>, verb: 'create'): Promise<DockerOutput> {

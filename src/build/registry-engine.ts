@@ -12,7 +12,7 @@
 import type { Logger } from '../log/logger.js';
 import { BuildError } from '../errors.js';
 import type { Manifest } from '../encoders/manifest.js';
-import type { RegistryCredentials } from '../oci/docker-config-auth.js';
+import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import { parseImageReference, type ImageReference } from '../oci/reference.js';
 import type { ImageSource } from '../oci/image-source.js';
 import { layoutSource } from '../oci/layout-source.js';

@@ -18,13 +18,13 @@ import { configPlatform, platformName, type Platform } from '../oci/platform.js'
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../oci/read-limits.js';
 import { applyRecorded, hashEntries, recordLayer, type HashPolicy } from './read-layer.js';
 import { OverlayView } from './overlay-view.js';
-import { RegistryFailure, registrySource } from '../oci/registry-source.js';
+import { RegistryFailure, registrySource, type RegistryTarget } from '../oci/registry-source.js';
 import { pinnedDigest } from '../oci/reference.js';
 import { sha256Digest } from '../oci/digest.js';
 import type { Expectations, PlatformReport, VerificationReport } from './report.js';
 
 export type VerifyTarget =
-  | { kind: 'registry'; reference: string; insecure?: boolean; credentials?: { username: string; password: string } }
+  | { kind: 'registry'; reference: string; insecure?: boolean; credentials?: RegistryTarget['credentials'] }
   /** An OCI layout tar (`type=oci,dest=…`, uncompressed) or an OCI layout folder; `digest` pins the index. */
   | { kind: 'oci-archive'; path: string; digest?: string }
   /** An image loaded into the local engine (containerd image store), read via `docker image save`. */

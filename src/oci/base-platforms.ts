@@ -7,7 +7,7 @@ import type { ImageSource } from './image-source.js';
 import { MediaType, isAttestation, parseManifest, type Descriptor } from './media-types.js';
 import { configPlatform, platformName, samePlatform, type Platform } from './platform.js';
 import { sha256Digest } from './digest.js';
-import { credentialsFromDockerConfig } from './docker-config-auth.js';
+import { dockerCredentials } from './docker-credentials.js';
 import { parseImageReference } from './reference.js';
 import { registrySource } from './registry-source.js';
 
@@ -126,8 +126,8 @@ export async function imagePlatforms(source: ImageSource): Promise<string[]> {
 export function registryPlatforms(options: { readonly dockerConfig?: string | undefined; readonly fetch?: typeof fetch | undefined }): (reference: string) => Promise<string[]> {
   return async (reference) => {
     const { registry } = parseImageReference(reference);
-    const credentials = options.dockerConfig ? credentialsFromDockerConfig(options.dockerConfig, registry) : undefined;
-    const source = registrySource({ reference, ...(credentials ? { credentials } : {}) }, options.fetch ?? fetch);
+    const lookup = dockerCredentials(options.dockerConfig);
+    const source = registrySource({ reference, credentials: () => lookup(registry) }, options.fetch ?? fetch);
     try {
       return await imagePlatforms(source);
     } finally {

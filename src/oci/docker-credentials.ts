@@ -1,12 +1,48 @@
-// Registry credentials the way the Docker CLI finds them: a `credHelpers` entry for the host,
-// else the `credsStore`, else `auths` in config.json (src/oci/docker-config-auth.ts). A
-// helper is the program `docker-credential-<name>` on PATH, run as `get` with the server URL
-// on stdin; it prints {"ServerURL","Username","Secret"}. Nothing it prints reaches a log: a
-// failure says which helper and its exit status only.
+// Registry credentials the way the Docker CLI finds them, the one way every registry call of
+// ours finds them (verify, publish/tagging, merge, base-platform checks, the registry engine,
+// cache-image): a `credHelpers` entry for the host, else the `credsStore`, else `auths` in
+// config.json (what `docker login` and docker/login-action write). A helper is the program
+// `docker-credential-<name>` on PATH, run as `get` with the server URL on stdin; it prints
+// {"ServerURL","Username","Secret"}. Nothing it prints reaches a log: a failure says which
+// helper and its exit status only. The entry reads config.json and passes its text.
 import { spawn } from 'node:child_process';
-import { credentialsFromDockerConfig, type RegistryCredentials } from './docker-config-auth.js';
 
 export class CredentialHelperError extends Error {}
+
+export interface RegistryCredentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Keys `docker login` may have used for this registry host. */
+function keysFor(registry: string): string[] {
+  if (registry === 'docker.io' || registry === 'registry-1.docker.io' || registry === 'index.docker.io') {
+    return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+  }
+  return [registry, `https://${registry}`, `http://${registry}`, `https://${registry}/v1/`, `https://${registry}/v2/`];
+}
+
+/** The credentials for `registry` (e.g. `ghcr.io`), or undefined when config.json has none for it. */
+export function credentialsFromDockerConfig(configText: string, registry: string): RegistryCredentials | undefined {
+  let config: { auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }> };
+  try {
+    config = JSON.parse(configText) as typeof config;
+  } catch {
+    return undefined;
+  }
+  for (const key of keysFor(registry)) {
+    const entry = config.auths?.[key];
+    if (!entry) continue;
+    if (entry.username && entry.password) return { username: entry.username, password: entry.password };
+    if (entry.auth) {
+      const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+      const colon = decoded.indexOf(':');
+      if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+  }
+  return undefined;
+}
+
 
 /** Runs `docker-credential-<helper> get` with `serverUrl` on stdin; resolves its stdout, or undefined for "not found". */
 export type HelperRunner = (helper: string, serverUrl: string) => Promise<string | undefined>;
@@ -82,4 +118,30 @@ export async function resolveCredentials(configText: string | undefined, registr
     }
   }
   return credentialsFromDockerConfig(configText, registry);
+}
+
+/** The credentials for one registry host (`ghcr.io`, `127.0.0.1:5000`), or undefined for anonymous access. */
+export type CredentialLookup = (registry: string) => Promise<RegistryCredentials | undefined>;
+
+const lookups = new Map<string, CredentialLookup>();
+
+/**
+ * The lookup for a Docker config's text, shared by every registry call of a run: each registry's
+ * answer (a helper run, or auths) is asked for once, when a registry first asks for credentials.
+ */
+export function dockerCredentials(configText: string | undefined, run?: HelperRunner): CredentialLookup {
+  if (!configText) return async () => undefined;
+  const known = run === undefined ? lookups.get(configText) : undefined;
+  if (known) return known;
+  const answers = new Map<string, Promise<RegistryCredentials | undefined>>();
+  const lookup: CredentialLookup = (registry) => {
+    let answer = answers.get(registry);
+    if (!answer) {
+      answer = resolveCredentials(configText, registry, run);
+      answers.set(registry, answer);
+    }
+    return answer;
+  };
+  if (run === undefined) lookups.set(configText, lookup);
+  return lookup;
 }

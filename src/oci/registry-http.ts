@@ -3,7 +3,7 @@
 // basic credentials), or plain Basic — shared by the reader (src/oci/registry-source.ts) and
 // the writer (registry-write.ts). Credentials only ever go into Authorization headers; every
 // URL shown to people is redacted.
-import type { RegistryCredentials } from './docker-config-auth.js';
+import type { RegistryCredentials } from './docker-credentials.js';
 import { registryScheme } from './reference.js';
 import { parseChallenge, tokenUrl } from './www-authenticate.js';
 import { redactUrl } from '../proxy/redact.js';
@@ -12,16 +12,19 @@ export class RegistryFailure extends Error {
   constructor(
     message: string,
     readonly fix: string,
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; permanent?: boolean },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.status = options?.status;
+    this.permanent = options?.permanent ?? false;
   }
+  /** A failure no retry can change (the credentials could not be had). */
+  readonly permanent: boolean;
   /** The HTTP status, when the registry answered; undefined for a network failure. */
   readonly status: number | undefined;
   /** Worth another try: no answer, or a 5xx/429 (a registry busy with concurrent writes). */
   get transient(): boolean {
-    return this.status === undefined || this.status >= 500 || this.status === 429;
+    return !this.permanent && (this.status === undefined || this.status >= 500 || this.status === 429);
   }
 }
 
@@ -30,7 +33,8 @@ export interface RepositoryEndpoint {
   readonly apiHost: string;
   readonly repository: string;
   readonly insecure?: boolean | undefined;
-  readonly credentials?: RegistryCredentials | undefined;
+  /** Credentials, or how to get them (asked for only when the registry challenges). */
+  readonly credentials?: RegistryCredentials | (() => Promise<RegistryCredentials | undefined>) | undefined;
 }
 
 export interface RegistryRequest {
@@ -61,11 +65,32 @@ function fixFor(status: number, method: string): string {
 
 export function repositoryHttp(endpoint: RepositoryEndpoint, fetchImpl: typeof fetch): RepositoryHttp {
   const base = `${registryScheme(endpoint.apiHost, endpoint.insecure ?? false)}://${endpoint.apiHost}/v2/${endpoint.repository}`;
-  const basic = endpoint.credentials ? `Basic ${Buffer.from(`${endpoint.credentials.username}:${endpoint.credentials.password}`).toString('base64')}` : undefined;
+  let basicHeader: Promise<string | undefined> | undefined;
   let authorization: string | undefined;
+
+  /** `Basic …` from the credentials, resolved once, on the first challenge. */
+  function basicAuth(): Promise<string | undefined> {
+    basicHeader ??= (async () => {
+      const given = endpoint.credentials;
+      let credentials: RegistryCredentials | undefined;
+      try {
+        credentials = typeof given === 'function' ? await given() : given;
+      } catch (error) {
+        throw new RegistryFailure(
+          `cannot get the credentials for ${endpoint.apiHost} from the Docker config: ${(error as Error).message}`,
+          'check credsStore/credHelpers in config.json (DOCKER_CONFIG) and that the docker-credential-* program is on PATH, or log in again',
+          { cause: error, permanent: true },
+        );
+      }
+      return credentials ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}` : undefined;
+    })();
+    return basicHeader;
+  }
 
   async function authenticate(challengeHeader: string | null, url: string, timeoutMs: number, sent: string | undefined): Promise<boolean> {
     const challenge = challengeHeader ? parseChallenge(challengeHeader) : undefined;
+    if (challenge?.scheme !== 'basic' && challenge?.scheme !== 'bearer') return false;
+    const basic = await basicAuth();
     if (challenge?.scheme === 'basic') {
       if (!basic || sent === basic) return false;
       authorization = basic;

@@ -5,14 +5,15 @@ import { redactUrl } from '../proxy/redact.js';
 import type { ImageSource, RootDocument } from './image-source.js';
 import { manifestReference, parseImageReference, type ImageReference } from './reference.js';
 import { MANIFEST_ACCEPT, type Descriptor } from './media-types.js';
-import { RegistryFailure, repositoryHttp } from './registry-http.js';
+import { RegistryFailure, repositoryHttp, type RepositoryEndpoint } from './registry-http.js';
 import { sha256Digest } from './digest.js';
 import { DEFAULT_READ_LIMITS, readCapped, type ReadLimits } from './read-limits.js';
 
 export interface RegistryTarget {
   readonly reference: string;
   readonly insecure?: boolean;
-  readonly credentials?: { readonly username: string; readonly password: string };
+  /** Credentials, or how to get them when the registry asks (docker-credentials.ts). */
+  readonly credentials?: RepositoryEndpoint['credentials'];
 }
 
 export { RegistryFailure };

@@ -1,19 +1,22 @@
 // A repository by name (`ghcr.io/org/one-api`, `127.0.0.1:5000/x`) → its HTTP client, with the
-// credentials `docker login` stored for that registry (the same config the verifier reads).
-import { credentialsFromDockerConfig } from './docker-config-auth.js';
+// credentials the Docker config gives that registry (auths, credsStore, credHelpers), looked
+// up the one way (docker-credentials.ts) when the registry first asks.
+import { dockerCredentials, type CredentialLookup } from './docker-credentials.js';
 import { parseImageReference } from './reference.js';
 import { repositoryHttp, type RepositoryHttp } from './registry-http.js';
 
 export interface RegistryAccess {
-  /** The Docker client config's text (auths), if any. */
+  /** The Docker client config's text (auths, credsStore, credHelpers), if any. */
   readonly dockerConfig?: string | undefined;
+  /** How to get credentials; default: from `dockerConfig`. */
+  readonly credentials?: CredentialLookup | undefined;
   readonly fetch?: typeof fetch | undefined;
 }
 
 export function openRepository(name: string, access: RegistryAccess): RepositoryHttp {
   const ref = parseImageReference(name);
-  const credentials = access.dockerConfig ? credentialsFromDockerConfig(access.dockerConfig, ref.registry) : undefined;
-  return repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, ...(credentials ? { credentials } : {}) }, access.fetch ?? fetch);
+  const lookup = access.credentials ?? dockerCredentials(access.dockerConfig);
+  return repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, credentials: () => lookup(ref.registry) }, access.fetch ?? fetch);
 }
 
 /** Same registry host: blobs can be mounted across its repositories. */

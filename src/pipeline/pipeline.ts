@@ -11,7 +11,7 @@ import type { BuildResult } from '../build/build.js';
 import type { BuildOptions } from '../build/options.js';
 import type { TagState } from '../build/publish.js';
 import type { RegistryEngineOutcome } from '../build/registry-engine.js';
-import type { RegistryCredentials } from '../oci/docker-config-auth.js';
+import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import type { MergeResult } from '../build/merge.js';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
@@ -201,9 +201,9 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
 
 function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<RegistryCredentials | undefined> {
   return async (registry) => {
-    const { resolveCredentials } = await import('../oci/docker-credentials.js');
+    const { dockerCredentials } = await import('../oci/docker-credentials.js');
     try {
-      return await resolveCredentials(facts.dockerConfig, registry);
+      return await dockerCredentials(facts.dockerConfig)(registry);
     } catch (error) {
       throw new BuildError(
         { what: `cannot get the credentials for ${registry} from the Docker config`, got: (error as Error).message, fix: 'check credsStore/credHelpers in config.json (DOCKER_CONFIG) and that the docker-credential-* program is on PATH, or log in again' },

@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import type { VerifyTarget } from '../image/verify-image.js';
 import { parseImageReference } from '../oci/reference.js';
-import { credentialsFromDockerConfig } from '../oci/docker-config-auth.js';
+import { dockerCredentials } from '../oci/docker-credentials.js';
 import type { PipelineResult } from './pipeline.js';
 import type { Plan } from './plan.js';
 
@@ -29,8 +29,8 @@ function registryOf(reference: string): string {
 
 function registryTarget(reference: string, dockerConfig: string | undefined): ChosenTarget {
   const registry = registryOf(reference);
-  const credentials = dockerConfig ? credentialsFromDockerConfig(dockerConfig, registry) : undefined;
-  return { target: { kind: 'registry', reference, ...(credentials ? { credentials } : {}) }, label: reference };
+  const lookup = dockerCredentials(dockerConfig);
+  return { target: { kind: 'registry', reference, credentials: () => lookup(registry) }, label: reference };
 }
 
 export function verifyTarget(plan: Plan, result: PipelineResult, dockerConfig: string | undefined): ChosenTarget | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsFromDockerConfig } from '../../../src/oci/docker-config-auth.js';
+import { credentialsFromDockerConfig } from '../../../src/oci/docker-credentials.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const config = JSON.stringify({
