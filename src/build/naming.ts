@@ -8,7 +8,8 @@ import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseList } from '../inputs/scalars.js';
 import { parseFlavor, type Flavor } from './flavor.js';
-import { parseFullTag, parseImageName, splitTag, TAG_RE } from './reference.js';
+import { splitTag, TAG_RE } from '../oci/reference.js';
+import { parseFullTag, parseImageName } from './reference.js';
 import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
 
 export interface Naming {

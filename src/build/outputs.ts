@@ -12,7 +12,7 @@
 //   SOURCE_DATE_EPOCH is set in Dockerfile mode), which src/oci/push-image.ts pushes by digest and `docker load`
 //   loads after verification. One archive gives one set of digests for every output.
 // Tags are created afterwards by publish.ts.
-import { splitTag } from './reference.js';
+import { splitTag } from '../oci/reference.js';
 import type { BuildOptions } from './options.js';
 
 export type Route = 'registry' | 'archive';

@@ -12,7 +12,7 @@ import { getManifest, putManifest } from '../oci/registry-write.js';
 import { openRepository, type RegistryAccess } from '../oci/repository.js';
 import type { BuildResult } from './build.js';
 import type { BuildOptions } from './options.js';
-import { splitTag } from './reference.js';
+import { splitTag } from '../oci/reference.js';
 import { runDocker } from './run.js';
 
 export interface TagState {

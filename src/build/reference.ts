@@ -1,50 +1,8 @@
-// Docker's image reference grammar (distribution/reference), enough to reject what the
-// engine would: lowercase path components, an optional registry host[:port], tags of
-// `[\w][\w.-]{0,127}`. Pure; errors name the input.
+// The `images` and `tags` inputs checked against the one reference grammar
+// (src/oci/reference.ts): what the engine would reject fails here, naming the input. Pure.
 import { InputError } from '../errors.js';
 import type { InputName } from '../inputs/names.js';
-
-const ALNUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|[-]+)';
-const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-
-const PATH_RE = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
-const DOMAIN_RE = new RegExp(`^${DOMAIN}$`);
-export const TAG_RE = /^[\w][\w.-]{0,127}$/;
-const NAME_MAX = 255;
-
-/** Where a name's registry ends, the way Docker decides it: a first part with `.` or `:`, or `localhost`. */
-function splitDomain(name: string): { domain?: string; path: string } {
-  const slash = name.indexOf('/');
-  if (slash < 0) return { path: name };
-  const first = name.slice(0, slash);
-  if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
-    return { domain: first, path: name.slice(slash + 1) };
-  }
-  return { path: name };
-}
-
-/** Why `name` (no tag, no digest) is not a valid repository name, or undefined when it is. */
-export function nameProblem(name: string): string | undefined {
-  if (name === '') return 'the name is empty';
-  if (name.length > NAME_MAX) return `the name is longer than ${NAME_MAX} characters`;
-  const { domain, path } = splitDomain(name);
-  // Docker reads an uppercase first part as a registry host; without "." or ":" that is a typo.
-  if (domain !== undefined && !/[.:]/.test(domain) && domain !== 'localhost') return 'repository names must be lowercase';
-  if (domain !== undefined && !DOMAIN_RE.test(domain)) return `"${domain}" is not a registry host[:port]`;
-  if (path !== path.toLowerCase()) return 'repository names must be lowercase';
-  if (!PATH_RE.test(path)) return 'each path component must be lowercase letters and digits, separated by ".", "_", "__" or "-"';
-  return undefined;
-}
-
-/** Splits `name[:tag]` (a digest is not a tag and stays a problem for the caller). */
-export function splitTag(ref: string): { name: string; tag?: string } {
-  const colon = ref.lastIndexOf(':');
-  if (colon > ref.lastIndexOf('/')) return { name: ref.slice(0, colon), tag: ref.slice(colon + 1) };
-  return { name: ref };
-}
+import { nameProblem, splitTag, TAG_RE } from '../oci/reference.js';
 
 /** An image name for `images`: a repository without tag or digest. */
 export function parseImageName(input: InputName, item: string): string {

@@ -13,7 +13,7 @@ import type { Logger } from '../log/logger.js';
 import { BuildError } from '../errors.js';
 import type { Manifest } from '../encoders/manifest.js';
 import type { RegistryCredentials } from '../oci/docker-credentials.js';
-import { parseImageReference, type ImageReference } from '../oci/reference.js';
+import { parseImageReference, splitTag, type ImageReference } from '../oci/reference.js';
 import type { ImageSource } from '../oci/image-source.js';
 import { layoutSource } from '../oci/layout-source.js';
 import { BlobMediaType, MediaType } from '../oci/media-types.js';
@@ -70,7 +70,7 @@ function repositories(options: BuildOptions): Repository[] {
   if (!options.pushByDigest) {
     for (const full of options.tags) {
       const ref = parseImageReference(full);
-      add(full.slice(0, full.lastIndexOf(':'))).tags.push(ref.tag ?? 'latest');
+      add(splitTag(full).name).tags.push(ref.tag ?? 'latest');
     }
   }
   return [...byName.values()];

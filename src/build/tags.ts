@@ -5,7 +5,7 @@
 // version with build metadata gives only its full tag; anything else one sanitized tag.
 // metadata-action's flavor (flavor.ts) adds a suffix and decides the moving tag. Pure.
 import { prefixFlavor, type Flavor } from './flavor.js';
-import { TAG_RE } from './reference.js';
+import { TAG_RE } from '../oci/reference.js';
 
 const SEMVER = /^(v?)(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
 const TAG_MAX = 128;

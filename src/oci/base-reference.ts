@@ -3,7 +3,7 @@
 // `oci-archive://FILE[:TAG]` (a tar of one, as `docker buildx build --output type=oci` writes
 // it). The `:TAG` picks an image when index.json lists several (buildx's syntax for named
 // contexts). Pure; throws a plain Error naming what is wrong, which the caller wraps.
-import { parseImageReference, type ImageReference } from './reference.js';
+import { parseImageReference, TAG_RE, type ImageReference } from './reference.js';
 
 export type BaseImage =
   | { readonly kind: 'registry'; readonly reference: string; readonly ref: ImageReference }
@@ -20,7 +20,7 @@ export function parseBaseImage(value: string): BaseImage {
     const path = hasTag ? rest.slice(0, colon) : rest;
     const tag = hasTag ? rest.slice(colon + 1) : undefined;
     if (path === '') throw new Error(`${scheme} needs a path, e.g. ${scheme}./base${scheme === 'oci-archive://' ? '.oci.tar' : ''}`);
-    if (tag !== undefined && !/^[\w][\w.-]{0,127}$/.test(tag)) throw new Error(`"${tag}" is not a valid tag`);
+    if (tag !== undefined && !TAG_RE.test(tag)) throw new Error(`"${tag}" is not a valid tag`);
     return { kind: scheme === 'oci-layout://' ? 'oci-layout' : 'oci-archive', path, ...(tag !== undefined ? { tag } : {}) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) throw new Error(`unknown scheme in "${value}" (use a registry reference, oci-layout://DIR or oci-archive://FILE)`);

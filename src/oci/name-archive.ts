@@ -7,6 +7,7 @@
 import { open } from 'node:fs/promises';
 import { BLOCK, isZeroBlock, parseHeader } from '../tar/tar-header.js';
 import { tarHeader } from '../tar/tar-write.js';
+import { splitTag } from './reference.js';
 
 const MAX_TAIL = 16 * 1024 * 1024;
 
@@ -21,7 +22,7 @@ export function namedIndex(indexJson: string, refs: readonly string[]): string {
   const root = index.manifests?.[0];
   if (!root) throw new Error('index.json lists no image');
   const manifests = refs.map((ref) => {
-    const tag = ref.slice(ref.lastIndexOf(':') + 1);
+    const tag = splitTag(ref).tag ?? 'latest';
     return { ...root, annotations: { ...root.annotations, 'io.containerd.image.name': ref, 'org.opencontainers.image.ref.name': tag } };
   });
   return JSON.stringify({ ...index, manifests });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors.js';
-import { nameProblem, parseFullTag, parseImageName, splitTag } from '../../../src/build/reference.js';
+import { parseFullTag, parseImageName } from '../../../src/build/reference.js';
+import { nameProblem, splitTag } from '../../../src/oci/reference.js';
 
 describe('image reference grammar', () => {
   it.each([

@@ -45,3 +45,23 @@ describe('WWW-Authenticate', () => {
     expect(parseChallenge('Basic realm="Registry"')?.scheme).toBe('basic');
   });
 });
+
+describe('one grammar for references and names', () => {
+  it("normalises Docker Hub's aliases to docker.io with library/", () => {
+    for (const ref of ['busybox', 'docker.io/busybox', 'index.docker.io/library/busybox', 'registry-1.docker.io/busybox:latest']) {
+      expect(parseImageReference(ref)).toEqual({ registry: 'docker.io', apiHost: 'registry-1.docker.io', repository: 'library/busybox', tag: 'latest' });
+    }
+  });
+
+  it('rejects what the name checks reject, with the same reason', () => {
+    expect(() => parseImageReference('Org/app:1')).toThrow(/lowercase/);
+    expect(() => parseImageReference('ghcr.io/Org/app:1')).toThrow(/lowercase/);
+    expect(() => parseImageReference(`r.io/${'a'.repeat(260)}`)).toThrow(/longer than 255/);
+    expect(() => parseImageReference('bad_host.io:x/app')).toThrow(/not a valid repository name/);
+  });
+
+  it('keeps a registry with a port and its tag apart', () => {
+    expect(parseImageReference('127.0.0.1:5000/team/app:v1')).toEqual({ registry: '127.0.0.1:5000', apiHost: '127.0.0.1:5000', repository: 'team/app', tag: 'v1' });
+    expect(parseImageReference(`localhost/app@${D}`)).toEqual({ registry: 'localhost', apiHost: 'localhost', repository: 'app', digest: D });
+  });
+});
