@@ -61,7 +61,7 @@ export async function writeArchive(source: ImageSource, path: string, mtime: num
     return bytes;
   };
   const copy = async (bytes: Buffer, descriptor: Descriptor, depth: number): Promise<void> => {
-    const parsed = parseManifest(bytes, descriptor.mediaType, `${source.label} ${descriptor.digest}`);
+    const parsed = parseManifest(bytes, descriptor.mediaType, `${source.label} ${descriptor.digest}`, { strict: true });
     if (parsed.kind === 'index') {
       if (depth > 4) throw new Error(`${source.label}: indexes nested deeper than 4`);
       for (const child of parsed.doc.manifests) await copy(await document(child), child, depth + 1);

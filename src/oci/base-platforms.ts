@@ -4,7 +4,7 @@
 // A base without an index is one platform, named from its config; a platform the base lacks
 // and a media type we cannot append to are errors that name what the base has.
 import type { ImageSource } from './image-source.js';
-import { MediaType, isAttestation, parseManifest, type Descriptor } from './media-types.js';
+import { IMAGE_MANIFEST_TYPES, MediaType, isAttestation, manifestKind, parseManifest, type Descriptor } from './media-types.js';
 import { configPlatform, platformName, samePlatform, type Platform } from './platform.js';
 import { sha256Digest } from './digest.js';
 import { dockerCredentials } from './docker-credentials.js';
@@ -40,7 +40,6 @@ export interface BaseImage {
   readonly available: readonly string[];
 }
 
-const MANIFEST_TYPES: readonly string[] = [MediaType.ociManifest, MediaType.dockerManifest];
 
 
 async function checkedDocument(source: ImageSource, descriptor: Descriptor, what: string): Promise<Buffer> {
@@ -61,12 +60,12 @@ function json(bytes: Buffer, what: string): Record<string, unknown> {
 }
 
 async function readPlatform(source: ImageSource, descriptor: Descriptor, given: Platform | undefined): Promise<BasePlatform> {
-  if (!MANIFEST_TYPES.includes(descriptor.mediaType)) {
-    throw new BaseImageProblem(`${source.label}: ${descriptor.digest} has media type ${descriptor.mediaType || '(none)'}, which the registry engine cannot append a layer to`, `use a base with OCI or Docker schema 2 image manifests (${MANIFEST_TYPES.join(', ')}), or engine: buildx`);
+  if (!IMAGE_MANIFEST_TYPES.includes(descriptor.mediaType)) {
+    throw new BaseImageProblem(`${source.label}: ${descriptor.digest} has media type ${descriptor.mediaType || '(none)'}, which the registry engine cannot append a layer to`, `use a base with OCI or Docker schema 2 image manifests (${IMAGE_MANIFEST_TYPES.join(', ')}), or engine: buildx`);
   }
   const bytes = await checkedDocument(source, descriptor, 'manifest');
   const manifest = json(bytes, `manifest ${descriptor.digest}`);
-  parseManifest(bytes, descriptor.mediaType, `${source.label} manifest ${descriptor.digest}`);
+  parseManifest(bytes, descriptor.mediaType, `${source.label} manifest ${descriptor.digest}`, { strict: true });
   const configDescriptor = manifest['config'] as Descriptor;
   const config = json(await checkedDocument(source, configDescriptor, 'config'), `config ${configDescriptor.digest}`);
   const platform: Platform | undefined = given ?? configPlatform(config);
@@ -77,9 +76,9 @@ async function readPlatform(source: ImageSource, descriptor: Descriptor, given: 
 export async function readBase(source: ImageSource, requested: readonly string[]): Promise<BaseImage> {
   const root = await source.root();
   if (sha256Digest(root.bytes) !== root.digest) throw new BaseImageProblem(`${source.label}: the root does not match its digest ${root.digest}`, 'the base is corrupt or tampered with');
-  const parsed = parseManifest(root.bytes, root.mediaType, source.label);
+  const parsed = parseManifest(root.bytes, root.mediaType, source.label, { strict: true });
   if (parsed.kind === 'manifest') {
-    const mediaType = root.mediaType && MANIFEST_TYPES.includes(root.mediaType) ? root.mediaType : String((parsed.doc as { mediaType?: string }).mediaType ?? MediaType.ociManifest);
+    const mediaType = root.mediaType && IMAGE_MANIFEST_TYPES.includes(root.mediaType) ? root.mediaType : String((parsed.doc as { mediaType?: string }).mediaType ?? MediaType.ociManifest);
     const only = await readPlatform(source, { mediaType, digest: root.digest, size: root.bytes.length }, undefined);
     const match = requested.filter((p) => samePlatform(p, only.platform));
     if (requested.some((p) => !samePlatform(p, only.platform))) {
@@ -94,7 +93,7 @@ export async function readBase(source: ImageSource, requested: readonly string[]
   let attestations = 0;
   for (const entry of parsed.doc.manifests) {
     if (isAttestation(entry)) attestations++;
-    else if (/index|manifest\.list/.test(entry.mediaType)) {
+    else if (manifestKind(entry.mediaType, undefined) === 'index') {
       throw new BaseImageProblem(`${source.label}: the index nests another index (${entry.digest})`, 'name the inner index by its digest as base-image');
     } else if (entry.platform) images.push({ descriptor: entry, platform: entry.platform });
   }

@@ -80,7 +80,7 @@ export async function pushByDigest(source: ImageSource, http: RepositoryHttp, op
   }
 
   async function put(bytes: Buffer, mediaType: string, digest: string, depth: number): Promise<void> {
-    const parsed = parseManifest(bytes, mediaType, `${source.label} ${digest}`);
+    const parsed = parseManifest(bytes, mediaType, `${source.label} ${digest}`, { strict: true });
     if (parsed.kind === 'index') {
       if (depth > 4) throw new Error(`${source.label}: indexes nested deeper than 4`);
       // Children (platform and attestation manifests) go up side by side; the index after all of them.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAttestation, layerCompression, manifestKind, type Descriptor } from '../../../src/oci/media-types.js';
+import { isAttestation, layerCompression, manifestKind, MediaType, parseManifest, type Descriptor } from '../../../src/oci/media-types.js';
 import { platformName } from '../../../src/oci/platform.js';
 
 const d = (extra: Partial<Descriptor>): Descriptor => ({ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: 'sha256:x', size: 1, ...extra });
@@ -42,5 +42,28 @@ describe('media types', () => {
     ['text/plain', {}, undefined],
   ])('manifestKind(%s)', (type, json, want) => {
     expect(manifestKind(type, json)).toBe(want);
+  });
+});
+
+describe('parseManifest, strict (what we publish or build on) and lenient (the verifier)', () => {
+  const D = `sha256:${'b'.repeat(64)}`;
+  const manifest = (extra: Record<string, unknown> = {}) =>
+    Buffer.from(JSON.stringify({ schemaVersion: 2, config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: D, size: 2 }, layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: D, size: 3 }], ...extra }));
+
+  it('the lenient reading guesses the kind from the shape; the strict one wants it declared', () => {
+    expect(parseManifest(manifest(), undefined, 'm').kind).toBe('manifest');
+    expect(() => parseManifest(manifest(), undefined, 'm', { strict: true })).toThrow(/declares no index or manifest media type/);
+    expect(parseManifest(manifest({ mediaType: MediaType.ociManifest }), undefined, 'm', { strict: true }).kind).toBe('manifest');
+    expect(parseManifest(manifest(), `${MediaType.ociManifest}; charset=utf-8`, 'm', { strict: true }).kind).toBe('manifest');
+  });
+
+  it('strict: the header and the document must agree, descriptors must be whole', () => {
+    expect(() => parseManifest(manifest({ mediaType: MediaType.dockerManifest }), MediaType.ociManifest, 'm', { strict: true })).toThrow(/served as .* but says/);
+    const badDigest = Buffer.from(JSON.stringify({ mediaType: MediaType.ociIndex, manifests: [{ mediaType: MediaType.ociManifest, digest: 'sha256:../../etc', size: 1 }] }));
+    expect(parseManifest(badDigest, undefined, 'i').kind).toBe('index');
+    expect(() => parseManifest(badDigest, undefined, 'i', { strict: true })).toThrow(/manifests\[0\] has the digest/);
+    const badSize = Buffer.from(JSON.stringify({ mediaType: MediaType.ociIndex, manifests: [{ mediaType: MediaType.ociManifest, digest: D, size: -1 }] }));
+    expect(() => parseManifest(badSize, undefined, 'i', { strict: true })).toThrow(/has the size -1/);
+    expect(() => parseManifest(Buffer.from('[]'), MediaType.ociIndex, 'i', { strict: true })).toThrow(/not a JSON object/);
   });
 });
