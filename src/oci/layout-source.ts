@@ -8,7 +8,7 @@ import type { ImageSource, RootDocument } from './image-source.js';
 import { manifestKind, type Descriptor, type ImageIndex } from './media-types.js';
 import { DEFAULT_READ_LIMITS } from './read-limits.js';
 import { sha256Digest } from './digest.js';
-import { indexTar, type TarSlice } from '../image/tar-index.js';
+import { indexTar, type TarSlice } from './tar-index.js';
 
 interface BlobStore {
   /** A whole small file; throws when it is larger than `max` bytes. */

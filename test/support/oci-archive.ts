@@ -2,7 +2,7 @@
 // layout reader uses) and the index's `platform → manifest digest` (the layout reader and the
 // one index reader), attestations left out.
 import { open } from 'node:fs/promises';
-import { indexTar } from '../../src/image/tar-index.js';
+import { indexTar } from '../../src/oci/tar-index.js';
 import { indexImages } from '../../src/oci/image-index.js';
 import { layoutSource } from '../../src/oci/layout-source.js';
 import { parseManifest } from '../../src/oci/media-types.js';

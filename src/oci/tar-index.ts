@@ -15,7 +15,7 @@ import {
   withExtended,
   type Extended,
 } from '../tar/tar-header.js';
-import { normalizeLayerPath } from './layer-paths.js';
+import { normalizeLayerPath } from '../image/layer-paths.js';
 
 export interface TarSlice {
   readonly offset: number;
