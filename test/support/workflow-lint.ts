@@ -55,6 +55,12 @@ export function lintWorkflow(text: string, actionText: string, options: { exampl
   const action = strictYaml(actionText).value as unknown as ActionYml;
   const inputs = new Set(Object.keys(action.inputs ?? {}));
   const outputs = new Set(Object.keys(action.outputs ?? {}));
+  // Inputs whose description starts with "Deprecated": our own files show the current way.
+  const deprecated = new Map(
+    Object.entries((action.inputs ?? {}) as Record<string, { description?: string }>).flatMap(([name, spec]) =>
+      /^deprecated\b/i.test(spec.description ?? '') ? [[name, spec.description ?? ''] as const] : [],
+    ),
+  );
   const lines = text.split('\n');
 
   // Every remote `uses:` pinned by full commit SHA with a `# vX.Y.Z` comment.
@@ -94,6 +100,7 @@ export function lintWorkflow(text: string, actionText: string, options: { exampl
       if (step.id) ours.add(step.id);
       for (const key of Object.keys(step.with ?? {})) {
         if (!inputs.has(key)) out.push(`job ${jobName}: with.${key} is not an input of action.yml`);
+        else if (deprecated.has(key)) out.push(`job ${jobName}: with.${key} is deprecated in action.yml (${deprecated.get(key)})`);
       }
     }
     const ids = new Set((job.steps ?? []).flatMap((step) => (step.id ? [step.id] : [])));
