@@ -88,6 +88,16 @@ export function lintWorkflow(text: string, actionText: string, options: { exampl
   for (const [n, line] of lines.entries()) {
     if ((line.match(/\$\{\{/g) ?? []).length !== (line.match(/\}\}/g) ?? []).length) out.push(`line ${n + 1}: unbalanced \${{ }}`);
   }
+  // `inputs.<name>` (and github.event.inputs.<name>) in expressions: declared by workflow_dispatch or workflow_call.
+  const on = (typeof value['on'] === 'object' && value['on'] !== null ? value['on'] : {}) as Record<string, { inputs?: Record<string, unknown> } | null>;
+  const declared = new Set([...Object.keys(on['workflow_dispatch']?.inputs ?? {}), ...Object.keys(on['workflow_call']?.inputs ?? {})]);
+  for (const [n, line] of lines.entries()) {
+    for (const expression of line.matchAll(/\$\{\{(.*?)\}\}/g)) {
+      for (const m of (expression[1] ?? '').matchAll(/(?<![\w.-])(?:github\.event\.)?inputs\.([\w-]+)/g)) {
+        if (!declared.has(m[1]!)) out.push(`line ${n + 1}: inputs.${m[1]} is not an input of workflow_dispatch or workflow_call`);
+      }
+    }
+  }
 
   // Steps that run this action: `with:` keys are inputs, `steps.<id>.outputs.<x>` are outputs.
   const jobs = (value['jobs'] ?? {}) as Record<string, { steps?: Step[] }>;
