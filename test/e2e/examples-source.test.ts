@@ -19,14 +19,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AMD64_BUSYBOX, ARM64_BUSYBOX } from './build-support.js';
-import { BUILDERS, requireBuilder } from '../support/builders.js';
+import { BUILDERS, emptyBuilders, requireBuilder } from '../support/builders.js';
 import { fetchBlob, fetchManifest, imageEntries, platformOf, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { freshRunner, REPO_ROOT, runAction, type ActionRun } from '../support/run-action.js';
 
 const execFileP = promisify(execFile);
 const DOCKERFILE = join(REPO_ROOT, 'examples/one-api/Dockerfile.source');
-const BUILDKIT_IMAGE = testImage('buildkit:v0.23.2');
 const VERSION = 'v0.6.10-standin';
 const tag = uniqueTag();
 const THEMES = ['default', 'berry', 'air'] as const;
@@ -104,9 +103,8 @@ const STANDINS = { node: { npm: NPM }, golang: { go: GO, apk: APK }, alpine: { a
 let root: string;
 let mirror: MirrorServer;
 let source: string;
-let buildkitConfig: string;
 const bases: Record<keyof typeof STANDINS, string> = { node: '', golang: '', alpine: '' };
-const builders: string[] = [];
+let builders: Awaited<ReturnType<typeof emptyBuilders>> | undefined;
 let golangDigest: string;
 const pulled: string[] = [];
 
@@ -148,25 +146,10 @@ async function readmeDigest(image: string): Promise<string> {
   return stdout.trim();
 }
 
-/** A new, empty docker-container builder (removed in afterAll). */
-async function newBuilder(): Promise<string> {
-  const name = `i9-source-${tag}-${builders.length}`;
-  builders.push(name);
-  await runDocker(['buildx', 'create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE},network=host`, '--buildkitd-config', buildkitConfig]);
-  await runDocker(['buildx', 'inspect', '--bootstrap', name]);
-  return name;
-}
-
 beforeAll(async () => {
   await requireEngine();
-  const buildkit = await fetch(`http://127.0.0.1:5000/v2/${splitRef(BUILDKIT_IMAGE).repository}/manifests/v0.23.2`, {
-    method: 'HEAD',
-    headers: { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
-  });
-  if (!buildkit.ok) throw new Error(`the BuildKit image ${BUILDKIT_IMAGE} is not in the loopback registry; run \`sudo bash scripts/provision-buildkit.sh\``);
   root = await mkdtemp(join(tmpdir(), 'oneapi-source-example-'));
-  buildkitConfig = join(root, 'buildkitd.toml');
-  await writeFile(buildkitConfig, '[worker.oci]\n  enabled = true\n  networkMode = "host"\n[worker.containerd]\n  enabled = false\n[registry."127.0.0.1:5000"]\n  http = true\n');
+  builders = await emptyBuilders(root, `i9-source-${tag}`);
   mirror = await startMirrorServer();
   for (const name of Object.keys(STANDINS) as Array<keyof typeof STANDINS>) bases[name] = await standIn(name);
   // The Go base pinned as the README tells users to pin theirs: tag@index digest.
@@ -175,7 +158,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  for (const name of builders) await runDocker(['buildx', 'rm', '--force', name], { allowFailure: true });
+  await builders?.remove();
   for (const image of pulled) await runDocker(['image', 'rm', '-f', image], { allowFailure: true });
   await mirror?.close();
   if (root) await rm(root, { recursive: true, force: true });
@@ -333,8 +316,8 @@ describe('examples/one-api/Dockerfile.source: cache-to / cache-from type=local b
   let second: ActionRun;
 
   beforeAll(async () => {
-    first = await build('cache-a', { builder: await newBuilder(), 'cache-to': `type=local,dest=${cache()},mode=max` });
-    second = await build('cache-b', { builder: await newBuilder(), 'cache-from': `type=local,src=${cache()}` });
+    first = await build('cache-a', { builder: await builders!.create(), 'cache-to': `type=local,dest=${cache()},mode=max` });
+    second = await build('cache-b', { builder: await builders!.create(), 'cache-from': `type=local,src=${cache()}` });
   }, 1_200_000);
 
   it('the first build runs the web and Go steps and exports them', () => {
