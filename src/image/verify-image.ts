@@ -10,6 +10,7 @@ import { MAX_KEPT_BYTES, checkPlatform, type Need, type PlatformFacts } from './
 import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
 import type { ImageSource } from './image-source.js';
+import type { LayerSummaries } from './layer-summaries.js';
 import { baseOf, isWithin, normalizeLayerPath } from './layer-paths.js';
 import { LayerTree, Undecided, UnpackError, type Content } from './layer-tree.js';
 import { layerTar, unreadableLayer, untilDeadline } from './blob-stream.js';
@@ -37,6 +38,8 @@ export interface VerifyDeps {
   readonly tempDir?: string;
   /** Bounds on what is read (tests make them small). */
   readonly limits?: ReadLimits;
+  /** Layers read by earlier verifications (layer-summaries.ts): a base seen before is not read again. */
+  readonly summaries?: LayerSummaries;
 }
 
 
@@ -231,7 +234,7 @@ export async function verifyImage(target: VerifyTarget, expectations: Expectatio
     if (found.attestations > 0) log.info(`${source.label}: skipping ${found.attestations} attestation manifest(s)`);
     const absent: Array<{ platform: string; digest: string }> = [];
     // Platforms that share a layer (the registry engine's, on every platform) read it once.
-    const records = layerRecords();
+    const records = layerRecords(deps.summaries);
     const checks = found.leaves.map(async (leaf) => {
       const bytes = await readChecked(source, leaf.descriptor, 'manifest');
       if (!bytes) {
