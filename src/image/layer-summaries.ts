@@ -14,6 +14,11 @@ import { TarType } from '../tar/tar-header.js';
 import type { Descriptor } from './media-types.js';
 import type { RecordedEntry } from './read-layer.js';
 
+/** Where a machine keeps them: `$RUNNER_TEMP/…` (this job) in Actions, else under the cache root (later runs too). */
+export function layerSummariesDir(runnerTemp: string | undefined, defaultCacheRoot: string): string {
+  return join(runnerTemp ?? defaultCacheRoot, 'oneapi-offline-layer-summaries');
+}
+
 /** Bump when the recorded model changes: older summaries are then ignored. */
 const FORMAT = 1;
 const TYPES = new Set<string>(Object.values(TarType));

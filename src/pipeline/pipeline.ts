@@ -192,10 +192,10 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
     return undefined;
   }
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
-  const [{ verifyImage }, { proxiedFetch }, { layerSummaries }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js'), import('../image/layer-summaries.js')]);
+  const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js'), import('../image/layer-summaries.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
-  const summaries = layerSummaries(join(facts.runnerTemp ?? facts.defaultCacheRoot, 'oneapi-offline-layer-summaries'), (why) => deps.log.info(why));
+  const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
     verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, ...(fetch ? { fetch } : {}) }),
   );
