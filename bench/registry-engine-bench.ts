@@ -7,9 +7,9 @@
 // plus manifests, and how flat the engine's time is in the base's size (10 vs 500 MB a
 // platform). Bases are incompressible content generated from a seed, pushed to the registry on
 // the first run and reused by later ones (never stored in the repo).
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { overlayDockerfile } from '../src/build/overlay.js';
+import { writeOverlay } from '../src/build/overlay.js';
+import { stageCacheDir } from '../src/build/stage-cache.js';
 import { REGISTRY, fetchManifest, requireEngine, uniqueTag } from '../test/support/docker.js';
 import { pushRandomBase, type RandomBase } from '../test/support/random-base.js';
 import { startRecordingProxy } from '../test/support/recording-proxy.js';
@@ -93,13 +93,14 @@ export async function registryEngineBench(o: RegistryBenchOptions): Promise<Regi
       const args = [o.cli, 'build', '--engine', 'registry', '--base-image', b.reference, '--platforms', PLATFORMS, '--images', out, '--image-version', 'v1.0.0', '--push', verify ? '--verify' : '--no-verify', '--out', await o.root.fresh('h8-engine-cache-dir')];
       return (await runTimed(process.execPath, args, runner.env, o.repo)).ms;
     };
-    const context = await o.root.fresh('h8-overlay-context');
+    // The plain build gets what the action's buildx build gets: the generated Dockerfile and the staged tree.
     const plainBase = b100.reference.replace(proxy.host, REGISTRY);
-    await writeFile(join(context, 'Dockerfile'), overlayDockerfile(plainBase, '/tiktoken_cache'));
+    const dockerfile = await writeOverlay(await o.root.fresh('h8-overlay-dockerfile'), plainBase, '/tiktoken_cache');
+    const tree = await stageCacheDir({ cacheDir }, await o.root.fresh('h8-overlay-tree'), { cachePath: '/tiktoken_cache' });
     const plain = async (): Promise<number> => {
       if (created) await docker(['buildx', 'prune', '--builder', builder, '--all', '--force']);
       const out = `${REGISTRY}/oneapi-offline-bench/h8-plain-${tag}:${n++}`;
-      const args = ['buildx', 'build', ...(created ? ['--builder', builder] : ['--no-cache']), '--platform', PLATFORMS, '--build-context', `tiktoken=${cacheDir}`, '--provenance', 'false', '--tag', out, '--push', context];
+      const args = ['buildx', 'build', ...(created ? ['--builder', builder] : ['--no-cache']), '--platform', PLATFORMS, '--file', dockerfile, '--provenance', 'false', '--tag', out, '--push', tree];
       return (await docker(args)).ms;
     };
 
