@@ -8,6 +8,8 @@ import { layerCompression } from './media-types.js';
 
 export class BlobMismatch extends Error {}
 
+const INFLATE_CHUNK = 256 * 1024;
+
 /**
  * Passes `source` through, never past the descriptor's size (a source that sends more fails at
  * once), throwing at the end if its sha256/size differ from the descriptor.
@@ -18,7 +20,8 @@ export async function* checkedBlob(source: AsyncIterable<Buffer | Uint8Array>, d
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of source) {
-    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    // A view, not a copy: fetch hands out Uint8Arrays of 64 KiB and more.
+    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     hash.update(part);
     size += part.length;
     if (size > descriptor.size) {
@@ -55,7 +58,8 @@ export function layerTar(source: AsyncIterable<Buffer | Uint8Array>, descriptor:
   const compression = layerCompression(descriptor.mediaType);
   if (compression === 'none') return raw;
   const zstd = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
-  const transform = compression === 'zstd' && zstd ? zstd() : zlib.createGunzip();
+  // Large output chunks: every chunk costs a trip through the stream and tar reader.
+  const transform = compression === 'zstd' && zstd ? zstd() : zlib.createGunzip({ chunkSize: INFLATE_CHUNK });
   return pipeline(raw, transform, () => {
     // Errors surface through the returned stream's iteration.
   });

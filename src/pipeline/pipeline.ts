@@ -181,10 +181,12 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
     return undefined;
   }
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
-  const [{ verifyImage }, { proxiedFetch }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js')]);
+  const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js'), import('../image/layer-summaries.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
+  // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
+  const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
-    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, ...(fetch ? { fetch } : {}) }),
+    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, ...(fetch ? { fetch } : {}) }),
   );
 }
 
