@@ -5,10 +5,11 @@
 // written only after the whole layer was read and its digest and size matched the descriptor,
 // keyed by that digest, its media type and the folders hashed. It is used only if it names
 // exactly that layer and those folders and its own checksum holds; anything else (a missing,
-// torn, edited or foreign file) is ignored and the layer is read again. Files a summary holds no
-// hash for are hashed by the verifier's second pass, from the layer itself.
+// torn, edited or foreign file) is ignored and the layer is read again, and so is every summary
+// in a folder that is not this user's own, or that others may write to. Files a summary holds
+// no hash for are hashed by the verifier's second pass, from the layer itself.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TarType } from '../tar/tar-header.js';
 import type { Descriptor } from './media-types.js';
@@ -74,8 +75,19 @@ function entriesOf(rows: readonly unknown[]): RecordedEntry[] | undefined {
 }
 
 export function layerSummaries(dir: string, onIgnored: (why: string) => void = () => undefined): LayerSummaries {
+  /** Whether the folder is a real folder of this user that nobody else may write to. */
+  const private_ = async (): Promise<boolean> => {
+    const info = await lstat(dir).catch(() => undefined);
+    if (!info) return false; // none kept yet
+    const mine = typeof process.getuid !== 'function' || info.uid === process.getuid();
+    const safe = info.isDirectory() && mine && (info.mode & 0o022) === 0;
+    if (!safe) onIgnored(`layer summaries in ${dir} ignored: the folder is not a folder only this user may write to; reading every layer`);
+    return safe;
+  };
+  let trusted: Promise<boolean> | undefined;
   return {
     async get(layer, roots) {
+      if (!(await (trusted ??= private_()))) return undefined;
       const file = join(dir, `${keyOf(layer, roots)}.json`);
       const text = await readFile(file, 'utf8').catch(() => undefined);
       if (text === undefined) return undefined;

@@ -2,7 +2,7 @@
 // trusted only if it names exactly that layer and its checksum holds, and only written after
 // a read whose digest check passed. The base layer's blob is corrupted after the first run, so
 // a test sees at once whether the second run read it (the digest check would fail) or not.
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,21 @@ describe('layer summaries', () => {
     const fresh = await verify(path, join(dir, 'summaries-none'));
     expect(fresh.ok).toBe(false);
     expect(fresh.platforms[0]?.problems.join()).toMatch(new RegExp(`layer 1/2 ${b.digest}`));
+  });
+
+  it('summaries in a folder others may write to are not trusted', async () => {
+    const b = base([]);
+    const path = await layout('shared-folder', b);
+    const summaries = join(dir, 'summaries-shared');
+    expect((await verify(path, summaries)).ok).toBe(true);
+    await writeFile(blobPath(path, b), 'not the layer');
+    await chmod(summaries, 0o777);
+    const notes: string[] = [];
+    const report = await verify(path, summaries, notes);
+    expect(report.ok).toBe(false);
+    expect(notes.join('\n')).toMatch(/not a folder only this user may write to/);
+    await chmod(summaries, 0o700);
+    expect((await verify(path, summaries)).ok).toBe(true);
   });
 
   it('a summary whose checksum does not hold is not trusted: the layer is read, and its stray file found', async () => {
