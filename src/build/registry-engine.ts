@@ -16,17 +16,17 @@ import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import { parseImageReference, splitTag, type ImageReference } from '../oci/reference.js';
 import type { ImageSource } from '../oci/image-source.js';
 import { layoutSource } from '../oci/layout-source.js';
-import { BlobMediaType, MediaType } from '../oci/media-types.js';
+import { BlobMediaType, MediaType, type Descriptor } from '../oci/media-types.js';
 import { registrySource } from '../oci/registry-source.js';
 import type { Expectations, VerificationReport } from '../image/report.js';
 import { verifyImage, type VerifyTarget } from '../image/verify-image.js';
 import { writeArchive, type WrittenArchive } from '../oci/archive-writer.js';
 import { parseBaseImage } from '../oci/base-reference.js';
 import { BaseImageProblem, readBase } from '../oci/base-platforms.js';
-import { encoderLayer, type EncoderLayer } from '../oci/encoder-layer.js';
+import { compressLayer, encoderTar, type EncoderLayer } from '../oci/encoder-layer.js';
 import { imageIndex, indexMediaTypeFor, overlayConfig, overlayManifest, type IndexEntry } from '../oci/overlay-documents.js';
 import { overlaySource } from '../oci/overlay-source.js';
-import { pushByDigest, withRetry } from '../oci/push-image.js';
+import { blobPusher, pushByDigest, withRetry, type BlobPusher } from '../oci/push-image.js';
 import { repositoryHttp, RegistryFailure, type RepositoryHttp } from '../oci/registry-http.js';
 import { blobExists, putManifest } from '../oci/registry-write.js';
 import type { BuildResult } from './build.js';
@@ -82,7 +82,7 @@ function repositories(options: BuildOptions): Repository[] {
  * without asking the registry (which would open an upload session nobody uses); for the base's
  * blobs, `onRefused(digest)` hears when the registry answers a mount with an upload (202).
  */
-function watchMounts(http: RepositoryHttp, own: ReadonlySet<string>, onRefused: (digest: string) => void): RepositoryHttp {
+function watchMounts(http: RepositoryHttp, own: { has(digest: string): boolean }, onRefused: (digest: string) => void): RepositoryHttp {
   return {
     ...http,
     async request(pathOrUrl, init) {
@@ -94,6 +94,12 @@ function watchMounts(http: RepositoryHttp, own: ReadonlySet<string>, onRefused: 
       return response;
     },
   };
+}
+
+/** The layer descriptors a base manifest lists (the push parses and checks the manifest again). */
+function layersOf(manifest: Record<string, unknown>): Descriptor[] {
+  const layers = Array.isArray(manifest['layers']) ? (manifest['layers'] as unknown[]) : [];
+  return layers.filter((l): l is Descriptor => typeof l === 'object' && l !== null && typeof (l as Descriptor).digest === 'string' && /^sha256:[0-9a-f]{64}$/.test((l as Descriptor).digest) && typeof (l as Descriptor).size === 'number');
 }
 
 async function openBase(value: string, deps: RegistryEngineDeps): Promise<{ source: ImageSource; ref?: ImageReference }> {
@@ -120,8 +126,11 @@ export async function registryBuild(
   const { log } = deps;
   if (options.mode.kind !== 'overlay') throw new Error('internal: the registry engine builds overlay mode only');
   const baseImage = options.mode.baseImage;
-  const layer: EncoderLayer = await encoderLayer({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch });
-  log.info(`encoder layer ${layer.digest}: ${layer.files.length} files, ${layer.tarSize} B tar, ${layer.size} B gzip`);
+  // The cache folder is read and checked first (bad input fails before any request); the gzip
+  // runs on the thread pool while the base is read.
+  const tar = await encoderTar({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch });
+  const compressing = compressLayer(tar);
+  compressing.catch(() => undefined); // awaited below; a base that fails to open must not leave it unhandled
 
   let base: Awaited<ReturnType<typeof openBase>>;
   try {
@@ -137,8 +146,32 @@ export async function registryBuild(
     if (read.single) log.notice(`base-image ${baseImage} is a single manifest, not a multi-platform index: treated as one platform, ${read.available[0]}`);
     if (read.attestations > 0) log.info(`dropping the base's ${read.attestations} attestation manifest(s): they attest the base's bytes, not this image`);
 
+    // The repositories, and the base's blobs mounted (or copied) into them while the layer is
+    // still compressing: they are the same whatever the layer turns out to be.
+    const own = new Map<string, Buffer>();
+    let image: ImageSource | undefined;
+    const blobOf = (descriptor: Descriptor) => (image ?? base.source).blob(descriptor);
+    const baseBlobs = [...new Map(read.platforms.flatMap((p) => layersOf(p.manifest.json)).map((l) => [l.digest, l] as const)).values()];
+    const targets: Array<{ repo: Repository; http: RepositoryHttp; blobs: BlobPusher; refused: string[]; mountFrom: string | undefined; credentials?: RegistryCredentials }> = [];
+    for (const repo of repositories(options)) {
+      const credentials = await deps.credentials(repo.ref.registry);
+      const plain = repositoryHttp({ apiHost: repo.ref.apiHost, repository: repo.ref.repository, credentials }, deps.fetch ?? fetch);
+      const refused: string[] = [];
+      const http = watchMounts(plain, own, (digest) => refused.push(digest));
+      // One request first, alone: it settles the auth (Basic or a Bearer token) before the parallel blob requests.
+      const first = baseBlobs[0];
+      if (first) await blobExists(http, first.digest).catch(() => undefined);
+      const mountFrom = base.ref && base.ref.apiHost === repo.ref.apiHost ? base.ref.repository : undefined;
+      const blobs = blobPusher(blobOf, http, { log, mountFrom, ...(deps.sleep ? { sleep: deps.sleep } : {}) });
+      // Failures surface when the push awaits the same transfers (below).
+      for (const blob of baseBlobs) blobs.ensure(blob).catch(() => undefined);
+      targets.push({ repo, http, blobs, refused, mountFrom, ...(credentials ? { credentials } : {}) });
+    }
+
+    const layer: EncoderLayer = await compressing;
+    log.info(`encoder layer ${layer.digest}: ${layer.files.length} files, ${layer.tarSize} B tar, ${layer.size} B gzip`);
     const created = options.sourceDateEpoch === undefined ? undefined : rfc3339(options.sourceDateEpoch);
-    const own = new Map<string, Buffer>([[layer.digest, layer.blob]]);
+    own.set(layer.digest, layer.blob);
     const entries: IndexEntry[] = [];
     const platformDigests: Record<string, string> = {};
     for (const p of read.platforms) {
@@ -153,28 +186,20 @@ export async function registryBuild(
     const index = imageIndex(entries, read.single ? indexMediaTypeFor(read.mediaType) : read.mediaType);
     own.set(index.descriptor.digest, index.bytes);
     const digest = index.descriptor.digest;
-    const image = overlaySource(base.source, { root: { digest, mediaType: index.descriptor.mediaType, bytes: index.bytes }, own, label: `offline image ${digest}` });
+    image = overlaySource(base.source, { root: { digest, mediaType: index.descriptor.mediaType, bytes: index.bytes }, own, label: `offline image ${digest}` });
+    const built = image;
 
     // Push (by digest) and archive.
-    const targets: Array<{ repo: Repository; http: RepositoryHttp; credentials?: RegistryCredentials }> = [];
-    for (const repo of repositories(options)) {
-      const credentials = await deps.credentials(repo.ref.registry);
-      const plain = repositoryHttp({ apiHost: repo.ref.apiHost, repository: repo.ref.repository, credentials }, deps.fetch ?? fetch);
-      const refused: string[] = [];
-      const http = watchMounts(plain, new Set(own.keys()), (digest) => refused.push(digest));
-      targets.push({ repo, http, ...(credentials ? { credentials } : {}) });
-      // One request first, alone: it settles the auth (Basic or a Bearer token) before the parallel blob requests.
-      await blobExists(http, layer.digest).catch(() => undefined);
-      const mountFrom = base.ref && base.ref.apiHost === repo.ref.apiHost ? base.ref.repository : undefined;
+    for (const { repo, http, blobs, refused, mountFrom } of targets) {
       await log.group(`push ${repo.ref.apiHost}/${repo.ref.repository}@${digest} (by digest${mountFrom ? `, mounting the base's blobs from ${mountFrom}` : ''})`, () =>
-        pushByDigest(image, http, { log, mountFrom, ...(deps.sleep ? { sleep: deps.sleep } : {}) }),
+        pushByDigest(built, http, { log, mountFrom, blobs, ...(deps.sleep ? { sleep: deps.sleep } : {}) }),
       ).catch((error: unknown) => {
         throw new BuildError({ what: `pushing ${repo.ref.apiHost}/${repo.ref.repository}@${digest} failed (no tag was written)`, ...describeFailure(error) }, { cause: error });
       });
       if (refused.length > 0) log.notice(`${repo.ref.apiHost} refused ${refused.length} cross-repository mount(s) from ${mountFrom}: those base blobs were uploaded instead`);
     }
     if (options.archive) {
-      archives.push(await log.group(`write OCI archive ${options.archive}`, () => writeArchive(image, options.archive as string, options.sourceDateEpoch ?? 0)));
+      archives.push(await log.group(`write OCI archive ${options.archive}`, () => writeArchive(built, options.archive as string, options.sourceDateEpoch ?? 0)));
     }
 
     // Verify every copy, then tag.
@@ -199,10 +224,14 @@ export async function registryBuild(
     const applied: string[] = [];
     if (passed) {
       for (const t of targets) {
-        for (const tag of t.repo.tags) {
-          await withRetry(`PUT ${t.repo.ref.repository}:${tag}`, () => putManifest(t.http, tag, index.bytes, index.descriptor.mediaType), { log, sleep: deps.sleep }).catch((error: unknown) => {
+        // A repository's tags go up side by side: each is one PUT of the same verified bytes.
+        const puts = await Promise.allSettled(t.repo.tags.map((tag) => withRetry(`PUT ${t.repo.ref.repository}:${tag}`, () => putManifest(t.http, tag, index.bytes, index.descriptor.mediaType), { log, sleep: deps.sleep })));
+        for (const [i, put] of puts.entries()) {
+          const tag = t.repo.tags[i] as string;
+          if (put.status === 'rejected') {
+            const error: unknown = put.reason;
             throw new BuildError({ what: `tagging ${t.repo.ref.apiHost}/${t.repo.ref.repository}:${tag} failed after verification passed`, got: (error as Error).message, fix: `the verified image is ${t.repo.name}@${digest}: run again to tag it` }, { cause: error });
-          });
+          }
           applied.push(`${t.repo.name}:${tag}`);
         }
       }

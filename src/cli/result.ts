@@ -9,6 +9,7 @@ export function cliResult(result: PipelineResult): Record<string, unknown> {
   if (prepared) {
     out['cache-dir'] = prepared.cacheDir;
     out['cache-hit'] = prepared.cacheHit;
+    out['source'] = prepared.source;
     out['manifest'] = prepared.manifestPath;
     out['files'] = prepared.files.map((f) => ({ id: f.id, cacheFile: f.cacheFile, sha256: f.sha256, source: f.source }));
   }

@@ -8,6 +8,8 @@ import { tarEntries } from '../tar/tar-entries.js';
 import { layerApplier } from './apply-layer.js';
 import { normalizeLayerPath } from './layer-paths.js';
 import type { Content, LayerTree } from './layer-tree.js';
+import type { LayerSummaries } from './layer-summaries.js';
+import type { Descriptor } from '../oci/media-types.js';
 
 export interface HashPolicy {
   /** Whether the file named so (cleaned, before symlinks) is hashed on the first pass. */
@@ -52,6 +54,40 @@ export async function recordLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer
     out.push({ header, content });
   }
   return out;
+}
+
+/**
+ * Records of layers already read in one verification, by digest and the folders hashed: a
+ * layer shared by several platforms (or read again) is read once. Content-addressed, so the
+ * same digest is the same entries; each caller gets its own content records (numbered with
+ * its own layer index), so a second pass for one platform never changes another's. With
+ * `summaries`, layers read by earlier verifications come from there, and layers read now are
+ * kept there once their read (and so their digest check) completed.
+ */
+export interface LayerRecords {
+  read(layer: Descriptor, roots: readonly string[], index: number, record: () => Promise<RecordedEntry[]>): Promise<RecordedEntry[]>;
+}
+
+export function layerRecords(summaries?: LayerSummaries): LayerRecords {
+  const known = new Map<string, Promise<RecordedEntry[]>>();
+  const load = async (layer: Descriptor, roots: readonly string[], record: () => Promise<RecordedEntry[]>): Promise<RecordedEntry[]> => {
+    const kept = await summaries?.get(layer, roots);
+    if (kept) return kept;
+    const entries = await record();
+    await summaries?.put(layer, roots, entries);
+    return entries;
+  };
+  return {
+    async read(layer, roots, index, record) {
+      const key = `${layer.digest}\0${layer.size}\0${layer.mediaType}\0${roots.join('\0')}`;
+      let entries = known.get(key);
+      if (!entries) {
+        entries = load(layer, roots, record);
+        known.set(key, entries);
+      }
+      return (await entries).map((e) => (e.content ? { header: e.header, content: { ...e.content, layer: index } } : e));
+    },
+  };
 }
 
 /** Applies recorded entries to the tree as the runtime would unpack them. */

@@ -9,6 +9,7 @@ import { MAX_KEPT_BYTES, checkPlatform, type Need, type PlatformFacts } from './
 import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
 import type { ImageSource } from '../oci/image-source.js';
+import type { LayerSummaries } from './layer-summaries.js';
 import { baseOf, isWithin, normalizeLayerPath } from './layer-paths.js';
 import { LayerTree, Undecided, UnpackError, type Content } from './layer-tree.js';
 import { layerTar, unreadableLayer, untilDeadline } from '../oci/blob-stream.js';
@@ -16,7 +17,7 @@ import { layoutSource } from '../oci/layout-source.js';
 import { isAttestation, parseManifest, type Descriptor, type ImageManifest } from '../oci/media-types.js';
 import { configPlatform, platformName, type Platform } from '../oci/platform.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../oci/read-limits.js';
-import { applyRecorded, hashEntries, recordLayer, type HashPolicy } from './read-layer.js';
+import { applyRecorded, hashEntries, layerRecords, recordLayer, type HashPolicy, type LayerRecords } from './read-layer.js';
 import { OverlayView } from './overlay-view.js';
 import { RegistryFailure, registrySource, type RegistryTarget } from '../oci/registry-source.js';
 import { pinnedDigest } from '../oci/reference.js';
@@ -39,6 +40,8 @@ export interface VerifyDeps {
   readonly tempDir?: string;
   /** Bounds on what is read (tests make them small). */
   readonly limits?: ReadLimits;
+  /** Layers read by earlier verifications (layer-summaries.ts): a base seen before is not read again. */
+  readonly summaries?: LayerSummaries;
 }
 
 
@@ -132,7 +135,7 @@ async function decide(
  * a layer below (every file a consumer opens, its folder's entries, symlinked parents and hard
  * links all decided). Otherwise one more layer is read, down to the first (a known empty base).
  */
-async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer, expectations: Expectations, deps: VerifyDeps): Promise<PlatformReport> {
+async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer, expectations: Expectations, deps: VerifyDeps, records: LayerRecords): Promise<PlatformReport> {
   const { log } = deps;
   const limits = deps.limits ?? DEFAULT_READ_LIMITS;
   const digest = leaf.descriptor.digest;
@@ -184,9 +187,12 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
     // Each layer unpacks into a tree of its own; the container sees their union.
     const trees: LayerTree[] = [];
     for (let k = layers.length - 1; k >= 0; k--) {
-      log.debug(`${platform}: layer ${k + 1}/${layers.length} ${layers[k]?.digest} (${layers[k]?.size} B, ${layers[k]?.mediaType})`);
+      const layer = layers[k] as Descriptor;
+      log.debug(`${platform}: layer ${k + 1}/${layers.length} ${layer.digest} (${layer.size} B, ${layer.mediaType})`);
       const tree = new LayerTree();
-      await applyRecorded(tree, await recordLayer(await openLayer(k), k, policy));
+      current = `layer ${k + 1}/${layers.length} ${layer.digest} of ${platform} (${source.label})`;
+      const recorded = await records.read(layer, roots, k, async () => recordLayer(await openLayer(k), k, policy));
+      await applyRecorded(tree, recorded);
       trees.push(tree);
       try {
         const report = await decide({ platform, digest, tree: new OverlayView(trees, k === 0), runtime, layersRead: layers.length - k }, problems, expectations, rehash);
@@ -226,6 +232,8 @@ export async function verifyImage(target: VerifyTarget, expectations: Expectatio
     const found = await leaves(source, rootDoc.bytes, rootDoc.mediaType, rootDoc.digest);
     if (found.attestations > 0) log.info(`${source.label}: skipping ${found.attestations} attestation manifest(s)`);
     const absent: Array<{ platform: string; digest: string }> = [];
+    // Platforms that share a layer (the registry engine's, on every platform) read it once.
+    const records = layerRecords(deps.summaries);
     const checks = found.leaves.map(async (leaf) => {
       const bytes = await readChecked(source, leaf.descriptor, 'manifest');
       if (!bytes) {
@@ -235,7 +243,7 @@ export async function verifyImage(target: VerifyTarget, expectations: Expectatio
         }
         throw new Error(`manifest ${leaf.descriptor.digest} is not in ${source.label}`);
       }
-      return verifyLeaf(source, leaf, bytes, expectations, deps);
+      return verifyLeaf(source, leaf, bytes, expectations, deps, records);
     });
     const platforms = (await Promise.all(checks)).filter((p): p is PlatformReport => p !== undefined);
     for (const p of platforms) {

@@ -8,6 +8,8 @@ import { StreamHash, digestHex } from './digest.js';
 
 export class BlobMismatch extends Error {}
 
+const INFLATE_CHUNK = 256 * 1024;
+
 /**
  * Passes `source` through, never past the descriptor's size (a source that sends more fails at
  * once), throwing at the end if its sha256/size differ from the descriptor.
@@ -17,7 +19,8 @@ export async function* checkedBlob(source: AsyncIterable<Buffer | Uint8Array>, d
   if (!expected) throw new BlobMismatch(`unsupported digest ${descriptor.digest} (only sha256)`);
   const hash = new StreamHash();
   for await (const chunk of source) {
-    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    // A view, not a copy: fetch hands out Uint8Arrays of 64 KiB and more.
+    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     hash.update(part);
     if (hash.size > descriptor.size) {
       throw new BlobMismatch(`blob ${descriptor.digest} goes on past its descriptor's ${descriptor.size} B: the image store is corrupt or hostile`);
@@ -54,7 +57,8 @@ export function layerTar(source: AsyncIterable<Buffer | Uint8Array>, descriptor:
   const compression = layerCompression(descriptor.mediaType);
   if (compression === 'none') return raw;
   const zstd = (zlib as { createZstdDecompress?: () => Transform }).createZstdDecompress;
-  const transform = compression === 'zstd' && zstd ? zstd() : zlib.createGunzip();
+  // Large output chunks: every chunk costs a trip through the stream and tar reader.
+  const transform = compression === 'zstd' && zstd ? zstd() : zlib.createGunzip({ chunkSize: INFLATE_CHUNK });
   return pipeline(raw, transform, () => {
     // Errors surface through the returned stream's iteration.
   });

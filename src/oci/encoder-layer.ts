@@ -3,11 +3,18 @@
 // mtime = SOURCE_DATE_EPOCH (or 0), uid/gid 0, files 0444, the folder 0555; gzip at a fixed
 // level with a fixed header (no name, mtime 0, OS byte "Unix"). The files are hashed again
 // while read: a cache folder is input, and only bytes matching the manifest go in.
+// The folder is marked opaque (`.wh..wh..opq` right after it, as Docker writes one): whatever
+// lower layers hold at cache-path is hidden, by every applier (containerd's overlay conversion
+// sets trusted.overlay.opaque; the naive applier and Docker's vfs remove the lower entries).
+// So the folder holds exactly these files in any image this layer tops, and verification
+// decides it from this layer alone instead of reading the base.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gzip, type ZlibOptions } from 'node:zlib';
 import { IntegrityError } from '../errors.js';
 import { MANIFEST_FILE, serializeManifest, type Manifest } from '../encoders/manifest.js';
+import { OPAQUE_MARKER } from '../image/layer-paths.js';
 import { tarBytes, type TarWriteEntry } from '../tar/tar-write.js';
 import { sha256Digest } from './digest.js';
 
@@ -29,9 +36,16 @@ export interface EncoderLayer {
   readonly files: readonly string[];
 }
 
-/** gzip with every header field fixed: zlib writes mtime 0 and no name; the OS byte depends on the build of zlib, so it is set. */
-export function fixedGzip(data: Buffer): Buffer {
-  const out = gzipSync(data, { level: LAYER_GZIP_LEVEL, memLevel: 8, windowBits: 15, strategy: 0 });
+const GZIP_OPTIONS: ZlibOptions = { level: LAYER_GZIP_LEVEL, memLevel: 8, windowBits: 15, strategy: 0 };
+const gzipAsync = promisify(gzip) as (data: Buffer, options: ZlibOptions) => Promise<Buffer>;
+
+/**
+ * gzip with every header field fixed: zlib writes mtime 0 and no name; the OS byte depends on
+ * the build of zlib, so it is set. Runs on libuv's thread pool, so the event loop keeps
+ * serving registry requests meanwhile.
+ */
+export async function fixedGzip(data: Buffer): Promise<Buffer> {
+  const out = await gzipAsync(data, GZIP_OPTIONS);
   out[9] = GZIP_OS_UNIX;
   return out;
 }
@@ -52,7 +66,13 @@ export interface LayerInput {
   readonly sourceDateEpoch?: number | undefined;
 }
 
-export async function encoderLayer(input: LayerInput): Promise<EncoderLayer> {
+/** The layer before compression: the files read and checked (all input errors are raised here), tarred. */
+export interface EncoderTar {
+  readonly tar: Buffer;
+  readonly files: readonly string[];
+}
+
+export async function encoderTar(input: LayerInput): Promise<EncoderTar> {
   const root = layerRoot(input.cachePath);
   const mtime = input.sourceDateEpoch ?? 0;
   const contents = new Map<string, Buffer>();
@@ -72,12 +92,23 @@ export async function encoderLayer(input: LayerInput): Promise<EncoderLayer> {
   }
   contents.set(MANIFEST_FILE, Buffer.from(serializeManifest(input.manifest), 'utf8'));
   const names = [...contents.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const entries: Array<TarWriteEntry & { data?: Buffer }> = [{ name: root, type: 'directory', size: 0, mode: 0o555, mtime }];
+  const entries: Array<TarWriteEntry & { data?: Buffer }> = [
+    { name: root, type: 'directory', size: 0, mode: 0o555, mtime },
+    { name: `${root}/${OPAQUE_MARKER}`, type: 'file', size: 0, mode: 0o555, mtime, data: Buffer.alloc(0) },
+  ];
   for (const name of names) {
     const data = contents.get(name) as Buffer;
     entries.push({ name: `${root}/${name}`, type: 'file', size: data.length, mode: 0o444, mtime, data });
   }
-  const tar = tarBytes(entries);
-  const blob = fixedGzip(tar);
-  return { blob, digest: sha256Digest(blob), diffId: sha256Digest(tar), size: blob.length, tarSize: tar.length, files: names };
+  return { tar: tarBytes(entries), files: names };
+}
+
+/** The tar compressed: the slow part, on the thread pool (callers may start it and do other work). */
+export async function compressLayer({ tar, files }: EncoderTar): Promise<EncoderLayer> {
+  const blob = await fixedGzip(tar);
+  return { blob, digest: sha256Digest(blob), diffId: sha256Digest(tar), size: blob.length, tarSize: tar.length, files };
+}
+
+export async function encoderLayer(input: LayerInput): Promise<EncoderLayer> {
+  return compressLayer(await encoderTar(input));
 }

@@ -28,7 +28,7 @@ async function folderStore(dir: string): Promise<BlobStore> {
       if (!info.isFile() || info.size > max) throw new Error(`${path} in ${dir} is ${info.isFile() ? `${info.size} bytes, over the ${max}-byte limit for image documents` : 'not a regular file'}`);
       return readFile(join(dir, path));
     },
-    stream: (path) => createReadStream(join(dir, path)),
+    stream: (path) => createReadStream(join(dir, path), { highWaterMark: 1 << 20 }),
     close: async () => {},
   };
 }
@@ -55,7 +55,7 @@ async function tarStore(file: string): Promise<BlobStore> {
       const slice = files.get(path);
       if (!slice) return undefined;
       if (slice.size === 0) return (async function* () {})();
-      return createReadStream(file, { start: slice.offset, end: slice.offset + slice.size - 1 });
+      return createReadStream(file, { start: slice.offset, end: slice.offset + slice.size - 1, highWaterMark: 1 << 20 });
     },
     close: () => handle.close(),
   };

@@ -45,32 +45,49 @@ async function limited<T>(items: readonly T[], limit: number, run: (item: T) => 
   await Promise.all(workers);
 }
 
-export async function pushByDigest(source: ImageSource, http: RepositoryHttp, options: PushOptions): Promise<PushedRoot> {
+export interface BlobPusher {
+  /** Makes the repository hold this blob (skip, mount or upload); one transfer per digest, shared. */
+  ensure(descriptor: Descriptor): Promise<void>;
+}
+
+/**
+ * The blob side of a push, usable before the manifests exist (the registry engine mounts the
+ * base's blobs while its layer is still being compressed). With a repository to mount from,
+ * the mount is asked first: it answers for a blob the target already holds too (201), so a
+ * fresh repository costs one request per blob instead of a HEAD and a mount.
+ */
+export function blobPusher(blobOf: (descriptor: Descriptor) => Promise<AsyncIterable<Uint8Array>>, http: RepositoryHttp, options: PushOptions): BlobPusher {
   const name = repositoryName(http);
-  // One transfer per blob, shared: manifests that list the same layer wait for the same upload.
   const transfers = new Map<string, Promise<void>>();
   const retry = <T>(what: string, run: () => Promise<T>) => withRetry(what, run, options);
-
-  function ensureBlob(descriptor: Descriptor): Promise<void> {
-    let transfer = transfers.get(descriptor.digest);
-    if (!transfer) {
-      transfer = transferBlob(descriptor);
-      transfers.set(descriptor.digest, transfer);
-    }
-    return transfer;
-  }
+  const from = options.mountFrom && options.mountFrom !== http.endpoint.repository ? options.mountFrom : undefined;
 
   async function transferBlob(descriptor: Descriptor): Promise<void> {
+    if (from && (await retry(`mount ${descriptor.digest}`, () => mountBlob(http, descriptor.digest, from)))) return;
     if (await retry(`HEAD blob ${descriptor.digest}`, () => blobExists(http, descriptor.digest))) return;
-    if (options.mountFrom && options.mountFrom !== http.endpoint.repository) {
-      const from = options.mountFrom;
-      if (await retry(`mount ${descriptor.digest}`, () => mountBlob(http, descriptor.digest, from))) return;
-    }
     options.log.debug(`${name}: uploading ${descriptor.digest} (${descriptor.size} B)`);
     await retry(`upload ${descriptor.digest}`, () =>
-      uploadBlob(http, descriptor.digest, descriptor.size, async () => Readable.toWeb(Readable.from(await source.blob(descriptor))) as ReadableStream<Uint8Array>),
+      uploadBlob(http, descriptor.digest, descriptor.size, async () => Readable.toWeb(Readable.from(await blobOf(descriptor))) as ReadableStream<Uint8Array>),
     );
   }
+
+  return {
+    ensure(descriptor) {
+      let transfer = transfers.get(descriptor.digest);
+      if (!transfer) {
+        transfer = transferBlob(descriptor);
+        transfers.set(descriptor.digest, transfer);
+      }
+      return transfer;
+    },
+  };
+}
+
+export async function pushByDigest(source: ImageSource, http: RepositoryHttp, options: PushOptions & { blobs?: BlobPusher }): Promise<PushedRoot> {
+  // One transfer per blob, shared: manifests that list the same layer wait for the same upload.
+  const blobs = options.blobs ?? blobPusher((descriptor) => source.blob(descriptor), http, options);
+  const ensureBlob = (descriptor: Descriptor): Promise<void> => blobs.ensure(descriptor);
+  const retry = <T>(what: string, run: () => Promise<T>) => withRetry(what, run, options);
 
   async function document(descriptor: Descriptor): Promise<Buffer> {
     const bytes = await source.document(descriptor);

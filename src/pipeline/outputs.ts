@@ -27,8 +27,8 @@ export function actionOutputs(result: PipelineResult): Record<OutputName, string
   return {
     'cache-dir': prepared?.cacheDir ?? '',
     // As actions/cache: 'true' when nothing had to be downloaded.
-    'cache-hit': prepared ? String(prepared.files.every((f) => f.source !== 'download')) : '',
-    source: prepared?.cacheHit ?? '',
+    'cache-hit': prepared ? String(prepared.cacheHit) : '',
+    source: prepared?.source ?? '',
     manifest: prepared ? JSON.stringify(prepared.manifest) : '',
     drift: result.drift && result.drift.length > 0 ? 'true' : 'false',
     digest: merged?.digest ?? built?.digest ?? '',

@@ -69,17 +69,6 @@ export interface Stamp {
   readonly annotations: readonly string[];
 }
 
-/** Index annotation keys asked for that the merged index (its exact bytes) does not carry. */
-function lostAnnotations(annotations: readonly string[], raw: string): string[] {
-  let present: Record<string, string> = {};
-  try {
-    present = (JSON.parse(raw) as { annotations?: Record<string, string> }).annotations ?? {};
-  } catch {
-    // readIndex already rejected an unreadable index.
-  }
-  return annotations.map((a) => a.slice(a.indexOf(':') + 1, a.indexOf('='))).filter((key) => !(key in present));
-}
-
 function stampOf(p: Plan): Stamp | undefined {
   if (p.mode === 'build') {
     const o = p.buildOptions;
@@ -192,10 +181,12 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
     return undefined;
   }
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
-  const [{ verifyImage }, { proxiedFetch }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js')]);
+  const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js'), import('../image/layer-summaries.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
+  // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
+  const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
-    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, ...(fetch ? { fetch } : {}) }),
+    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, ...(fetch ? { fetch } : {}) }),
   );
 }
 
@@ -279,16 +270,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       result = { ...result, built };
     }
     if (p.mode === 'merge') {
-      const merged = await mergeStep(p, facts, deps);
-      result = { ...result, merged };
-      const lost = lostAnnotations(p.merge.annotations ?? [], merged.raw);
-      if (lost.length > 0) {
-        if (result.stamp) result = { ...result, stamp: { ...result.stamp, annotations: result.stamp.annotations.filter((a) => !lost.some((key) => a.includes(`:${key}=`))) } };
-        deps.log.warning(
-          `imagetools made a Docker manifest list, which holds no annotations: ${lost.join(', ')} not set. ` +
-            'Build the per-platform images with OCI media types (provenance on, or oci-mediatypes=true) to annotate the merged index.',
-        );
-      }
+      result = { ...result, merged: await mergeStep(p, facts, deps) };
     }
 
     if (p.cacheImage && result.prepared) {

@@ -13,7 +13,7 @@ import { checkRegistryEngine, parseEngine, type BuildEngine } from '../build/eng
 import { checkBasePlatforms, parsePlatforms, type ReadPlatforms } from '../build/platforms.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from '../build/engine-facts.js';
 import type { GitFacts } from '../build/git-facts.js';
-import { readMergeInputs, resolveMerge, type MergeOptions } from '../build/merge.js';
+import { readMergeInputs, resolveMerge, type MergeOptions } from '../build/merge-inputs.js';
 import { readBuildInputs, resolveBuildOptions, type BuildDraft, type BuildOptions } from '../build/options.js';
 import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';

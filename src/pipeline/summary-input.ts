@@ -27,7 +27,7 @@ export function summaryInput(result: PipelineResult): SummaryInput {
   const digest = merged?.digest ?? built?.digest;
   return {
     encoders: (prepared?.files ?? []).map((f) => ({ ...f, url: stripCredentials(f.url) })),
-    ...(prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit } : {}),
+    ...(prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit, source: prepared.source } : {}),
     ...(digest
       ? {
           image: {

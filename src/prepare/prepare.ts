@@ -25,7 +25,7 @@ import { fromDownload } from './from-download.js';
 import { fromSource } from './from-source.js';
 import { fromToolCache } from './from-tool-cache.js';
 import type { PrepareOptions } from './options.js';
-import { cacheHitOf, type PrepareResult } from './result.js';
+import { sourcesOf, type PrepareResult } from './result.js';
 import { openRunStaging, type RunStaging } from './staging.js';
 
 export { actionsCacheDir } from './staging.js';
@@ -143,7 +143,7 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
     }
     return {
       cacheDir: options.cacheDir,
-      cacheHit: cacheHitOf(ordered.map((a) => a.source)),
+      ...sourcesOf(ordered.map((a) => a.source)),
       manifest: layout.manifest,
       manifestPath: layout.manifestPath,
       drift: false,

@@ -3,7 +3,8 @@ import type { Manifest } from '../encoders/manifest.js';
 
 export const FILE_SOURCES = ['source', 'tool-cache', 'actions-cache', 'download'] as const;
 export type FileSource = (typeof FILE_SOURCES)[number];
-export type CacheHit = FileSource | 'mixed';
+/** The `source` output: one source when every file came from it, else `mixed`. */
+export type FilesSource = FileSource | 'mixed';
 
 export interface PreparedFile {
   readonly id: string;
@@ -17,8 +18,10 @@ export interface PreparedFile {
 
 export interface PrepareResult {
   readonly cacheDir: string;
-  /** One source when every file came from it, else `mixed`. */
-  readonly cacheHit: CacheHit;
+  /** One source when every file came from it, else `mixed` (the `source` output). */
+  readonly source: FilesSource;
+  /** True when nothing had to be downloaded, as actions/cache's `cache-hit` (the output is 'true'/'false'). */
+  readonly cacheHit: boolean;
   readonly manifest: Manifest;
   readonly manifestPath: string;
   /**
@@ -29,9 +32,9 @@ export interface PrepareResult {
   readonly files: readonly PreparedFile[];
 }
 
-/** `cacheHit` for the sources the files came from (never empty: prepare selects ≥ 1 file). */
-export function cacheHitOf(sources: readonly FileSource[]): CacheHit {
+/** `source` and `cacheHit` for the sources the files came from (never empty: prepare selects ≥ 1 file). */
+export function sourcesOf(sources: readonly FileSource[]): { source: FilesSource; cacheHit: boolean } {
   const distinct = [...new Set(sources)];
   const [only] = distinct;
-  return distinct.length === 1 && only !== undefined ? only : 'mixed';
+  return { source: distinct.length === 1 && only !== undefined ? only : 'mixed', cacheHit: !distinct.includes('download') };
 }

@@ -67,7 +67,8 @@ function encodersSection(input: SummaryInput): string {
   ]);
   const total = input.encoders.reduce((sum, f) => sum + f.size, 0);
   const facts = [`${input.encoders.length} file(s), ${bytes(total)}`];
-  if (input.cacheHit) facts.push(`cache-hit: ${code(input.cacheHit)}`);
+  if (input.cacheHit !== undefined) facts.push(`cache-hit: ${code(String(input.cacheHit))}`);
+  if (input.source) facts.push(`source: ${code(input.source)}`);
   if (input.cacheDir) facts.push(`cache-dir: ${code(input.cacheDir)}`);
   return [
     '### Encoder files',

@@ -74,8 +74,10 @@ export interface SummaryInput {
   readonly encoders: readonly EncoderFileRow[];
   /** Folder laid out for TIKTOKEN_CACHE_DIR on the runner. */
   readonly cacheDir?: string;
-  /** Output cache-hit: source, tool-cache, actions-cache, download or mixed. */
-  readonly cacheHit?: string;
+  /** Output cache-hit: true when nothing had to be downloaded. */
+  readonly cacheHit?: boolean;
+  /** Output source: source, tool-cache, actions-cache, download or mixed. */
+  readonly source?: string;
   readonly image?: ImageRow;
   /** Path inside the image that TIKTOKEN_CACHE_DIR points at. */
   readonly cachePath?: string;

@@ -13,35 +13,22 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busyboxContext, tempDir } from './build-support.js';
+import { emptyBuilders } from '../support/builders.js';
 import { fetchBlob, fetchManifest, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { freshRunner, runAction, type ActionRun } from '../support/run-action.js';
 
-const BUILDKIT_IMAGE = testImage('buildkit:v0.23.2');
 const tag = uniqueTag();
 const base = `${testImage('h6-cache-base')}:${tag}`;
-const builders: string[] = [];
+let builders: Awaited<ReturnType<typeof emptyBuilders>> | undefined;
 let root: string;
 let mirror: MirrorServer;
 let context: string;
-let buildkitConfig: string;
-
-/** A new, empty docker-container builder (removed in afterAll). */
-async function newBuilder(): Promise<string> {
-  const name = `h6-${tag}-${builders.length}`;
-  builders.push(name);
-  await runDocker(['buildx', 'create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE},network=host`, '--buildkitd-config', buildkitConfig]);
-  await runDocker(['buildx', 'inspect', '--bootstrap', name]);
-  return name;
-}
 
 beforeAll(async () => {
   await requireEngine();
-  const image = await fetch(`http://127.0.0.1:5000/v2/${splitRef(BUILDKIT_IMAGE).repository}/manifests/v0.23.2`, { method: 'HEAD', headers: { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.oci.image.index.v1+json, application/vnd.docker.distribution.manifest.v2+json' } });
-  if (!image.ok) throw new Error(`the BuildKit image ${BUILDKIT_IMAGE} is not in the loopback registry; run \`sudo bash scripts/provision-buildkit.sh\``);
   root = await mkdtemp(join(tmpdir(), 'oneapi-cache-secrets-'));
-  buildkitConfig = join(root, 'buildkitd.toml');
-  await writeFile(buildkitConfig, '[worker.oci]\n  enabled = true\n  networkMode = "host"\n[worker.containerd]\n  enabled = false\n[registry."127.0.0.1:5000"]\n  http = true\n');
+  builders = await emptyBuilders(root, `h6-${tag}`);
   mirror = await startMirrorServer();
   const baseContext = await busyboxContext(await tempDir('cache-base'), 'busybox-base');
   await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64', '--provenance', 'false', '--output', `type=image,name=${base},push=true`, baseContext]);
@@ -62,7 +49,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const name of builders) await runDocker(['buildx', 'rm', '--force', name], { allowFailure: true });
+  await builders?.remove();
   await mirror?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
@@ -95,7 +82,7 @@ describe('cache-to / cache-from and secrets on a docker-container builder', () =
   let first: ActionRun;
 
   beforeAll(async () => {
-    first = await build('v1.0.0', await newBuilder(), {
+    first = await build('v1.0.0', await builders!.create(), {
       secrets: `token=${secret}`,
       provenance: 'mode=max',
       'cache-to': `type=registry,ref=${registryCache},mode=max\ntype=local,dest=${localCache()},mode=max`,
@@ -107,12 +94,12 @@ describe('cache-to / cache-from and secrets on a docker-container builder', () =
   });
 
   it('type=registry: a second build on an empty builder finds the step CACHED', async () => {
-    const second = await build('v1.0.1', await newBuilder(), { secrets: `token=${secret}`, 'cache-from': `type=registry,ref=${registryCache}` });
+    const second = await build('v1.0.1', await builders!.create(), { secrets: `token=${secret}`, 'cache-from': `type=registry,ref=${registryCache}` });
     expect(runStepState(second.stdout), second.stdout.slice(-3000)).toBe('CACHED');
   });
 
   it('type=local: a second build on an empty builder finds the step CACHED', async () => {
-    const second = await build('v1.0.2', await newBuilder(), { secrets: `token=${secret}`, 'cache-from': `type=local,src=${localCache()}` });
+    const second = await build('v1.0.2', await builders!.create(), { secrets: `token=${secret}`, 'cache-from': `type=local,src=${localCache()}` });
     expect(runStepState(second.stdout), second.stdout.slice(-3000)).toBe('CACHED');
   });
 

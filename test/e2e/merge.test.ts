@@ -6,7 +6,8 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
-import { dockerRunner, mergeImages, parseMergeInputs, type MergeResult } from '../../src/build/merge.js';
+import { parseMergeInputs } from '../../src/build/merge-inputs.js';
+import { dockerRunner, mergeImages, type MergeResult } from '../../src/build/merge.js';
 import { parseBuildInputs } from '../../src/build/options.js';
 import { tagInRegistry, type TagState } from '../../src/build/publish.js';
 import { BuildError } from '../../src/errors.js';

@@ -267,7 +267,7 @@ describe.each(PROTOCOLS)('prepare across runners through the Actions cache %s', 
     const mirror = await startMirrorServer();
     await useRunner(server);
     const first = await runPrepare(mirror.origin, memoryLogger());
-    expect(first.result.cacheHit).toBe('download');
+    expect(first.result.source).toBe('download');
     expect(server.entries.has(pinSetKey(first.options))).toBe(true);
     const mirrorRequests = mirror.requests.length;
     expect(mirrorRequests).toBeGreaterThanOrEqual(3);
@@ -280,7 +280,7 @@ describe.each(PROTOCOLS)('prepare across runners through the Actions cache %s', 
     const log = memoryLogger();
     const second = await runPrepare(mirror.origin, log);
 
-    expect(second.result.cacheHit).toBe('actions-cache');
+    expect(second.result.source).toBe('actions-cache');
     expect(mirror.requests.length).toBe(mirrorRequests);
     const files = second.result.files;
     expect(files.map((f) => f.id).sort()).toEqual(['gpt2-encoder-json', 'gpt2-vocab-bpe', 'r50k_base']);
@@ -321,7 +321,7 @@ describe.each(PROTOCOLS)('prepare across runners through the Actions cache %s', 
     const { result } = await runPrepare(mirror.origin, log);
     await mirror.close();
 
-    expect(result.cacheHit).toBe('mixed');
+    expect(result.source).toBe('mixed');
     expect(Object.fromEntries(result.files.map((f) => [f.id, f.source]))).toEqual({
       r50k_base: 'actions-cache',
       'gpt2-encoder-json': 'actions-cache',

@@ -48,9 +48,9 @@ describe('oneapi-offline CLI', () => {
     const out = join(home, 'tiktoken_cache');
     const run = await cli(['prepare', '--mirror', mirror.origin, '--out', out, '--encoders', 'cl100k_base,p50k_edit'], home);
     expect(run.code, run.stderr).toBe(ExitCode.ok);
-    const result = JSON.parse(run.stdout) as { 'cache-dir': string; 'cache-hit': string; files: Array<{ id: string; cacheFile: string }> };
+    const result = JSON.parse(run.stdout) as { 'cache-dir': string; 'cache-hit': boolean; source: string; files: Array<{ id: string; cacheFile: string }> };
     expect(result['cache-dir']).toBe(out);
-    expect(result['cache-hit']).toBe('download');
+    expect(result).toMatchObject({ 'cache-hit': false, source: 'download' });
     for (const file of result.files) {
       const bytes = await readFile(join(out, file.cacheFile));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(PINNED_FILES[file.id as keyof typeof PINNED_FILES].sha256);
@@ -59,7 +59,7 @@ describe('oneapi-offline CLI', () => {
 
     const again = await cli(['prepare', '--mirror', 'http://127.0.0.1:9/unreachable', '--out', join(home, 'second'), '--encoders', 'cl100k_base'], home);
     expect(again.code, again.stderr).toBe(ExitCode.ok);
-    expect((JSON.parse(again.stdout) as { 'cache-hit': string })['cache-hit']).toBe('tool-cache');
+    expect(JSON.parse(again.stdout)).toMatchObject({ 'cache-hit': true, source: 'tool-cache' });
   });
 
   it.each([

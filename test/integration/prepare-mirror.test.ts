@@ -47,7 +47,7 @@ describe('prepare from the mirror', () => {
     }
     expect(manifest.files.find((f: { id: string }) => f.id === 'p50k_base').encodings).toEqual(['p50k_base', 'p50k_edit']);
 
-    expect(result).toMatchObject({ cacheDir, cacheHit: 'download', drift: false, manifestPath: join(cacheDir, 'manifest.json') });
+    expect(result).toMatchObject({ cacheDir, source: 'download', cacheHit: false, drift: false, manifestPath: join(cacheDir, 'manifest.json') });
     expect(result.files.map((f) => f.source)).toEqual(ids.map(() => 'download'));
     expect(server.requests.map((r) => r.path).sort()).toEqual(ids.map((id) => PINNED_FILES[id].path).sort());
     expect(actionsCache.calls).toEqual([expect.stringMatching(/^restore tiktoken-encoders-v1-/), expect.stringMatching(/^save tiktoken-encoders-v1-/)]);
@@ -74,7 +74,7 @@ describe('prepare from the mirror', () => {
     const second = deps({ download: async (...args) => (downloads++, downloadFile(...args)) });
     const result = await prepare(options({ mirror: server.origin }, 'fresh-dir'), second);
     expect(downloads).toBe(0);
-    expect(result.cacheHit).toBe('tool-cache');
+    expect(result.source).toBe('tool-cache');
     for (const file of result.files) {
       expect(sha256(await readFile(join(sandboxRoot(), 'fresh-dir', file.cacheFile)))).toBe(file.sha256);
     }
@@ -137,7 +137,7 @@ describe('prepare from the mirror', () => {
   it('detects a tampered tool-cache file, evicts it and replaces it with verified bytes', async () => {
     const server = await mirror();
     const first = await prepare(options({ encoders: 'r50k_base,cl100k_base', mirror: server.origin }), deps());
-    expect(first.cacheHit).toBe('download');
+    expect(first.source).toBe('download');
     const cached = runnerToolCache(memoryLogger(), process.env).find('cl100k_base', PINNED_FILES.cl100k_base.sha256);
     expect(cached).toBeDefined();
     const tampered = Buffer.from('tampered\n');
@@ -145,7 +145,7 @@ describe('prepare from the mirror', () => {
 
     const run = deps();
     const result = await prepare(options({ encoders: 'r50k_base,cl100k_base', mirror: server.origin }, 'second'), run);
-    expect(result.cacheHit).toBe('mixed');
+    expect(result.source).toBe('mixed');
     expect(Object.fromEntries(result.files.map((f) => [f.id, f.source]))).toEqual({ r50k_base: 'tool-cache', cl100k_base: 'download' });
     expect(run.log.lines.some((l) => l.startsWith('warning: tool cache: the entry for cl100k_base') && l.includes('damaged'))).toBe(true);
     const again = runnerToolCache(memoryLogger(), process.env).find('cl100k_base', PINNED_FILES.cl100k_base.sha256);

@@ -24,7 +24,7 @@ describe('prepare with the Actions cache', () => {
     process.env['RUNNER_TOOL_CACHE'] = join(sandboxRoot(), 'fresh-runner-tool-cache');
     const secondCache = folderActionsCache(store);
     const result = await prepare(options({ mirror: server.origin }, 'fresh-dir'), deps({ actionsCache: secondCache }));
-    expect(result.cacheHit).toBe('actions-cache');
+    expect(result.source).toBe('actions-cache');
     expect(secondCache.calls.map((c) => c.split(' ')[0])).toEqual(['restore']);
     expect(runnerToolCache(memoryLogger(), process.env).find('o200k_base', PINNED_FILES.o200k_base.sha256)).toBeDefined();
     expect(await filesUnder(join(sandboxRoot(), 'staging'))).toEqual([]);
@@ -61,7 +61,7 @@ describe('prepare from a local source, offline', () => {
       options({ encoders: 'r50k_base,cl100k_base,gpt2', mirror: dead.origin, source: await sourceFolder(naming) }),
       run,
     );
-    expect(result.cacheHit).toBe('source');
+    expect(result.source).toBe('source');
     expect(result.files.map((f) => f.id)).toEqual(['r50k_base', 'cl100k_base', 'gpt2-vocab-bpe', 'gpt2-encoder-json']);
     for (const file of result.files) expect(sha256(await readFile(join(sandboxRoot(), 'cache-dir', file.cacheFile)))).toBe(file.sha256);
   });
@@ -74,7 +74,7 @@ describe('prepare from a local source, offline', () => {
       options({ encoders: 'gpt2,cl100k_base', source: tarball }),
       deps({ download: () => Promise.reject(new Error('network used')) }),
     );
-    expect(result.cacheHit).toBe('source');
+    expect(result.source).toBe('source');
     expect(result.files.map((f) => f.id).sort()).toEqual(['cl100k_base', 'gpt2-encoder-json', 'gpt2-vocab-bpe']);
     expect(await readFile(join(sandboxRoot(), 'cache-dir', sha1Name('gpt2-vocab-bpe')))).toEqual(await readFile(join(folder, 'vocab.bpe')));
   });
@@ -129,6 +129,6 @@ describe('prepare with refresh', () => {
 
     server.clearFaults();
     const clean = await prepare(options({ encoders: 'r50k_base,cl100k_base', mirror: server.origin, refresh: 'true' }), deps());
-    expect(clean).toMatchObject({ drift: false, cacheHit: 'download' });
+    expect(clean).toMatchObject({ drift: false, source: 'download', cacheHit: false });
   });
 });

@@ -2,7 +2,9 @@
 // Docker Engine's own builder, a docker-container builder and a remote builder, all three made
 // by the provisioning scripts. A test names a builder through `builder.name` (the `builder`
 // input); a missing builder fails the test and names the script that makes it, never a skip.
-import { runDocker } from './docker.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MANIFEST_TYPES, REGISTRY, runDocker, splitRef, testImage } from './docker.js';
 
 export type BuilderDriver = 'docker' | 'docker-container' | 'remote';
 
@@ -32,4 +34,34 @@ export async function requireBuilder(builder: TestBuilder): Promise<void> {
   if (!platforms.split(/,\s*/).map((p) => p.replace(/\*$/, '')).includes('linux/arm64')) {
     throw new Error(`buildx builder "${builder.name}" cannot build linux/arm64 (platforms: ${platforms || 'none listed'}); run \`sudo bash ${builder.provision}\``);
   }
+}
+
+/** The BuildKit image scripts/provision-buildkit.sh pushes to the loopback registry. */
+export const BUILDKIT_IMAGE = testImage('buildkit:v0.23.2');
+
+/**
+ * Empty docker-container builders a suite makes itself (a cache test needs a builder that has
+ * never built anything), from BUILDKIT_IMAGE on the host network with the loopback registry
+ * over plain HTTP. Fails naming the provisioning script when the image is missing; `remove()`
+ * deletes only the builders this factory made.
+ */
+export async function emptyBuilders(dir: string, prefix: string): Promise<{ create: () => Promise<string>; remove: () => Promise<void> }> {
+  const { repository } = splitRef(BUILDKIT_IMAGE);
+  const image = await fetch(`http://${REGISTRY}/v2/${repository}/manifests/v0.23.2`, { method: 'HEAD', headers: { accept: MANIFEST_TYPES.join(', ') } });
+  if (!image.ok) throw new Error(`the BuildKit image ${BUILDKIT_IMAGE} is not in the loopback registry; run \`sudo bash scripts/provision-buildkit.sh\``);
+  const config = join(dir, 'buildkitd.toml');
+  await writeFile(config, '[worker.oci]\n  enabled = true\n  networkMode = "host"\n[worker.containerd]\n  enabled = false\n[registry."127.0.0.1:5000"]\n  http = true\n');
+  const made: string[] = [];
+  return {
+    create: async () => {
+      const name = `${prefix}-${made.length}`;
+      made.push(name);
+      await runDocker(['buildx', 'create', '--name', name, '--driver', 'docker-container', '--driver-opt', `image=${BUILDKIT_IMAGE},network=host`, '--buildkitd-config', config]);
+      await runDocker(['buildx', 'inspect', '--bootstrap', name]);
+      return name;
+    },
+    remove: async () => {
+      for (const name of made) await runDocker(['buildx', 'rm', '--force', name], { allowFailure: true });
+    },
+  };
 }

@@ -1,7 +1,10 @@
 // A multi-platform base image of random (incompressible) content, pushed without Docker: per
 // platform a config and `layers` layers of `layerBytes` random bytes each (one file per layer,
 // gzip level 1). For the registry engine's tests and bench: sizes are chosen, nothing is pulled.
-import { randomBytes } from 'node:crypto';
+// With a `seed` the bytes are a keystream of it (AES-256-CTR), so the same seed and sizes give
+// the same image: the bench pushes each of its bases once and finds it there on later runs,
+// instead of adding a gigabyte of new blobs to the registry every run.
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { MediaType, BlobMediaType } from '../../src/oci/media-types.js';
 import { memoryLogger } from '../../src/log/logger.js';
@@ -20,7 +23,22 @@ export interface RandomBase {
   readonly layerBytes: number;
 }
 
-export async function pushRandomBase(host: string, repository: string, tag: string, options: { layers: number; layerBytes: number; platforms?: readonly string[] }): Promise<RandomBase> {
+/** `size` incompressible bytes: random, or derived from `seed` (the same every time). */
+function noise(size: number, seed: string | undefined): Buffer {
+  if (seed === undefined) return randomBytes(size);
+  const key = createHash('sha256').update(seed).digest();
+  return createCipheriv('aes-256-ctr', key, Buffer.alloc(16)).update(Buffer.alloc(size));
+}
+
+export interface RandomBaseOptions {
+  readonly layers: number;
+  readonly layerBytes: number;
+  readonly platforms?: readonly string[];
+  /** Same seed, same bytes (see above); absent: fresh random bytes. */
+  readonly seed?: string;
+}
+
+export async function pushRandomBase(host: string, repository: string, tag: string, options: RandomBaseOptions): Promise<RandomBase> {
   const own = new Map<string, Buffer>();
   const entries: IndexEntry[] = [];
   let total = 0;
@@ -28,7 +46,7 @@ export async function pushRandomBase(host: string, repository: string, tag: stri
     const [os = 'linux', architecture = 'amd64'] = name.split('/');
     const layers: Array<{ digest: string; size: number; diffId: string }> = [];
     for (let i = 0; i < options.layers; i++) {
-      const data = randomBytes(options.layerBytes);
+      const data = noise(options.layerBytes, options.seed === undefined ? undefined : `${options.seed}/${name}/${i}`);
       const tar = tarBytes([{ name: `data/${architecture}-${i}.bin`, type: 'file', size: data.length, mode: 0o644, mtime: 0, data }]);
       const blob = gzipSync(tar, { level: 1 });
       own.set(sha256Digest(blob), blob);

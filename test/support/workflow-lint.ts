@@ -55,6 +55,12 @@ export function lintWorkflow(text: string, actionText: string, options: { exampl
   const action = strictYaml(actionText).value as unknown as ActionYml;
   const inputs = new Set(Object.keys(action.inputs ?? {}));
   const outputs = new Set(Object.keys(action.outputs ?? {}));
+  // Inputs whose description starts with "Deprecated": our own files show the current way.
+  const deprecated = new Map(
+    Object.entries((action.inputs ?? {}) as Record<string, { description?: string }>).flatMap(([name, spec]) =>
+      /^deprecated\b/i.test(spec.description ?? '') ? [[name, spec.description ?? ''] as const] : [],
+    ),
+  );
   const lines = text.split('\n');
 
   // Every remote `uses:` pinned by full commit SHA with a `# vX.Y.Z` comment.
@@ -82,6 +88,16 @@ export function lintWorkflow(text: string, actionText: string, options: { exampl
   for (const [n, line] of lines.entries()) {
     if ((line.match(/\$\{\{/g) ?? []).length !== (line.match(/\}\}/g) ?? []).length) out.push(`line ${n + 1}: unbalanced \${{ }}`);
   }
+  // `inputs.<name>` (and github.event.inputs.<name>) in expressions: declared by workflow_dispatch or workflow_call.
+  const on = (typeof value['on'] === 'object' && value['on'] !== null ? value['on'] : {}) as Record<string, { inputs?: Record<string, unknown> } | null>;
+  const declared = new Set([...Object.keys(on['workflow_dispatch']?.inputs ?? {}), ...Object.keys(on['workflow_call']?.inputs ?? {})]);
+  for (const [n, line] of lines.entries()) {
+    for (const expression of line.matchAll(/\$\{\{(.*?)\}\}/g)) {
+      for (const m of (expression[1] ?? '').matchAll(/(?<![\w.-])(?:github\.event\.)?inputs\.([\w-]+)/g)) {
+        if (!declared.has(m[1]!)) out.push(`line ${n + 1}: inputs.${m[1]} is not an input of workflow_dispatch or workflow_call`);
+      }
+    }
+  }
 
   // Steps that run this action: `with:` keys are inputs, `steps.<id>.outputs.<x>` are outputs.
   const jobs = (value['jobs'] ?? {}) as Record<string, { steps?: Step[] }>;
@@ -94,6 +110,7 @@ export function lintWorkflow(text: string, actionText: string, options: { exampl
       if (step.id) ours.add(step.id);
       for (const key of Object.keys(step.with ?? {})) {
         if (!inputs.has(key)) out.push(`job ${jobName}: with.${key} is not an input of action.yml`);
+        else if (deprecated.has(key)) out.push(`job ${jobName}: with.${key} is deprecated in action.yml (${deprecated.get(key)})`);
       }
     }
     const ids = new Set((job.steps ?? []).flatMap((step) => (step.id ? [step.id] : [])));

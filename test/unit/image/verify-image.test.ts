@@ -274,7 +274,11 @@ describe('verifyImage on a registry (loopback, Bearer token flow)', () => {
   const requests: string[] = [];
   const img = image(amd64, ENV_OK, [layer(goodFiles)]);
   const idx = index([img.manifest], true);
-  const store = new Map<string, Blob>([...img.blobs, ...idx.blobs].map((b) => [b.digest, b]));
+  // Two platforms over the same layers (as the registry engine writes them): each layer is read once.
+  const shared = layer(goodFiles);
+  const twins = [image(amd64, ENV_OK, [baseLayer, shared]), image(arm64, ENV_OK, [baseLayer, shared])];
+  const twinIdx = index(twins.map((t) => t.manifest), false);
+  const store = new Map<string, Blob>([...img.blobs, ...idx.blobs, ...twins.flatMap((t) => t.blobs), ...twinIdx.blobs].map((b) => [b.digest, b]));
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -290,7 +294,7 @@ describe('verifyImage on a registry (loopback, Bearer token flow)', () => {
         return;
       }
       const m = /^\/v2\/team\/app\/(manifests|blobs)\/(.+)$/.exec(url.pathname);
-      const ref = m?.[2] === 'v1' ? idx.index.digest : m?.[2];
+      const ref = m?.[2] === 'v1' ? idx.index.digest : m?.[2] === 'twins' ? twinIdx.index.digest : m?.[2];
       const b = ref ? store.get(ref) : undefined;
       if (!b) return void res.writeHead(404).end();
       res.writeHead(200, { 'content-type': b.mediaType, 'docker-content-digest': b.digest }).end(b.bytes);
@@ -308,6 +312,16 @@ describe('verifyImage on a registry (loopback, Bearer token flow)', () => {
     expect(byDigest.report.ok).toBe(true);
     expect(requests.some((r) => r.startsWith('GET /token'))).toBe(true);
     expect([...byTag.log.lines, ...byDigest.log.lines].join('\n')).not.toContain('p@ss');
+  });
+
+  it('reads a layer that several platforms share once', async () => {
+    const before = requests.length;
+    const { report } = await verify({ kind: 'registry', reference: `127.0.0.1:${port}/team/app:twins`, credentials: { username: 'u', password: 'p@ss' } });
+    expect(report.ok).toBe(true);
+    expect(report.platforms.map((p) => p.platform)).toEqual(['linux/amd64', 'linux/arm64']);
+    const gets = (b: Blob) => requests.slice(before).filter((r) => r.startsWith(`GET /v2/team/app/blobs/${b.digest} Bearer`)).length;
+    expect(gets(shared)).toBe(1);
+    expect(gets(baseLayer)).toBe(1);
   });
 
   it('fails clearly without credentials, without leaking them', async () => {

@@ -11,6 +11,9 @@ import { IntegrityError } from '../../../src/errors.js';
 import { encoderLayer, layerRoot } from '../../../src/oci/encoder-layer.js';
 import { bytesOnce, sha256Digest } from '../../../src/oci/digest.js';
 import { tarEntries } from '../../../src/tar/tar-entries.js';
+import { verifyImage } from '../../../src/image/verify-image.js';
+import { memoryLogger } from '../../../src/log/logger.js';
+import { LAYER_GZIP, image, index, layer, writeLayoutTar } from '../image/build-tar.js';
 
 async function cacheFolder(files: Record<string, string>): Promise<{ dir: string; manifest: Manifest }> {
   const dir = await mkdtemp(join(tmpdir(), 'h8-layer-'));
@@ -49,12 +52,44 @@ describe('encoderLayer', () => {
       }
     }
     const sorted = [...manifest.files.map((f) => f.cacheFile), 'manifest.json'].sort();
-    expect(names).toEqual(['opt/tiktoken/', ...sorted.map((n) => `opt/tiktoken/${n}`)]);
+    // The opaque marker right after the folder: lower layers' entries there are hidden.
+    expect(names).toEqual(['opt/tiktoken/', 'opt/tiktoken/.wh..wh..opq', ...sorted.map((n) => `opt/tiktoken/${n}`)]);
+    expect(layer.files).toEqual(sorted);
     const tarFile = join(dir, 'layer.tar');
     await writeFile(tarFile, gunzipSync(layer.blob));
     const listing = execFileSync('tar', ['--numeric-owner', '--full-time', '-tvf', tarFile], { env: { ...process.env, TZ: 'UTC' } }).toString('utf8').trim().split('\n');
     expect(listing[0]).toMatch(/^dr-xr-xr-x 0\/0 +0 2023-11-14 22:13:20 opt\/tiktoken\/$/);
-    for (const line of listing.slice(1)) expect(line).toMatch(/^-r--r--r-- 0\/0 +\d+ 2023-11-14 22:13:20 opt\/tiktoken\/\S+$/);
+    expect(listing[1]).toMatch(/^-r-xr-xr-x 0\/0 +0 2023-11-14 22:13:20 opt\/tiktoken\/\.wh\.\.wh\.\.opq$/);
+    for (const line of listing.slice(2)) expect(line).toMatch(/^-r--r--r-- 0\/0 +\d+ 2023-11-14 22:13:20 opt\/tiktoken\/\S+$/);
+  });
+
+  it('on top of a hostile base, hides what the base put in the folder: the verdict comes from this layer alone', async () => {
+    const a = 'rank table a\n'.repeat(40);
+    const { dir, manifest } = await cacheFolder({ aaaa: a });
+    const ours = await encoderLayer({ cacheDir: dir, manifest, cachePath: '/tiktoken_cache', sourceDateEpoch: 0 });
+    const ourBlob = { mediaType: LAYER_GZIP, digest: ours.digest, size: ours.size, bytes: ours.blob };
+    const cacheFile = manifest.files[0]!.cacheFile;
+    // The base puts a stray file and a wrong copy of our file in the folder, and replaces nothing else.
+    const hostile = layer([{ type: 'dir', name: 'tiktoken_cache/' }, { type: 'file', name: 'tiktoken_cache/stray-secret', data: 'TOKEN=x' }, { type: 'file', name: `tiktoken_cache/${cacheFile}`, data: 'evil' }]);
+    const base = layer([{ type: 'dir', name: 'bin/' }, { type: 'file', name: 'bin/sh', data: 'sh' }]);
+    const expectations = { cachePath: '/tiktoken_cache', files: [{ cacheFile, sha256: sha256Digest(a).slice(7), size: Buffer.byteLength(a) }] };
+    const env = ['TIKTOKEN_CACHE_DIR=/tiktoken_cache', 'DATA_GYM_CACHE_DIR=/tiktoken_cache'];
+    const verifyLayers = async (name: string, layers: Parameters<typeof image>[2]) => {
+      const built = image({ os: 'linux', architecture: 'amd64' }, env, layers);
+      const idx = index([built.manifest], false);
+      const path = await writeLayoutTar(join(dir, `${name}.tar`), idx.index, [...built.blobs, ...idx.blobs]);
+      return verifyImage({ kind: 'oci-archive', path }, expectations, { log: memoryLogger() });
+    };
+    const report = await verifyLayers('hidden', [base, hostile, ourBlob]);
+    expect(report.ok).toBe(true);
+    expect(report.platforms[0]?.layersRead).toBe(1);
+    expect(report.platforms[0]?.consumers.every((c) => c.otherFiles.length === 0)).toBe(true);
+    // The same files without the marker (a plain COPY layer): the base's stray file shows, every layer is read.
+    const plain = layer([{ type: 'dir', name: 'tiktoken_cache/' }, { type: 'file', name: `tiktoken_cache/${cacheFile}`, data: a }, { type: 'file', name: 'tiktoken_cache/manifest.json', data: serializeManifest(manifest) }]);
+    const shown = await verifyLayers('shown', [base, hostile, plain]);
+    expect(shown.ok).toBe(false);
+    expect(shown.platforms[0]?.layersRead).toBe(3);
+    expect(shown.platforms[0]?.consumers[0]?.otherFiles).toEqual(['stray-secret']);
   });
 
   it('refuses a cache file that changed after it was verified', async () => {

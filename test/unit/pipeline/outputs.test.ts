@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { PipelineResult } from '../../../src/pipeline/pipeline.js';
+import { cliResult } from '../../../src/cli/result.js';
 import { actionOutputs, OUTPUT_NAMES } from '../../../src/pipeline/outputs.js';
+import { summaryInput } from '../../../src/pipeline/summary-input.js';
+import { sourcesOf } from '../../../src/prepare/result.js';
+import { renderSummary } from '../../../src/report/summary.js';
 
 describe('actionOutputs', () => {
   it('sets every output, empty when it does not apply (prepare-only failure)', () => {
@@ -26,21 +30,32 @@ describe('actionOutputs', () => {
     expect(actionOutputs(result)).toMatchObject({ digest: result.merged.digest, tags: 'r/x:offline-v1\nr/x:offline' });
   });
 
-  const file = (source: 'download' | 'tool-cache' | 'actions-cache' | 'source') => ({ id: 'x', encodings: [], url: 'u', cacheFile: 'c', sha256: 's', size: 1, source });
-  const prepared = (sources: Array<'download' | 'tool-cache' | 'actions-cache' | 'source'>, cacheHit: string) =>
-    ({ cacheDir: '/c', cacheHit, manifest: { files: [] }, manifestPath: '/c/m', drift: false, files: sources.map(file) }) as unknown as NonNullable<PipelineResult['prepared']>;
+  type Source = 'download' | 'tool-cache' | 'actions-cache' | 'source';
+  const file = (source: Source) => ({ id: 'x', encodings: [], url: 'u', cacheFile: 'c', sha256: 's', size: 1, source });
+  const prepared = (sources: Source[]): NonNullable<PipelineResult['prepared']> => ({
+    cacheDir: '/c',
+    ...sourcesOf(sources),
+    manifest: { files: [] } as unknown as NonNullable<PipelineResult['prepared']>['manifest'],
+    manifestPath: '/c/m',
+    drift: false,
+    files: sources.map(file),
+  });
 
-  it.each<[Array<'download' | 'tool-cache' | 'actions-cache' | 'source'>, string, string]>([
+  it.each<[Source[], string, string]>([
     [['tool-cache', 'tool-cache'], 'tool-cache', 'true'],
     [['actions-cache'], 'actions-cache', 'true'],
     [['source'], 'source', 'true'],
     [['tool-cache', 'actions-cache'], 'mixed', 'true'],
     [['tool-cache', 'download'], 'mixed', 'false'],
     [['download'], 'download', 'false'],
-  ])('files from %j: source %s, cache-hit %s (as actions/cache: true when nothing was downloaded)', (sources, source, hit) => {
-    const outputs = actionOutputs({ mode: 'prepare', prepared: prepared(sources, source) });
+  ])('files from %j: source %s, cache-hit %s, the same in the outputs, the CLI result and the job summary', (sources, source, hit) => {
+    const result: PipelineResult = { mode: 'prepare', prepared: prepared(sources) };
+    const outputs = actionOutputs(result);
+    // As actions/cache: true when nothing was downloaded; where the files came from is `source`.
     expect(outputs['cache-hit']).toBe(hit);
     expect(outputs.source).toBe(source);
+    expect(cliResult(result)).toMatchObject({ 'cache-hit': hit === 'true', source });
+    expect(renderSummary(summaryInput(result))).toContain(`cache-hit: \`${hit}\` · source: \`${source}\``);
   });
 
   it('version, labels and annotations: what the image was stamped with, once something was built', () => {

@@ -23,6 +23,7 @@ describe('parsePrepareInputs: defaults', () => {
       guardedDirs: [
         { label: 'RUNNER_TEMP', path: '/runner/_temp' },
         { label: 'the staging folder', path: '/runner/_temp/oneapi-offline-staging', ownedByRun: true },
+        { label: "the verifier's layer summaries", path: '/runner/_temp/oneapi-offline-layer-summaries' },
       ],
     });
   });

@@ -4,19 +4,19 @@ import { DriftError } from '../../../src/errors.js';
 import { driftError, driftReport } from '../../../src/prepare/drift.js';
 import { downloadRequest } from '../../../src/prepare/from-download.js';
 import { DEFAULT_DOWNLOAD_LIMITS } from '../../../src/prepare/options.js';
-import { cacheHitOf, type CacheHit, type FileSource } from '../../../src/prepare/result.js';
+import { sourcesOf, type FilesSource, type FileSource } from '../../../src/prepare/result.js';
 import { PINNED_FILES } from '../../../src/pins.js';
 
-describe('cacheHitOf', () => {
-  it.each<[FileSource[], CacheHit]>([
-    [['tool-cache', 'tool-cache'], 'tool-cache'],
-    [['source'], 'source'],
-    [['download', 'download', 'download'], 'download'],
-    [['actions-cache', 'actions-cache'], 'actions-cache'],
-    [['tool-cache', 'download'], 'mixed'],
-    [['actions-cache', 'tool-cache', 'tool-cache'], 'mixed'],
-  ])('%j → %s', (sources, expected) => {
-    expect(cacheHitOf(sources)).toBe(expected);
+describe('sourcesOf', () => {
+  it.each<[FileSource[], FilesSource, boolean]>([
+    [['tool-cache', 'tool-cache'], 'tool-cache', true],
+    [['source'], 'source', true],
+    [['download', 'download', 'download'], 'download', false],
+    [['actions-cache', 'actions-cache'], 'actions-cache', true],
+    [['tool-cache', 'download'], 'mixed', false],
+    [['actions-cache', 'tool-cache', 'tool-cache'], 'mixed', true],
+  ])('%j → source %s, cache-hit %s', (sources, source, cacheHit) => {
+    expect(sourcesOf(sources)).toEqual({ source, cacheHit });
   });
 });
 

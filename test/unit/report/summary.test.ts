@@ -39,7 +39,8 @@ function verification(platform: string, bad: Record<string, string> = {}): Platf
 const full: SummaryInput = {
   encoders: encoderRows(IDS),
   cacheDir: '/runner/temp/tiktoken_cache',
-  cacheHit: 'download',
+  cacheHit: false,
+  source: 'download',
   image: { digest: INDEX, tags: ['ghcr.io/o/one-api:offline-v1.2.3', 'ghcr.io/o/one-api:offline'], platforms: ['linux/amd64', 'linux/arm64'], archive: '/tmp/one-api.oci.tar' },
   cachePath: '/tiktoken_cache',
   verification: [verification('linux/amd64'), verification('linux/arm64')],

@@ -1,0 +1,125 @@
+// Summaries of layers already read, on disk, so a later verification of an image on the same
+// base reads only the layers it has not seen (the overlay's new layer), not the whole base.
+// A summary is what reading a layer records (read-layer.ts): every entry's header and, for
+// regular files, their size, entry number and the sha256 of those that were hashed. It is
+// written only after the whole layer was read and its digest and size matched the descriptor,
+// keyed by that digest, its media type and the folders hashed. It is used only if it names
+// exactly that layer and those folders and its own checksum holds; anything else (a missing,
+// torn, edited or foreign file) is ignored and the layer is read again, and so is every summary
+// in a folder that is not this user's own, or that others may write to. Files a summary holds
+// no hash for are hashed by the verifier's second pass, from the layer itself.
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TarType } from '../tar/tar-header.js';
+import type { Descriptor } from '../oci/media-types.js';
+import type { RecordedEntry } from './read-layer.js';
+
+/** Where a machine keeps them: `$RUNNER_TEMP/…` (this job) in Actions, else under the cache root (later runs too). */
+export function layerSummariesDir(runnerTemp: string | undefined, defaultCacheRoot: string): string {
+  return join(runnerTemp ?? defaultCacheRoot, 'oneapi-offline-layer-summaries');
+}
+
+/** Bump when the recorded model changes: older summaries are then ignored. */
+const FORMAT = 1;
+const TYPES = new Set<string>(Object.values(TarType));
+
+export interface LayerSummaries {
+  get(layer: Descriptor, roots: readonly string[]): Promise<RecordedEntry[] | undefined>;
+  /** Call only with entries recorded from a read whose digest check passed. */
+  put(layer: Descriptor, roots: readonly string[], entries: readonly RecordedEntry[]): Promise<void>;
+}
+
+/** [name, linkname, size, type] or, for regular files, [..., ordinal, sha256 | null]. */
+type Row = [string, string, number, string] | [string, string, number, string, number, string | null];
+
+interface Body {
+  readonly format: number;
+  readonly digest: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly roots: readonly string[];
+  readonly rows: readonly Row[];
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+function keyOf(layer: Descriptor, roots: readonly string[]): string {
+  return sha256(JSON.stringify([FORMAT, layer.digest, layer.size, layer.mediaType, roots]));
+}
+
+function rowsOf(entries: readonly RecordedEntry[]): Row[] {
+  return entries.map(({ header, content }): Row => {
+    const row: Row = [header.name, header.linkname, header.size, header.type];
+    return content ? [...row, content.ordinal, content.sha256 ?? null] : row;
+  });
+}
+
+function entriesOf(rows: readonly unknown[]): RecordedEntry[] | undefined {
+  const out: RecordedEntry[] = [];
+  for (const row of rows) {
+    if (!Array.isArray(row) || (row.length !== 4 && row.length !== 6)) return undefined;
+    const [name, linkname, size, type, ordinal, hash] = row as unknown[];
+    if (typeof name !== 'string' || typeof linkname !== 'string' || typeof size !== 'number' || typeof type !== 'string' || !TYPES.has(type)) return undefined;
+    const header = { name, linkname, size, type: type as TarType };
+    if (row.length === 4) {
+      if (type === TarType.file) return undefined;
+      out.push({ header });
+      continue;
+    }
+    if (type !== TarType.file || typeof ordinal !== 'number' || !(hash === null || (typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)))) return undefined;
+    // The layer index is the reader's to set (the same layer sits at different depths in different images).
+    out.push({ header, content: { size, ordinal, layer: -1, ...(hash ? { sha256: hash } : {}) } });
+  }
+  return out;
+}
+
+export function layerSummaries(dir: string, onIgnored: (why: string) => void = () => undefined): LayerSummaries {
+  /** Whether the folder is a real folder of this user that nobody else may write to. */
+  const private_ = async (): Promise<boolean> => {
+    const info = await lstat(dir).catch(() => undefined);
+    if (!info) return false; // none kept yet
+    const mine = typeof process.getuid !== 'function' || info.uid === process.getuid();
+    const safe = info.isDirectory() && mine && (info.mode & 0o022) === 0;
+    if (!safe) onIgnored(`layer summaries in ${dir} ignored: the folder is not a folder only this user may write to; reading every layer`);
+    return safe;
+  };
+  let trusted: Promise<boolean> | undefined;
+  return {
+    async get(layer, roots) {
+      if (!(await (trusted ??= private_()))) return undefined;
+      const file = join(dir, `${keyOf(layer, roots)}.json`);
+      const text = await readFile(file, 'utf8').catch(() => undefined);
+      if (text === undefined) return undefined;
+      const ignore = (why: string): undefined => {
+        onIgnored(`layer summary ${file} for ${layer.digest} ignored: ${why}; reading the layer`);
+        return undefined;
+      };
+      let parsed: { body?: Body; check?: string };
+      try {
+        parsed = JSON.parse(text) as { body?: Body; check?: string };
+      } catch {
+        return ignore('not JSON');
+      }
+      const body = parsed.body;
+      if (!body || typeof parsed.check !== 'string' || parsed.check !== sha256(JSON.stringify(body))) return ignore('its checksum does not hold');
+      if (body.format !== FORMAT || body.digest !== layer.digest || body.size !== layer.size || body.mediaType !== layer.mediaType || JSON.stringify(body.roots) !== JSON.stringify(roots)) {
+        return ignore('it summarizes another layer or other folders');
+      }
+      const entries = Array.isArray(body.rows) ? entriesOf(body.rows) : undefined;
+      return entries ?? ignore('an entry is malformed');
+    },
+    async put(layer, roots, entries) {
+      const body: Body = { format: FORMAT, digest: layer.digest, size: layer.size, mediaType: layer.mediaType, roots: [...roots], rows: rowsOf(entries) };
+      const file = join(dir, `${keyOf(layer, roots)}.json`);
+      const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      try {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        await writeFile(temp, JSON.stringify({ body, check: sha256(JSON.stringify(body)) }), { mode: 0o600 });
+        await rename(temp, file); // whole or not at all: a reader never sees half a summary
+      } catch (error) {
+        onIgnored(`cannot keep a summary of ${layer.digest} in ${dir}: ${(error as Error).message}`);
+      }
+    },
+  };
+}
