@@ -30,6 +30,7 @@ import { blobPusher, pushByDigest, withRetry, type BlobPusher } from '../oci/pus
 import { repositoryHttp, RegistryFailure, type RepositoryHttp } from '../oci/registry-http.js';
 import { blobExists, putManifest } from '../oci/registry-write.js';
 import type { BuildResult } from './build.js';
+import { isDigest } from '../oci/digest.js';
 import { rfc3339 } from './labels.js';
 import type { BuildOptions } from './options.js';
 
@@ -99,7 +100,7 @@ function watchMounts(http: RepositoryHttp, own: { has(digest: string): boolean }
 /** The layer descriptors a base manifest lists (the push parses and checks the manifest again). */
 function layersOf(manifest: Record<string, unknown>): Descriptor[] {
   const layers = Array.isArray(manifest['layers']) ? (manifest['layers'] as unknown[]) : [];
-  return layers.filter((l): l is Descriptor => typeof l === 'object' && l !== null && typeof (l as Descriptor).digest === 'string' && /^sha256:[0-9a-f]{64}$/.test((l as Descriptor).digest) && typeof (l as Descriptor).size === 'number');
+  return layers.filter((l): l is Descriptor => typeof l === 'object' && l !== null && typeof (l as Descriptor).digest === 'string' && isDigest((l as Descriptor).digest) && typeof (l as Descriptor).size === 'number');
 }
 
 async function openBase(value: string, deps: RegistryEngineDeps): Promise<{ source: ImageSource; ref?: ImageReference }> {
