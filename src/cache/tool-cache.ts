@@ -40,20 +40,15 @@ export function toolCacheEntryDir(root: string, fileId: string, sha256: string):
  */
 export function runnerToolCache(log: Logger, env: Readonly<Record<string, string | undefined>>): ToolCachePort {
   const root = (): string | undefined => env['RUNNER_TOOL_CACHE']?.trim() || undefined;
-  /** The complete entry's folder, or undefined. */
-  const complete = (fileId: string, sha256: string): string | undefined => {
-    const base = root();
-    if (base === undefined) return undefined;
-    const dir = toolCacheEntryDir(base, fileId, sha256);
-    return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
-  };
-
   return {
     find(fileId, sha256) {
-      const dir = complete(fileId, sha256);
-      if (dir === undefined) return undefined;
+      const base = root();
+      if (base === undefined) return undefined;
+      const dir = toolCacheEntryDir(base, fileId, sha256);
+      // tool-cache's rule (folder and marker both there) plus the file itself; the folder is
+      // there when the file is, so two lookups do.
       const file = join(dir, fileId);
-      return existsSync(file) ? file : undefined;
+      return existsSync(`${dir}.complete`) && existsSync(file) ? file : undefined;
     },
 
     async save(fileId, sha256, filePath) {

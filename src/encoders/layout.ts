@@ -110,7 +110,11 @@ async function isRegularFile(path: string): Promise<boolean> {
 
 /** What is in the way of laying out `files` in `dir` (an existing folder), checked without writing anything. */
 async function lookAt(dir: string, files: readonly SelectedFile[]): Promise<{ ownership: Awaited<ReturnType<typeof readOwnership>>; present: Present[] }> {
-  const ownership = await readOwnership(dir);
+  // Every file is looked at at once (one round of lookups); errors are then raised in file order.
+  const [ownership, inspected] = await Promise.all([
+    readOwnership(dir),
+    Promise.all(files.map((file) => inspect(dir, file).then((found): { found: Present } | { error: unknown } => ({ found }), (error: unknown) => ({ error })))),
+  ]);
   if (ownership.kind === 'foreign') {
     throw notOurs(
       dir,
@@ -122,8 +126,10 @@ async function lookAt(dir: string, files: readonly SelectedFile[]): Promise<{ ow
   }
   const before = new Set(ownership.kind === 'ours' ? ownership.files : []);
   const present: Present[] = [];
-  for (const file of files) {
-    const found = await inspect(dir, file);
+  for (const [i, file] of files.entries()) {
+    const looked = inspected[i];
+    if (looked === undefined || 'error' in looked) throw looked?.error ?? new Error(`internal: ${file.id} was not looked at`);
+    const found = looked.found;
     if (found.state === 'file' && checkPin(file, found.measured) !== undefined && !before.has(file.cacheFile)) {
       throw notOurs(
         dir,

@@ -2,7 +2,8 @@
 // Per file, the first source with verified bytes wins: local `source` (exclusive, offline) →
 // tool cache → Actions cache (one restore of the whole pin set) → download (all in parallel).
 // Every byte from every source is checked against its pin; nothing that fails is written to
-// the cache folder or any cache, and staging copies are deleted before returning. A tool-cache
+// the cache folder or any cache, and staging copies are deleted before returning (a run that
+// needs no staging, every file in the tool cache, creates none). A tool-cache
 // entry is read once: it is hashed while it is copied into the folder, and one that misses its
 // pin is evicted and fetched from the next source, then the folder is laid out again.
 // Only what a run needs is loaded: the warm path (every file in the tool cache) never parses
@@ -24,7 +25,7 @@ import type { DownloadFn } from './download-port.js';
 import { evictDamaged, fromToolCache } from './from-tool-cache.js';
 import type { PrepareOptions } from './options.js';
 import { sourcesOf, type PrepareResult } from './result.js';
-import { openRunStaging, type RunStaging } from './staging.js';
+import { lazyRunStaging, type LazyStaging } from './staging.js';
 
 export { actionsCacheDir } from './staging.js';
 
@@ -55,7 +56,7 @@ async function acquireOnline(
   wanted: readonly SelectedFile[],
   options: PrepareOptions,
   deps: PrepareDeps,
-  staging: RunStaging,
+  staging: LazyStaging,
   toolCache = true,
 ): Promise<{ acquired: Acquired[]; restored: boolean }> {
   const { log } = deps;
@@ -66,7 +67,7 @@ async function acquireOnline(
     const left = missing(wanted, acquired);
     if (left.length > 0) {
       const { fromActionsCache } = await import('./actions-cache-step.js');
-      const fromActions = await fromActionsCache(files, left, deps.actionsCache, staging, log);
+      const fromActions = await fromActionsCache(files, left, deps.actionsCache, await staging.open(), log);
       restored = fromActions.restored;
       acquired.push(...fromActions.acquired);
     }
@@ -75,7 +76,7 @@ async function acquireOnline(
   }
   const left = missing(wanted, acquired);
   if (left.length === 0) return { acquired, restored };
-  const downloadDir = join(staging.dir, 'downloads');
+  const downloadDir = join((await staging.open()).dir, 'downloads');
   await mkdir(downloadDir, { recursive: true });
   const { fromDownload } = await import('./from-download.js');
   const outcome = await fromDownload(left, options.mirror, options.limits, downloadDir, deps);
@@ -145,7 +146,7 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
   await checkCacheDir(options.cacheDir, options.guardedDirs);
   await checkLayout(options.cacheDir, files);
   const source = options.source !== undefined ? await (await import('../encoders/local-source.js')).openSource(options.source, files) : undefined;
-  const staging = await openRunStaging(deps.stagingDir);
+  const staging = lazyRunStaging(deps.stagingDir);
   try {
     let { acquired, restored } = source
       ? { acquired: await (await import('./from-source.js')).fromSource(files, source, log), restored: false }
@@ -180,7 +181,7 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
     reportLayout(options.cacheDir, layout, log);
     if (options.cache && ordered.some((a) => a.source === 'download') && !restored) {
       const { saveActionsCache } = await import('./actions-cache-step.js');
-      await saveActionsCache(ordered, deps.actionsCache, staging, log);
+      await saveActionsCache(ordered, deps.actionsCache, await staging.open(), log);
     }
     return {
       cacheDir: options.cacheDir,
