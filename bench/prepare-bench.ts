@@ -51,6 +51,7 @@ export interface WarmSeries {
   readonly action: Series;
   readonly prepare: Series;
   readonly floor: Series;
+  readonly readHash: Series;
   readonly startup: Series;
   readonly bare: Series;
 }
@@ -80,7 +81,7 @@ export async function warmBench(o: PrepareBenchOptions): Promise<WarmSeries> {
   });
   // Every input at its default but two: `build: false` (prepare only) and `mirror`, the closed
   // loopback mirror, so that a run missing the tool cache fails here instead of going online.
-  const [action, prepare, floor, startup, bare] = await interleaved(o.reps, [
+  const [action, prepare, floor, readHash, startup, bare] = await interleaved(o.reps, [
     async () => {
       const job = await actionJob(o.root, runner, inputDocs, { build: 'false', mirror: mirror.origin });
       const timed = await runTimed(o.node, [o.action], job.env, job.workspace);
@@ -94,7 +95,9 @@ export async function warmBench(o: PrepareBenchOptions): Promise<WarmSeries> {
       return timed.ms;
     },
     async () => (await runTimed(o.node, [FLOOR, '--out', await o.root.fresh('floor-out'), ...cached], runner.env)).ms,
-    // Diagnostics: how much of the warm time is start-up and module loading alone.
+    // Diagnostics: the floor without the writes (what the floor was before it wrote), and how
+    // much of the warm time is start-up and module loading alone.
+    async () => (await runTimed(o.node, [FLOOR, ...cached], runner.env)).ms,
     async () => (await runTimed(o.node, [o.cli, '--help'], runner.env)).ms,
     async () => (await runTimed(o.node, ['-e', '0'], runner.env)).ms,
   ]);
@@ -105,6 +108,7 @@ export async function warmBench(o: PrepareBenchOptions): Promise<WarmSeries> {
     action: { label: 'warm prepare, action entry (runner env)', samples: action! },
     prepare: { label: 'warm prepare, cli (fresh --out)', samples: prepare! },
     floor: { label: 'floor: node reading, hashing, writing them', samples: floor! },
+    readHash: { label: '(floor without writing: read and hash only)', samples: readHash! },
     startup: { label: '(cli --help: start-up and module loading)', samples: startup! },
     bare: { label: '(node -e 0: bare Node start-up)', samples: bare! },
   };

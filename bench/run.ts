@@ -66,9 +66,9 @@ try {
     log(`warm prepare vs floor, ${reps} reps`);
     const warm = await warmBench(options);
     lines.push(`node: ${node}`);
-    for (const series of [warm.action, warm.prepare, warm.floor, warm.startup, warm.bare]) lines.push(describeSeries(series));
+    for (const series of [warm.action, warm.prepare, warm.floor, warm.readHash, warm.startup, warm.bare]) lines.push(describeSeries(series));
     verdicts.push(verdict('warm prepare, action entry / floor', warm.action, warm.floor, 2));
-    lines.push(`(cli warm prepare / floor: ${(median(warm.prepare.samples) / median(warm.floor.samples)).toFixed(2)}×)`);
+    lines.push(`(cli warm prepare / floor: ${(median(warm.prepare.samples) / median(warm.floor.samples)).toFixed(2)}×; action / floor without writing: ${(median(warm.action.samples) / median(warm.readHash.samples)).toFixed(2)}×)`);
   }
 
   if (only.has('cold')) {
