@@ -5,8 +5,9 @@
 // never found. Lookups and evictions are plain fs calls: the warm path (every file cached) then
 // never evaluates @actions/tool-cache, @actions/core and their HTTP stack, which costs more
 // than the lookups themselves; the client is loaded on the first save. A test keeps find()
-// equal to tool-cache's. Callers still re-hash what find() returns (a cache is never trusted)
-// and evict an entry found to be damaged.
+// equal to tool-cache's. Callers still check what find() returns against its pin (a cache is
+// never trusted: prepare hashes it while copying it into the cache folder) and evict an entry
+// found to be damaged.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
