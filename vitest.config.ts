@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { actionInputDocs } from './scripts/action-inputs.mjs';
 
 // The CLI's help reads action.yml's inputs from a build-time constant (src/cli/action-inputs.ts).
-const define = { __ACTION_INPUTS__: JSON.stringify(actionInputDocs()) };
+const define = { __ACTION_INPUTS__: JSON.stringify(JSON.stringify(actionInputDocs())) };
 
 // Three suites: fast pure tests, integration against real loopback servers (HTTP mirror,
 // cache service, proxy), and end-to-end against a real Docker engine and registry.

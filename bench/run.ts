@@ -1,7 +1,9 @@
 // `npm run bench`: times the CLI against baselines measured in the same run and prints the
 // ratios of the medians. No assertions on time anywhere in the test suites; this is the place.
 //   --reps N        repetitions per series (default 5)
-//   --cli PATH      the bundled CLI to time (default dist/cli.mjs: what ships)
+//   --cli PATH      the bundled CLI to time (default dist/cli.mjs: what ships); the bundled
+//                   action entry (action.mjs) next to it is timed too (warm)
+//   --node PATH     the Node that runs the prepare scenarios (default Node 24, what GitHub runs)
 //   --only LIST     any of warm,cold,build,push,registry (default all; push: the build step with push
 //                   per builder; registry: the registry engine, issue 10)
 //   --rate BYTES    pace of the throttled cold runs, per connection and as one shared link
@@ -16,13 +18,14 @@ import { buildBench } from './build-bench.js';
 import { registryEngineBench } from './registry-engine-bench.js';
 import { coldBench, warmBench, type ColdSeries } from './prepare-bench.js';
 import { runTimed } from './proc.js';
-import { benchRoot } from './runner-env.js';
+import { benchRoot, NODE24 } from './runner-env.js';
 import { describeSeries, describeVerdict, median, verdict, type Verdict } from './stats.js';
 
 const { values } = parseArgs({
   options: {
     reps: { type: 'string', default: '5' },
     cli: { type: 'string', default: 'dist/cli.mjs' },
+    node: { type: 'string', default: NODE24 },
     only: { type: 'string', default: 'warm,cold,build,push,registry' },
     rate: { type: 'string', default: String(4 * 1024 * 1024) },
   },
@@ -34,6 +37,10 @@ const source = resolve(values.cli);
 if (!Number.isInteger(reps) || reps < 1 || reps > 50) throw new Error(`--reps must be an integer 1…50, got ${values.reps}`);
 if (!Number.isFinite(rate) || rate < 0) throw new Error(`--rate must be bytes per second (0 to skip), got ${values.rate}`);
 if (!existsSync(source)) throw new Error(`${source} does not exist: run \`npm run build\` first (or pass --cli PATH)`);
+const actionSource = join(dirname(source), 'action.mjs');
+if (!existsSync(actionSource)) throw new Error(`${actionSource} does not exist: run \`npm run build\` first (the warm scenario times the action entry next to --cli)`);
+const node = resolve(values.node);
+if (!existsSync(node)) throw new Error(`Node 24 is missing at ${node}: run \`sudo bash scripts/provision-engine.sh\` (or pass --node PATH)`);
 
 const log = (line: string): void => void process.stderr.write(`[bench] ${line}\n`);
 const root = await benchRoot();
@@ -42,9 +49,11 @@ const home = await root.fresh('home');
 // of dist/ during the run changes nothing.
 const snapshot = await root.fresh('cli');
 const cli = join(snapshot, basename(source));
+const action = join(snapshot, 'action.mjs');
 await cp(source, cli);
+await cp(actionSource, action);
 if (existsSync(join(dirname(source), 'chunks'))) await cp(join(dirname(source), 'chunks'), join(snapshot, 'chunks'), { recursive: true });
-const options = { cli, reps, root, home, progress: log };
+const options = { cli, action, node, reps, root, home, progress: log };
 const load = (): string => loadavg().map((n) => n.toFixed(2)).join(' ');
 const lines: string[] = [`load average at start: ${load()}`];
 const verdicts: Verdict[] = [];
@@ -56,8 +65,10 @@ try {
   if (only.has('warm')) {
     log(`warm prepare vs floor, ${reps} reps`);
     const warm = await warmBench(options);
-    lines.push(describeSeries(warm.prepare), describeSeries(warm.floor), describeSeries(warm.startup), describeSeries(warm.bare));
-    verdicts.push(verdict('warm prepare / floor', warm.prepare, warm.floor, 2));
+    lines.push(`node: ${node}`);
+    for (const series of [warm.action, warm.prepare, warm.floor, warm.readHash, warm.startup, warm.bare]) lines.push(describeSeries(series));
+    verdicts.push(verdict('warm prepare, action entry / floor', warm.action, warm.floor, 2));
+    lines.push(`(cli warm prepare / floor: ${(median(warm.prepare.samples) / median(warm.floor.samples)).toFixed(2)}×; action / floor without writing: ${(median(warm.action.samples) / median(warm.readHash.samples)).toFixed(2)}×)`);
   }
 
   if (only.has('cold')) {

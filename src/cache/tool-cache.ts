@@ -5,8 +5,9 @@
 // never found. Lookups and evictions are plain fs calls: the warm path (every file cached) then
 // never evaluates @actions/tool-cache, @actions/core and their HTTP stack, which costs more
 // than the lookups themselves; the client is loaded on the first save. A test keeps find()
-// equal to tool-cache's. Callers still re-hash what find() returns (a cache is never trusted)
-// and evict an entry found to be damaged.
+// equal to tool-cache's. Callers still check what find() returns against its pin (a cache is
+// never trusted: prepare hashes it while copying it into the cache folder) and evict an entry
+// found to be damaged.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -40,20 +41,15 @@ export function toolCacheEntryDir(root: string, fileId: string, sha256: string):
  */
 export function runnerToolCache(log: Logger, env: Readonly<Record<string, string | undefined>>): ToolCachePort {
   const root = (): string | undefined => env['RUNNER_TOOL_CACHE']?.trim() || undefined;
-  /** The complete entry's folder, or undefined. */
-  const complete = (fileId: string, sha256: string): string | undefined => {
-    const base = root();
-    if (base === undefined) return undefined;
-    const dir = toolCacheEntryDir(base, fileId, sha256);
-    return existsSync(dir) && existsSync(`${dir}.complete`) ? dir : undefined;
-  };
-
   return {
     find(fileId, sha256) {
-      const dir = complete(fileId, sha256);
-      if (dir === undefined) return undefined;
+      const base = root();
+      if (base === undefined) return undefined;
+      const dir = toolCacheEntryDir(base, fileId, sha256);
+      // tool-cache's rule (folder and marker both there) plus the file itself; the folder is
+      // there when the file is, so two lookups do.
       const file = join(dir, fileId);
-      return existsSync(file) ? file : undefined;
+      return existsSync(`${dir}.complete`) && existsSync(file) ? file : undefined;
     },
 
     async save(fileId, sha256, filePath) {

@@ -6,6 +6,7 @@ export interface InputDoc {
   readonly default?: string;
 }
 
-declare const __ACTION_INPUTS__: Readonly<Record<string, InputDoc>>;
+/** JSON text of `{ name: InputDoc }`: a string define costs the bundle nothing until the help is read. */
+declare const __ACTION_INPUTS__: string;
 
-export const ACTION_INPUTS: Readonly<Record<string, InputDoc>> = __ACTION_INPUTS__;
+export const ACTION_INPUTS: Readonly<Record<string, InputDoc>> = JSON.parse(__ACTION_INPUTS__) as Readonly<Record<string, InputDoc>>;

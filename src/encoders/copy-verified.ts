@@ -1,14 +1,12 @@
-// Copy bytes into a folder under a final name only if they match their pin: they are hashed
-// while they are written to a temp file next to the target, and the temp file is renamed over
-// the target (atomic on one filesystem) or deleted. Bad bytes never get the final name.
+// Copy bytes into a folder under a final name only if they match their pin, reading them once:
+// each chunk is hashed and written to a temp file next to the target as it is read, the temp
+// file is flushed to disk, and only then, if the bytes match, renamed over the target (atomic on
+// one filesystem); otherwise it is deleted. Bad bytes never get the final name.
 // Source files are read as regular files only and never past the pin's size (regular-file.ts).
 import { randomBytes } from 'node:crypto';
 import { StreamHash } from '../oci/digest.js';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open as openFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { checkPin, readLimit, type Measured, type Pin } from './check-pin.js';
 import { openRegular, readChunks } from './regular-file.js';
 
@@ -25,9 +23,13 @@ export const RUN_TOKEN = randomBytes(8).toString('hex');
 /** Bytes to copy: a file on disk or a buffer. */
 export type ByteSource = { readonly path: string } | { readonly bytes: Uint8Array };
 
-async function open(source: ByteSource, limit: number): Promise<Readable> {
-  if (!('path' in source)) return Readable.from([source.bytes]);
-  return Readable.from(readChunks(await openRegular(source.path), limit, source.path));
+async function* chunksOf(source: ByteSource, limit: number): AsyncGenerator<Uint8Array> {
+  if ('path' in source) yield* readChunks(await openRegular(source.path), limit, source.path);
+  else yield source.bytes;
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset)).bytesWritten;
 }
 
 export function tempName(token: string = RUN_TOKEN): string {
@@ -46,18 +48,19 @@ export async function copyVerified(source: ByteSource, dir: string, name: string
   const limit = readLimit(pin);
   let size = 0;
   try {
-    await pipeline(
-      await open(source, limit),
-      async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          size += chunk.length;
-          if (size > limit) break;
-          hash.update(chunk);
-          yield chunk;
-        }
-      },
-      createWriteStream(temp, { flags: 'wx', flush: true }),
-    );
+    const out = await openFile(temp, 'wx');
+    try {
+      for await (const chunk of chunksOf(source, limit)) {
+        size += chunk.length;
+        if (size > limit) break;
+        hash.update(chunk);
+        await writeAll(out, chunk);
+      }
+      // On disk before it gets its name: a crash never leaves a short file under the final name.
+      await out.sync();
+    } finally {
+      await out.close();
+    }
     const measured = { sha256: size > limit ? '' : hash.hex(), size };
     const problem = checkPin(pin, measured, 'path' in source ? source.path : undefined);
     if (problem) throw problem;
@@ -72,7 +75,13 @@ export async function copyVerified(source: ByteSource, dir: string, name: string
 export async function writeTextAtomically(dir: string, name: string, text: string): Promise<void> {
   const temp = join(dir, tempName());
   try {
-    await pipeline(Readable.from([Buffer.from(text, 'utf8')]), createWriteStream(temp, { flags: 'wx', flush: true }));
+    const out = await openFile(temp, 'wx');
+    try {
+      await writeAll(out, Buffer.from(text, 'utf8'));
+      await out.sync();
+    } finally {
+      await out.close();
+    }
     await rename(temp, join(dir, name));
   } finally {
     await rm(temp, { force: true });

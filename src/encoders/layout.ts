@@ -8,7 +8,7 @@
 // the folder is left alone and reported. The caller holds the folder's lock (folder-lock.ts).
 import { lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ActionError, InputError } from '../errors.js';
+import { ActionError, InputError, IntegrityError } from '../errors.js';
 import { checkPin, readLimit, type Measured } from './check-pin.js';
 import { copyVerified, writeTextAtomically, type ByteSource } from './copy-verified.js';
 import { LOCK_FILE } from './folder-lock.js';
@@ -21,8 +21,34 @@ import { writeFailure } from './write-failure.js';
 
 export interface LayoutEntry {
   readonly file: SelectedFile;
-  /** Bytes already verified by the caller; they are checked again while copied. */
+  /** The bytes to lay out; they are checked against the pin while copied, whoever checked them before. */
   readonly from: ByteSource;
+  /**
+   * True for bytes nobody has checked yet (a tool-cache entry, read once: hashed while copied).
+   * If they miss their pin or cannot be read, the entry is rejected (RejectedEntries) instead of
+   * failing the run, so the caller can fetch that file from elsewhere.
+   */
+  readonly unchecked?: boolean;
+}
+
+/** An unchecked entry whose bytes missed the pin (IntegrityError) or could not be read (UnreadableFile). */
+export interface RejectedEntry {
+  readonly file: SelectedFile;
+  readonly problem: IntegrityError | UnreadableFile;
+}
+
+/**
+ * Unchecked entries were rejected: nothing of theirs was published, the manifest was not
+ * written, and the files this call had added were removed again (the folder is as it was,
+ * but for files of ours replaced by pinned bytes). Not an ActionError: the caller recovers.
+ */
+export class RejectedEntries extends Error {
+  readonly rejected: readonly RejectedEntry[];
+  constructor(rejected: readonly RejectedEntry[]) {
+    super(`rejected: ${rejected.map((r) => r.file.id).join(', ')}`);
+    this.name = 'RejectedEntries';
+    this.rejected = rejected;
+  }
 }
 
 export interface Replaced {
@@ -44,6 +70,8 @@ export interface LayoutResult {
   readonly removed: readonly string[];
   /** Entries that are not ours, left alone. */
   readonly foreign: readonly string[];
+  /** What each file in the folder holds now, by file id (all pinned bytes). */
+  readonly measured: ReadonlyMap<string, Measured>;
 }
 
 type Present = { readonly state: 'absent' } | { readonly state: 'file'; readonly measured: Measured };
@@ -82,7 +110,11 @@ async function isRegularFile(path: string): Promise<boolean> {
 
 /** What is in the way of laying out `files` in `dir` (an existing folder), checked without writing anything. */
 async function lookAt(dir: string, files: readonly SelectedFile[]): Promise<{ ownership: Awaited<ReturnType<typeof readOwnership>>; present: Present[] }> {
-  const ownership = await readOwnership(dir);
+  // Every file is looked at at once (one round of lookups); errors are then raised in file order.
+  const [ownership, inspected] = await Promise.all([
+    readOwnership(dir),
+    Promise.all(files.map((file) => inspect(dir, file).then((found): { found: Present } | { error: unknown } => ({ found }), (error: unknown) => ({ error })))),
+  ]);
   if (ownership.kind === 'foreign') {
     throw notOurs(
       dir,
@@ -94,8 +126,10 @@ async function lookAt(dir: string, files: readonly SelectedFile[]): Promise<{ ow
   }
   const before = new Set(ownership.kind === 'ours' ? ownership.files : []);
   const present: Present[] = [];
-  for (const file of files) {
-    const found = await inspect(dir, file);
+  for (const [i, file] of files.entries()) {
+    const looked = inspected[i];
+    if (looked === undefined || 'error' in looked) throw looked?.error ?? new Error(`internal: ${file.id} was not looked at`);
+    const found = looked.found;
     if (found.state === 'file' && checkPin(file, found.measured) !== undefined && !before.has(file.cacheFile)) {
       throw notOurs(
         dir,
@@ -140,8 +174,10 @@ export async function writeLayout(dir: string, entries: readonly LayoutEntry[]):
   const written: string[] = [];
   const replaced: Replaced[] = [];
   const unchanged: string[] = [];
+  const measured = new Map<string, Measured>();
   const sizes = new Map<string, number>();
   const removed: string[] = [];
+  const rejected: RejectedEntry[] = [];
   const manifestPath = join(dir, MANIFEST_FILE);
   let manifest: Manifest;
   try {
@@ -149,13 +185,27 @@ export async function writeLayout(dir: string, entries: readonly LayoutEntry[]):
       const { file, from } = entry;
       if (present.state === 'file' && checkPin(file, present.measured) === undefined) {
         unchanged.push(file.cacheFile);
+        measured.set(file.id, present.measured);
         sizes.set(file.id, present.measured.size);
         continue;
       }
-      const copied = await copyVerified(from, dir, file.cacheFile, file);
+      let copied: Measured;
+      try {
+        copied = await copyVerified(from, dir, file.cacheFile, file);
+      } catch (error) {
+        if (!entry.unchecked || !(error instanceof IntegrityError || error instanceof UnreadableFile)) throw error;
+        rejected.push({ file, problem: error });
+        continue;
+      }
+      measured.set(file.id, copied);
       sizes.set(file.id, copied.size);
       if (present.state === 'file') replaced.push({ name: file.cacheFile, was: present.measured });
       else written.push(file.cacheFile);
+    }
+    if (rejected.length > 0) {
+      // Only this call's new files go: they are ours, and the folder is left as it was found.
+      for (const name of written) await rm(join(dir, name), { force: true });
+      throw new RejectedEntries(rejected);
     }
     manifest = buildManifest(
       entries.map((entry) => entry.file),
@@ -171,11 +221,11 @@ export async function writeLayout(dir: string, entries: readonly LayoutEntry[]):
       removed.push(name);
     }
   } catch (error) {
-    if (error instanceof ActionError || error instanceof UnreadableFile) throw error;
+    if (error instanceof ActionError || error instanceof UnreadableFile || error instanceof RejectedEntries) throw error;
     throw writeFailure(dir, error);
   }
 
   const ours = new Set([MANIFEST_FILE, LOCK_FILE, ...entries.map((entry) => entry.file.cacheFile), ...removed]);
   const foreign = (await readdir(dir)).filter((name) => !ours.has(name)).sort();
-  return { manifest, manifestPath, written, replaced, unchanged, removed, foreign };
+  return { manifest, manifestPath, written, replaced, unchanged, removed, foreign, measured };
 }

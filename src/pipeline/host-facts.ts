@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { gitFacts, type GitFacts } from '../build/git-facts.js';
+import type { GitFacts } from '../build/git-facts.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -25,7 +25,8 @@ export async function readDockerConfig(env: Env, home = homedir()): Promise<stri
  * (a shallow or detached checkout does not know which tag triggered the run).
  */
 export async function runGitFacts(cwd: string, env: Env): Promise<GitFacts> {
-  const fromGit = await gitFacts(cwd);
+  // Loaded when asked (builds and merges only): it runs git through a child process.
+  const fromGit = await (await import('../build/git-facts.js')).gitFacts(cwd);
   const ref = env.GITHUB_REF?.trim() || fromGit.ref;
   const sha = env.GITHUB_SHA?.trim() || fromGit.sha;
   return { ...fromGit, ...(ref ? { ref } : {}), ...(sha ? { sha } : {}) };

@@ -4,8 +4,8 @@
 // publish creates the tags (or loads the image). A failed verification leaves every existing tag
 // where it was and says where the unpublished digest can be inspected. The run never throws: it returns what it got so far plus the error, so the
 // entry can still set outputs (drift=true…) and write the job summary before failing.
-// Steps a run may not need (downloads, buildx, imagetools, reading images) are loaded when
-// used: a warm prepare parses none of them.
+// Steps a run may not need (downloads, buildx, imagetools, reading images, verification's
+// expectations) are loaded when used: a warm prepare parses none of them.
 import { join } from 'node:path';
 import type { BuildResult } from '../build/build.js';
 import type { BuildOptions } from '../build/options.js';
@@ -24,9 +24,7 @@ import { pinSetKey, prepare } from '../prepare/prepare.js';
 import type { PrepareResult } from '../prepare/result.js';
 import { stagingRoot } from '../prepare/staging.js';
 import { proxyEnvironment } from '../proxy/settings.js';
-import { expectationsOf } from './expectations.js';
 import { plan, type CacheImagePlan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
-import { verifyTarget } from './verify-target.js';
 
 export type { Mode } from './plan.js';
 
@@ -169,7 +167,7 @@ async function publishStep(p: Plan, result: PipelineResult, facts: PipelineFacts
 }
 
 async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<VerificationReport | undefined> {
-  const target = verifyTarget(p, result, facts.dockerConfig);
+  const target = (await import('./verify-target.js')).verifyTarget(p, result, facts.dockerConfig);
   if (!target) {
     if (p.mode === 'verify') {
       throw new InputError('images', {
@@ -180,8 +178,13 @@ async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts,
     deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
     return undefined;
   }
+  const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir }, { expectationsOf }] = await Promise.all([
+    import('../image/verify-image.js'),
+    import('../proxy/proxy-fetch.js'),
+    import('../image/layer-summaries.js'),
+    import('./expectations.js'),
+  ]);
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
-  const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir }] = await Promise.all([import('../image/verify-image.js'), import('../proxy/proxy-fetch.js'), import('../image/layer-summaries.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
   const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
@@ -205,7 +208,7 @@ function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<Reg
 }
 
 async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome> {
-  const [{ registryBuild }, { proxiedFetch }] = await Promise.all([import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js')]);
+  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
   return deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
@@ -214,7 +217,7 @@ async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareRes
 }
 
 async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {
-  const [{ pushCacheImage }, { proxiedFetch }] = await Promise.all([import('../build/cache-image.js'), import('../proxy/proxy-fetch.js')]);
+  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import('../build/cache-image.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js')]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) });
 }

@@ -3,18 +3,15 @@
 // verify) and the typed options for it. Then, only for a valid build or merge, git is asked
 // what HEAD is, the engine what it can do, and the base image's registry which platforms it
 // has. Each mode's runner takes only its plan.
+// The build and merge parsers are loaded only when a run builds or merges: a prepare run (the
+// warm path) never parses them.
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { indexAnnotationArgs, parseAnnotations } from '../build/annotations.js';
-import { CACHE_CONTEXT } from '../build/build-flags.js';
-import { dockerfileFromImages } from '../build/dockerfile-from.js';
-import { parseCacheImage } from '../build/cache-image-input.js';
-import { checkRegistryEngine, parseEngine, type BuildEngine } from '../build/engine-input.js';
-import { checkBasePlatforms, parsePlatforms, type ReadPlatforms } from '../build/platforms.js';
-import { checkBuilderPlatforms, probeEngine, type EngineFacts } from '../build/engine-facts.js';
+import type { BuildEngine } from '../build/engine-input.js';
+import type { EngineFacts } from '../build/engine-facts.js';
 import type { GitFacts } from '../build/git-facts.js';
-import { readMergeInputs, resolveMerge, type MergeOptions } from '../build/merge-inputs.js';
-import { readBuildInputs, resolveBuildOptions, type BuildDraft, type BuildOptions } from '../build/options.js';
+import type { MergeOptions } from '../build/merge-inputs.js';
+import type { BuildDraft, BuildOptions } from '../build/options.js';
 import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseBoolean, parseList } from '../inputs/scalars.js';
@@ -26,6 +23,7 @@ import { parsePrepareInputs, type PrepareOptions } from '../prepare/options.js';
 import { inputSecrets } from '../proxy/input-secrets.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
+import type { ReadPlatforms } from '../build/platforms.js';
 import type { VerifyOptions } from './expectations.js';
 import { parseVerifyInputs } from './verify-options.js';
 
@@ -126,6 +124,20 @@ function verifySource(raw: RawInputs): VerifySource | undefined {
   return reference.startsWith(ENGINE_PREFIX) ? { kind: 'engine', reference: reference.slice(ENGINE_PREFIX.length) } : { kind: 'image', reference };
 }
 
+/** The parsers only a build needs. */
+async function buildParsers() {
+  const [annotations, flags, from, engineInput, platforms, engineFacts, options] = await Promise.all([
+    import('../build/annotations.js'),
+    import('../build/build-flags.js'),
+    import('../build/dockerfile-from.js'),
+    import('../build/engine-input.js'),
+    import('../build/platforms.js'),
+    import('../build/engine-facts.js'),
+    import('../build/options.js'),
+  ]);
+  return { ...annotations, ...flags, ...from, ...engineInput, ...platforms, ...engineFacts, ...options };
+}
+
 /** Secret files must exist and secret variables be set: checked before anything runs. */
 async function checkSecretSources(draft: BuildDraft, env: PlanFacts['processEnv'], addSecret: PlanDeps['addSecret']): Promise<void> {
   for (const secret of draft.buildSecrets) {
@@ -147,7 +159,7 @@ async function checkSecretSources(draft: BuildDraft, env: PlanFacts['processEnv'
 }
 
 /** The registry images whose platforms must cover the build's, with the skipped FROMs logged. */
-async function baseImages(draft: BuildDraft, log: Logger): Promise<readonly string[]> {
+async function baseImages(draft: BuildDraft, log: Logger, { CACHE_CONTEXT, dockerfileFromImages }: Awaited<ReturnType<typeof buildParsers>>): Promise<readonly string[]> {
   if (draft.mode.kind === 'overlay') return [draft.mode.baseImage];
   const { context } = draft.mode;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@')) {
@@ -184,8 +196,9 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     return { mode: 'verify', prepareOptions, verifyOptions, cachePath: plainCachePath(raw), ...(source ? { source } : {}) };
   }
 
-  const mergeDraft = readMergeInputs(raw);
+  const mergeDraft = raw('merge-digests').trim() === '' ? undefined : (await import('../build/merge-inputs.js')).readMergeInputs(raw);
   if (mergeDraft) {
+    const [{ resolveMerge }, { indexAnnotationArgs, parseAnnotations }] = await Promise.all([import('../build/merge-inputs.js'), import('../build/annotations.js')]);
     const verify = parseBoolean('verify', raw('verify'), true);
     const builder = raw('builder').trim();
     const cachePath = plainCachePath(raw);
@@ -204,19 +217,21 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   // cache-dir is checked here, before the engine is asked anything or a byte is fetched.
   await checkCacheDir(prepareOptions.cacheDir, prepareOptions.guardedDirs);
   await checkLayout(prepareOptions.cacheDir, selectFiles(prepareOptions.encodings, prepareOptions.extras));
-  const cacheImageRef = parseCacheImage(raw);
+  const cacheImageRef = raw('cache-image').trim() === '' ? undefined : (await import('../build/cache-image-input.js')).parseCacheImage(raw);
   if (!parseBoolean('build', raw('build'), true)) {
     const cachePath = plainCachePath(raw);
     const cacheImage: CacheImagePlan | undefined = cacheImageRef
-      ? { reference: cacheImageRef, cachePath, platforms: parsePlatforms(raw('platforms') || 'linux/amd64,linux/arm64'), labels: [], verify: parseBoolean('verify', raw('verify'), true) }
+      ? { reference: cacheImageRef, cachePath, platforms: (await import('../build/platforms.js')).parsePlatforms(raw('platforms') || 'linux/amd64,linux/arm64'), labels: [], verify: parseBoolean('verify', raw('verify'), true) }
       : undefined;
     return { mode: 'prepare', prepareOptions, verifyOptions, cachePath, ...(cacheImage ? { cacheImage } : {}) };
   }
+  const parsers = await buildParsers();
+  const { parseEngine, readBuildInputs, resolveBuildOptions, checkRegistryEngine, checkBasePlatforms, checkBuilderPlatforms, probeEngine } = parsers;
   const buildEngine: BuildEngine = parseEngine(raw);
 
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
   await checkSecretSources(draft, facts.processEnv, deps.addSecret);
-  const images = await baseImages(draft, deps.log);
+  const images = await baseImages(draft, deps.log, parsers);
   for (const notice of draft.naming.notices) deps.log.notice(notice);
 
   if (buildEngine === 'registry') {

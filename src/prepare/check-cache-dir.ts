@@ -37,11 +37,12 @@ function within(outer: string, inner: string): boolean {
 }
 
 async function placeProblem(path: string, guarded: readonly GuardedDir[]): Promise<string | undefined> {
-  const dir = await canonical(path);
+  // All paths resolved at once: one round of lookups, not one per guarded folder.
+  const [dir, others] = await Promise.all([canonical(path), Promise.all(guarded.map((guard) => (guard.path.trim() === '' ? undefined : canonical(guard.path))))]);
   if (dirname(dir) === dir) return `${dir} is a filesystem root`;
-  for (const guard of guarded) {
-    if (guard.path.trim() === '') continue;
-    const other = await canonical(guard.path);
+  for (const [i, guard] of guarded.entries()) {
+    const other = others[i];
+    if (other === undefined) continue;
     if (within(dir, other)) return `${dir} ${dir === other ? 'is' : 'contains'} ${guard.label} (${other})`;
     if (guard.ownedByRun && within(other, dir)) return `${dir} is inside ${guard.label} (${other}), which the run deletes`;
   }

@@ -9,7 +9,7 @@ import { UnreadableFile } from '../encoders/regular-file.js';
 import type { LocalSource, SourceCandidate } from '../encoders/local-source.js';
 import type { SelectedFile } from '../encoders/selection.js';
 import type { Logger } from '../log/logger.js';
-import type { Acquired } from './acquired.js';
+import type { CheckedBytes } from './acquired.js';
 
 /** The candidate's size and hash, or the InputError that says why it cannot be read. */
 async function measure(candidate: SourceCandidate, file: SelectedFile, source: LocalSource): Promise<Measured | InputError> {
@@ -36,8 +36,8 @@ async function measure(candidate: SourceCandidate, file: SelectedFile, source: L
   return { sha256: sha256Hex(bytes), size: bytes.length };
 }
 
-export async function fromSource(files: readonly SelectedFile[], source: LocalSource, log: Logger): Promise<Acquired[]> {
-  const acquired: Acquired[] = [];
+export async function fromSource(files: readonly SelectedFile[], source: LocalSource, log: Logger): Promise<CheckedBytes[]> {
+  const acquired: CheckedBytes[] = [];
   for (const file of files) {
     const candidates = source.candidates(file);
     if (candidates.length === 0) {
@@ -49,7 +49,7 @@ export async function fromSource(files: readonly SelectedFile[], source: LocalSo
       });
     }
     let firstProblem: Error | undefined;
-    let found: Acquired | undefined;
+    let found: CheckedBytes | undefined;
     let shown = '';
     for (const candidate of candidates) {
       const measured = await measure(candidate, file, source);

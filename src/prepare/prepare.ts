@@ -2,31 +2,30 @@
 // Per file, the first source with verified bytes wins: local `source` (exclusive, offline) →
 // tool cache → Actions cache (one restore of the whole pin set) → download (all in parallel).
 // Every byte from every source is checked against its pin; nothing that fails is written to
-// the cache folder or any cache, and staging copies are deleted before returning.
+// the cache folder or any cache, and staging copies are deleted before returning (a run that
+// needs no staging, every file in the tool cache, creates none). A tool-cache
+// entry is read once: it is hashed while it is copied into the folder, and one that misses its
+// pin is evicted and fetched from the next source, then the folder is laid out again.
+// Only what a run needs is loaded: the warm path (every file in the tool cache) never parses
+// the local-source, Actions cache, download or drift modules.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import { actionsCacheKey } from '../cache/keys.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
-import { AttemptFailure } from '../download/failure.js';
 import { withFolderLock } from '../encoders/folder-lock.js';
 import { DownloadError } from '../errors.js';
-import { openSource } from '../encoders/local-source.js';
-import { checkLayout, writeLayout, type LayoutResult } from '../encoders/layout.js';
+import { checkLayout, RejectedEntries, writeLayout, type LayoutResult } from '../encoders/layout.js';
 import { writeFailure } from '../encoders/write-failure.js';
 import { checkCacheDir } from './check-cache-dir.js';
 import { selectFiles, type SelectedFile } from '../encoders/selection.js';
 import type { Logger } from '../log/logger.js';
 import type { Acquired } from './acquired.js';
 import type { DownloadFn } from './download-port.js';
-import { driftError, driftReport } from './drift.js';
-import { fromActionsCache, saveActionsCache } from './actions-cache-step.js';
-import { fromDownload } from './from-download.js';
-import { fromSource } from './from-source.js';
-import { fromToolCache } from './from-tool-cache.js';
+import { evictDamaged, fromToolCache } from './from-tool-cache.js';
 import type { PrepareOptions } from './options.js';
 import { sourcesOf, type PrepareResult } from './result.js';
-import { openRunStaging, type RunStaging } from './staging.js';
+import { lazyRunStaging, type LazyStaging } from './staging.js';
 
 export { actionsCacheDir } from './staging.js';
 
@@ -48,42 +47,54 @@ function missing(files: readonly SelectedFile[], acquired: readonly Acquired[]):
   return files.filter((file) => !have.has(file.id));
 }
 
+/**
+ * `wanted` (of the pin set `files`) from the caches, then downloads. `toolCache: false` skips the
+ * tool cache (its entries for `wanted` were just rejected).
+ */
 async function acquireOnline(
   files: readonly SelectedFile[],
+  wanted: readonly SelectedFile[],
   options: PrepareOptions,
   deps: PrepareDeps,
-  staging: RunStaging,
+  staging: LazyStaging,
+  toolCache = true,
 ): Promise<{ acquired: Acquired[]; restored: boolean }> {
   const { log } = deps;
   const acquired: Acquired[] = [];
   let restored = false;
   if (options.cache && !options.refresh) {
-    acquired.push(...(await fromToolCache(files, deps.toolCache, log)));
-    const left = missing(files, acquired);
+    if (toolCache) acquired.push(...fromToolCache(wanted, deps.toolCache, log));
+    const left = missing(wanted, acquired);
     if (left.length > 0) {
-      const fromActions = await fromActionsCache(files, left, deps.actionsCache, staging, log);
+      const { fromActionsCache } = await import('./actions-cache-step.js');
+      const fromActions = await fromActionsCache(files, left, deps.actionsCache, await staging.open(), log);
       restored = fromActions.restored;
       acquired.push(...fromActions.acquired);
     }
   } else if (options.refresh) {
     log.info('refresh: every cache is ignored; downloading every file again to check for drift');
   }
-  const left = missing(files, acquired);
+  const left = missing(wanted, acquired);
   if (left.length === 0) return { acquired, restored };
-  const downloadDir = join(staging.dir, 'downloads');
+  const downloadDir = join((await staging.open()).dir, 'downloads');
   await mkdir(downloadDir, { recursive: true });
+  const { fromDownload } = await import('./from-download.js');
   const outcome = await fromDownload(left, options.mirror, options.limits, downloadDir, deps);
-  if (options.refresh && outcome.mismatches.length > 0) throw driftError(driftReport(outcome.mismatches, outcome.failures));
+  if (options.refresh && outcome.mismatches.length > 0) {
+    const { driftError, driftReport } = await import('./drift.js');
+    throw driftError(driftReport(outcome.mismatches, outcome.failures));
+  }
   const problems = [...outcome.mismatches.map((m) => m.error), ...outcome.failures.map((f) => f.error)];
   for (const problem of problems.slice(1)) log.warning(problem instanceof Error ? problem.message : String(problem));
-  if (problems.length > 0) throw stagingProblem(problems[0], downloadDir);
+  if (problems.length > 0) throw await stagingProblem(problems[0], downloadDir);
   acquired.push(...outcome.acquired);
   return { acquired, restored };
 }
 
 /** A download that failed because the staging disk refused the write (full, read-only) is the environment's input error. */
-function stagingProblem(error: unknown, dir: string): unknown {
+async function stagingProblem(error: unknown, dir: string): Promise<unknown> {
   const attempt = error instanceof DownloadError ? error.cause : undefined;
+  const { AttemptFailure } = await import('../download/failure.js');
   if (attempt instanceof AttemptFailure && attempt.failure.kind === 'file') return writeFailure(dir, attempt.cause ?? attempt, 'RUNNER_TEMP');
   return error;
 }
@@ -100,6 +111,33 @@ function reportLayout(dir: string, layout: LayoutResult, log: Logger): void {
   }
 }
 
+/** `acquired` in the order of `files`. */
+function inOrder(files: readonly SelectedFile[], acquired: readonly Acquired[]): Acquired[] {
+  const byId = new Map(acquired.map((a) => [a.file.id, a]));
+  return files.map((file) => {
+    const found = byId.get(file.id);
+    if (!found) throw new Error(`internal: ${file.id} was not acquired`);
+    return found;
+  });
+}
+
+/** Lays out the folder under its lock and fills the tool cache from it; throws RejectedEntries for damaged tool-cache entries. */
+async function layOut(options: PrepareOptions, ordered: readonly Acquired[], deps: PrepareDeps): Promise<LayoutResult> {
+  // One writer at a time per folder; the tool cache is filled from the folder while it is ours.
+  return withFolderLock(options.cacheDir, { onWait: (message) => deps.log.info(`cache folder ${message}`) }, async () => {
+    const written = await writeLayout(
+      options.cacheDir,
+      ordered.map((a) => ({ file: a.file, from: a.from, unchecked: a.source === 'tool-cache' })),
+    );
+    if (options.cache) {
+      for (const a of ordered) {
+        if (a.source !== 'tool-cache') await deps.toolCache.save(a.file.id, a.file.sha256, join(options.cacheDir, a.file.cacheFile));
+      }
+    }
+    return written;
+  });
+}
+
 export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promise<PrepareResult> {
   const { log } = deps;
   const files = selectFiles(options.encodings, options.extras);
@@ -107,39 +145,43 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
   // source: still offline.
   await checkCacheDir(options.cacheDir, options.guardedDirs);
   await checkLayout(options.cacheDir, files);
-  const source = options.source !== undefined ? await openSource(options.source, files) : undefined;
-  const staging = await openRunStaging(deps.stagingDir);
+  const source = options.source !== undefined ? await (await import('../encoders/local-source.js')).openSource(options.source, files) : undefined;
+  const staging = lazyRunStaging(deps.stagingDir);
   try {
-    const { acquired, restored } = source
-      ? { acquired: await fromSource(files, source, log), restored: false }
-      : await acquireOnline(files, options, deps, staging);
-    const byId = new Map(acquired.map((a) => [a.file.id, a]));
-    const ordered = files.map((file) => {
-      const found = byId.get(file.id);
-      if (!found) throw new Error(`internal: ${file.id} was not acquired`);
-      return found;
-    });
+    let { acquired, restored } = source
+      ? { acquired: await (await import('./from-source.js')).fromSource(files, source, log), restored: false }
+      : await acquireOnline(files, files, options, deps, staging);
     try {
       await mkdir(options.cacheDir, { recursive: true });
     } catch (error) {
       throw writeFailure(options.cacheDir, error);
     }
-    // One writer at a time per folder; the tool cache is filled from the folder while it is ours.
-    const layout = await withFolderLock(options.cacheDir, { onWait: (message) => log.info(`cache folder ${message}`) }, async () => {
-      const written = await writeLayout(
-        options.cacheDir,
-        ordered.map((a) => ({ file: a.file, from: a.from })),
+    let ordered = inOrder(files, acquired);
+    let layout: LayoutResult;
+    try {
+      layout = await layOut(options, ordered, deps);
+    } catch (error) {
+      if (!(error instanceof RejectedEntries)) throw error;
+      // Damaged tool-cache entries: evicted, fetched from the next source, laid out again.
+      await evictDamaged(error.rejected, deps.toolCache, log);
+      const damaged = new Set(error.rejected.map((r) => r.file.id));
+      const again = await acquireOnline(
+        files,
+        files.filter((file) => damaged.has(file.id)),
+        options,
+        deps,
+        staging,
+        false,
       );
-      if (options.cache) {
-        for (const a of ordered) {
-          if (a.source !== 'tool-cache') await deps.toolCache.save(a.file.id, a.file.sha256, join(options.cacheDir, a.file.cacheFile));
-        }
-      }
-      return written;
-    });
+      acquired = [...acquired.filter((a) => !damaged.has(a.file.id)), ...again.acquired];
+      restored ||= again.restored;
+      ordered = inOrder(files, acquired);
+      layout = await layOut(options, ordered, deps);
+    }
     reportLayout(options.cacheDir, layout, log);
     if (options.cache && ordered.some((a) => a.source === 'download') && !restored) {
-      await saveActionsCache(ordered, deps.actionsCache, staging, log);
+      const { saveActionsCache } = await import('./actions-cache-step.js');
+      await saveActionsCache(ordered, deps.actionsCache, await staging.open(), log);
     }
     return {
       cacheDir: options.cacheDir,
@@ -147,15 +189,19 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
       manifest: layout.manifest,
       manifestPath: layout.manifestPath,
       drift: false,
-      files: ordered.map((a) => ({
-        id: a.file.id,
-        encodings: a.file.encodings,
-        url: a.file.url,
-        cacheFile: a.file.cacheFile,
-        sha256: a.measured.sha256,
-        size: a.measured.size,
-        source: a.source,
-      })),
+      files: ordered.map((a) => {
+        const measured = layout.measured.get(a.file.id) ?? a.measured;
+        if (!measured) throw new Error(`internal: ${a.file.id} was not measured`);
+        return {
+          id: a.file.id,
+          encodings: a.file.encodings,
+          url: a.file.url,
+          cacheFile: a.file.cacheFile,
+          sha256: measured.sha256,
+          size: measured.size,
+          source: a.source,
+        };
+      }),
     };
   } finally {
     await staging.dispose();

@@ -52,3 +52,21 @@ export async function openRunStaging(root: string): Promise<RunStaging> {
   }
   return { root, dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** A run's staging folder, opened on first use: a run that finds every file in the tool cache never creates one. */
+export interface LazyStaging {
+  open(): Promise<RunStaging>;
+  /** Removes the folder if it was opened. */
+  dispose(): Promise<void>;
+}
+
+export function lazyRunStaging(root: string): LazyStaging {
+  let opened: Promise<RunStaging> | undefined;
+  return {
+    open: () => (opened ??= openRunStaging(root)),
+    async dispose() {
+      const staging = await opened?.catch(() => undefined);
+      await staging?.dispose();
+    },
+  };
+}

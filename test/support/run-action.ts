@@ -1,6 +1,6 @@
 // Runs the bundled action (dist/action.mjs) the way the runner does: a child process on Node 24
 // with INPUT_* variables, GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files and a runner's folders.
-// Outputs are read back from the file the real @actions/core wrote.
+// Outputs are read back from GITHUB_OUTPUT, in the runner's `name<<delimiter` format.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';

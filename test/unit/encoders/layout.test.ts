@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { layOutBytes } from '../../../src/encoders/lay-out-bytes.js';
-import { writeLayout, type LayoutEntry } from '../../../src/encoders/layout.js';
+import { RejectedEntries, writeLayout, type LayoutEntry } from '../../../src/encoders/layout.js';
+import { UnreadableFile } from '../../../src/encoders/regular-file.js';
 import { selectFiles } from '../../../src/encoders/selection.js';
 import { IntegrityError, InputError } from '../../../src/errors.js';
 import { PINNED_FILES } from '../../../src/pins.js';
@@ -72,6 +73,45 @@ describe('writeLayout', () => {
     const [entry] = extras(['one', one]);
     await expect(writeLayout(dir, [{ file: entry!.file, from: { bytes: two } }])).rejects.toBeInstanceOf(IntegrityError);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('rejects unchecked bytes that miss their pin or cannot be read: nothing of theirs published, no manifest, its own new files removed', async () => {
+    const [good, bad, gone] = extras(['one', one], ['two', two], ['three', one]);
+    const wrong = join(dir, '..', `${dir.split('/').pop()}-wrong`);
+    await writeFile(wrong, 'tampered\n');
+    try {
+      const error = await writeLayout(dir, [
+        { file: good!.file, from: good!.from, unchecked: true },
+        { file: bad!.file, from: { path: wrong }, unchecked: true },
+        { file: gone!.file, from: { path: join(dir, '..', 'no-such-file') }, unchecked: true },
+      ]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RejectedEntries);
+      const rejected = (error as RejectedEntries).rejected;
+      expect(rejected.map((r) => r.file.id)).toEqual(['two', 'three']);
+      expect(rejected[0]!.problem).toBeInstanceOf(IntegrityError);
+      expect(rejected[1]!.problem).toBeInstanceOf(UnreadableFile);
+      // `one` was verified and written, then removed again: the folder is as it was found.
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(wrong, { force: true });
+    }
+  });
+
+  it('still fails the run on checked bytes that miss their pin, even beside unchecked ones', async () => {
+    const [entry, other] = extras(['one', one], ['two', two]);
+    const error = await writeLayout(dir, [
+      { file: other!.file, from: other!.from, unchecked: true },
+      { file: entry!.file, from: { bytes: two } },
+    ]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IntegrityError);
+    expect(await readdir(dir)).toEqual([other!.file.cacheFile]);
+  });
+
+  it('reports what each file holds, copied or already there', async () => {
+    const entries = extras(['one', one], ['two', two]);
+    await writeLayout(dir, entries.slice(0, 1));
+    const result = await writeLayout(dir, entries);
+    expect(Object.fromEntries(result.measured)).toEqual({ one: { sha256: sha256(one), size: one.length }, two: { sha256: sha256(two), size: two.length } });
   });
 
   it('removes only files its previous manifest listed, and reports them; others stay, .oneapi-offline-* too', async () => {
