@@ -8,7 +8,9 @@ export function proxiedFetch(settings: ProxySettings): typeof fetch | undefined 
   if (!settings.http && !settings.https) return undefined;
   let bound: Promise<(input: Parameters<typeof fetch>[0], init?: RequestInit) => Promise<Response>> | undefined;
   const bind = async () => {
-    const { EnvHttpProxyAgent, fetch: undiciFetch } = await import('undici');
+    // Bundled, undici (CommonJS) comes out of a split chunk as its default export only.
+    const loaded = (await import('undici')) as typeof import('undici') & { default?: typeof import('undici') };
+    const { EnvHttpProxyAgent, fetch: undiciFetch } = loaded.default ?? loaded;
     const dispatcher = new EnvHttpProxyAgent({
       ...(settings.http ? { httpProxy: settings.http } : {}),
       ...(settings.https ? { httpsProxy: settings.https } : {}),

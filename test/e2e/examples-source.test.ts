@@ -292,7 +292,8 @@ describe.each(BUILDERS)('examples/one-api/Dockerfile.source with stand-in bases,
     expect(stepIds(run.stdout, GO_STEP)).toHaveLength(2);
   });
 
-  it.runIf(builder.driver === 'docker')('its HEALTHCHECK turns healthy with no network', async () => {
+  // Once (on Engine's builder, whose image the engine runs as built); not registered for the others, so nothing shows as skipped.
+  if (builder.driver === 'docker') it('its HEALTHCHECK turns healthy with no network', async () => {
     const ref = `${image}@${digest}`;
     const name = `i9-source-${tag}`;
     try {
