@@ -8,14 +8,17 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-6DMOYJ7P.mjs";
-import "./chunks/chunk-X7LCNZJT.mjs";
-import "./chunks/chunk-O5CIAIAK.mjs";
-import "./chunks/chunk-NKIPBXK5.mjs";
-import "./chunks/chunk-T6WRRW3O.mjs";
-import "./chunks/chunk-PUYDGTI6.mjs";
-import "./chunks/chunk-QWVPQMR7.mjs";
-import "./chunks/chunk-2YHSSVPB.mjs";
+} from "./chunks/chunk-BPSJLZYZ.mjs";
+import "./chunks/chunk-QXO2ADUY.mjs";
+import "./chunks/chunk-SJGAQALW.mjs";
+import "./chunks/chunk-LETP2O6P.mjs";
+import "./chunks/chunk-HCNGK5MF.mjs";
+import "./chunks/chunk-4CAFWHQW.mjs";
+import "./chunks/chunk-L7JK5SNJ.mjs";
+import "./chunks/chunk-7I65BH5E.mjs";
+import "./chunks/chunk-F3DLELAR.mjs";
+import "./chunks/chunk-OL25VIPN.mjs";
+import "./chunks/chunk-QE6PONKV.mjs";
 import {
   debug,
   getInput,
@@ -27,48 +30,51 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunks/chunk-3GQHZKSP.mjs";
-import "./chunks/chunk-4MMFXDRL.mjs";
-import "./chunks/chunk-QPAV3IL6.mjs";
-import "./chunks/chunk-XIUCSGQF.mjs";
-import "./chunks/chunk-YEYNGQTL.mjs";
-import "./chunks/chunk-MQACBGSV.mjs";
-import "./chunks/chunk-WKDT3H7I.mjs";
-import "./chunks/chunk-4ZCZMC6Q.mjs";
-import "./chunks/chunk-V7EFCGJB.mjs";
-import "./chunks/chunk-TKJTEXPA.mjs";
-import "./chunks/chunk-PL4FZWSY.mjs";
-import "./chunks/chunk-PUO7BHQP.mjs";
-import "./chunks/chunk-5OAVNDHC.mjs";
+} from "./chunks/chunk-3677AHND.mjs";
+import "./chunks/chunk-N5CABSHG.mjs";
+import "./chunks/chunk-73W7BHTZ.mjs";
+import "./chunks/chunk-XA7VP6MP.mjs";
+import "./chunks/chunk-LMSPCY74.mjs";
+import "./chunks/chunk-TORZOQGE.mjs";
+import "./chunks/chunk-DGPB3I2O.mjs";
 import {
   redactUrl,
   stripCredentials
-} from "./chunks/chunk-H7YIB6DC.mjs";
+} from "./chunks/chunk-AMMJLJJB.mjs";
 import {
   ActionError
-} from "./chunks/chunk-UI6KUO64.mjs";
-import {
-  init_define_ACTION_INPUTS
-} from "./chunks/chunk-HPCM2IMK.mjs";
+} from "./chunks/chunk-ZWN2JR2B.mjs";
+import "./chunks/chunk-JVZTSKKL.mjs";
 
 // src/entries/action.ts
-init_define_ACTION_INPUTS();
-
-// src/action/run.ts
-init_define_ACTION_INPUTS();
-import { mkdtemp, rm } from "node:fs/promises";
+import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+// src/action/key-value-records.ts
+import { randomUUID } from "node:crypto";
+import { EOL } from "node:os";
+function newDelimiter() {
+  return `ghadelimiter_${randomUUID()}`;
+}
+function keyValueRecords(entries, delimiter = newDelimiter) {
+  let text = "";
+  for (const [name, value] of entries) {
+    const mark = delimiter();
+    if (name.includes(mark) || value.includes(mark)) throw new Error(`internal: output ${name} contains its record delimiter`);
+    text += `${name}<<${mark}${EOL}${value}${EOL}${mark}${EOL}`;
+  }
+  return text;
+}
+
 // src/pipeline/outputs.ts
-init_define_ACTION_INPUTS();
 function actionOutputs(result) {
   const { prepared, built, merged, verification, stamp } = result;
   return {
     "cache-dir": prepared?.cacheDir ?? "",
     // As actions/cache: 'true' when nothing had to be downloaded.
-    "cache-hit": prepared ? String(prepared.files.every((f) => f.source !== "download")) : "",
-    source: prepared?.cacheHit ?? "",
+    "cache-hit": prepared ? String(prepared.cacheHit) : "",
+    source: prepared?.source ?? "",
     manifest: prepared ? JSON.stringify(prepared.manifest) : "",
     drift: result.drift && result.drift.length > 0 ? "true" : "false",
     digest: merged?.digest ?? built?.digest ?? "",
@@ -85,7 +91,6 @@ function actionOutputs(result) {
 }
 
 // src/pipeline/summary-input.ts
-init_define_ACTION_INPUTS();
 function driftRow(d) {
   return {
     id: d.id,
@@ -108,7 +113,7 @@ function summaryInput(result) {
   const digest = merged?.digest ?? built?.digest;
   return {
     encoders: (prepared?.files ?? []).map((f) => ({ ...f, url: stripCredentials(f.url) })),
-    ...prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit } : {},
+    ...prepared ? { cacheDir: prepared.cacheDir, cacheHit: prepared.cacheHit, source: prepared.source } : {},
     ...digest ? {
       image: {
         digest,
@@ -128,11 +133,7 @@ function summaryInput(result) {
   };
 }
 
-// src/report/summary.ts
-init_define_ACTION_INPUTS();
-
 // src/report/markdown.ts
-init_define_ACTION_INPUTS();
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
@@ -218,7 +219,8 @@ function encodersSection(input) {
   ]);
   const total = input.encoders.reduce((sum, f) => sum + f.size, 0);
   const facts = [`${input.encoders.length} file(s), ${bytes(total)}`];
-  if (input.cacheHit) facts.push(`cache-hit: ${code(input.cacheHit)}`);
+  if (input.cacheHit !== void 0) facts.push(`cache-hit: ${code(String(input.cacheHit))}`);
+  if (input.source) facts.push(`source: ${code(input.source)}`);
   if (input.cacheDir) facts.push(`cache-dir: ${code(input.cacheDir)}`);
   return [
     "### Encoder files",
@@ -268,8 +270,7 @@ function epochDate(epoch) {
   return ` (${new Date(Number(epoch) * 1e3).toISOString().replace(".000Z", "Z")})`;
 }
 
-// src/action/logger.ts
-init_define_ACTION_INPUTS();
+// src/entries/action.ts
 function actionsLogger(secrets) {
   const m = (message) => secrets.mask(message);
   return {
@@ -280,11 +281,16 @@ function actionsLogger(secrets) {
     group: (title, body) => group(m(title), body)
   };
 }
-
-// src/action/run.ts
 function failureText(error) {
   if (error instanceof ActionError) return error.message;
   return `unexpected error (please report it): ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+}
+async function setOutputs(outputs, file) {
+  if (file) {
+    await appendFile(file, keyValueRecords(Object.entries(outputs)), "utf8");
+    return;
+  }
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
 }
 async function runAction() {
   const env = process.env;
@@ -316,7 +322,8 @@ async function runAction() {
         actionsCache: actionsCache(log, env)
       }
     );
-    for (const [name, value] of Object.entries(actionOutputs(result))) setOutput(name, secrets.mask(value));
+    const outputs = Object.fromEntries(Object.entries(actionOutputs(result)).map(([name, value]) => [name, secrets.mask(value)]));
+    await setOutputs(outputs, env.GITHUB_OUTPUT);
     if (env.GITHUB_STEP_SUMMARY) {
       await summary.addRaw(secrets.mask(renderSummary(summaryInput(result)))).write();
     }
@@ -327,6 +334,4 @@ async function runAction() {
     await rm(workDir, { recursive: true, force: true });
   }
 }
-
-// src/entries/action.ts
 await runAction();

@@ -1,0 +1,22 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  BaseImageProblem,
+  imagePlatforms,
+  readBase,
+  registryPlatforms
+} from "./chunk-HEPGERBM.mjs";
+import "./chunk-NUPML46M.mjs";
+import "./chunk-W5O5DGOK.mjs";
+import "./chunk-BJ7SNYSJ.mjs";
+import "./chunk-BCYZSYWF.mjs";
+import "./chunk-DOLB5LDS.mjs";
+import "./chunk-NVZCJQUL.mjs";
+import "./chunk-LMSPCY74.mjs";
+import "./chunk-AMMJLJJB.mjs";
+import "./chunk-JVZTSKKL.mjs";
+export {
+  BaseImageProblem,
+  imagePlatforms,
+  readBase,
+  registryPlatforms
+};

@@ -1,0 +1,304 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  layerRoot
+} from "./chunk-XPEWGPKK.mjs";
+import {
+  indexImages
+} from "./chunk-YSIZK5C5.mjs";
+import "./chunk-3FNHDDJ4.mjs";
+import {
+  openRepository,
+  sameRegistry
+} from "./chunk-X72YFK7Q.mjs";
+import {
+  getManifest,
+  pushByDigest
+} from "./chunk-GZXTFN6W.mjs";
+import "./chunk-NUPML46M.mjs";
+import {
+  layoutSource
+} from "./chunk-7XJ5IGCC.mjs";
+import "./chunk-BJ7SNYSJ.mjs";
+import {
+  RegistryFailure,
+  parseManifest
+} from "./chunk-BCYZSYWF.mjs";
+import {
+  checkBuilderPlatforms,
+  probeEngine
+} from "./chunk-WMNPFDW3.mjs";
+import {
+  runDocker
+} from "./chunk-SX4XJMON.mjs";
+import {
+  buildxOutputs,
+  chooseRoute,
+  needsArchive,
+  secretArgs,
+  targetRepositories,
+  writeSecretValues
+} from "./chunk-U2PT7ETJ.mjs";
+import "./chunk-DOLB5LDS.mjs";
+import "./chunk-EVVRLWBB.mjs";
+import "./chunk-NVZCJQUL.mjs";
+import {
+  buildFlagArgs
+} from "./chunk-ZZCNZOVA.mjs";
+import {
+  readOwnership
+} from "./chunk-SJGAQALW.mjs";
+import {
+  MANIFEST_FILE,
+  serializeManifest
+} from "./chunk-HCNGK5MF.mjs";
+import "./chunk-4CAFWHQW.mjs";
+import {
+  PINNED_FILES,
+  canonicalUrl
+} from "./chunk-7I65BH5E.mjs";
+import "./chunk-OL25VIPN.mjs";
+import "./chunk-QE6PONKV.mjs";
+import {
+  copyVerified,
+  withFolderLock,
+  writeFailure,
+  writeTextAtomically
+} from "./chunk-73W7BHTZ.mjs";
+import {
+  isDigest
+} from "./chunk-LMSPCY74.mjs";
+import {
+  UnreadableFile
+} from "./chunk-TORZOQGE.mjs";
+import "./chunk-DGPB3I2O.mjs";
+import "./chunk-AMMJLJJB.mjs";
+import {
+  ActionError,
+  BuildError,
+  InputError
+} from "./chunk-ZWN2JR2B.mjs";
+import "./chunk-JVZTSKKL.mjs";
+
+// src/build/build.ts
+import { mkdir as mkdir3, readFile, rm as rm2 } from "node:fs/promises";
+import { dirname, join as join3 } from "node:path";
+
+// src/build/argv.ts
+function buildxArgs(options, paths) {
+  const route = paths.route ?? "archive";
+  const argv = ["buildx", "build"];
+  if (options.builder) argv.push("--builder", options.builder);
+  argv.push("--platform", options.platforms.join(","));
+  const file = paths.dockerfilePath ?? (options.mode.kind === "dockerfile" ? options.mode.file : void 0);
+  if (file) argv.push("--file", file);
+  if (options.mode.kind === "dockerfile") argv.push("--build-context", `tiktoken=${options.cacheDir}`);
+  for (const [key, value] of options.buildArgs) argv.push("--build-arg", `${key}=${value}`);
+  for (const [key, value] of options.labels) argv.push("--label", `${key}=${value}`);
+  for (const annotation of options.annotations) argv.push("--annotation", annotation);
+  argv.push(...buildFlagArgs(options.flags));
+  argv.push(...secretArgs(options.buildSecrets, paths.secretFiles ?? /* @__PURE__ */ new Map()));
+  argv.push("--metadata-file", paths.metadataFile);
+  if (options.provenance) argv.push("--provenance", options.provenance);
+  for (const output of buildxOutputs(options, route, paths.ociArchive)) argv.push("--output", output);
+  const context = paths.context ?? (options.mode.kind === "dockerfile" ? options.mode.context : void 0);
+  if (context === void 0) throw new Error("overlay mode needs the generated context folder");
+  argv.push(context);
+  return argv;
+}
+
+// src/build/metadata.ts
+function str(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+function parseMetadata(text, file = "metadata file") {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new BuildError(
+      { what: `buildx ${file} is not JSON`, got: JSON.stringify(text.slice(0, 200)), expected: "a JSON object", fix: "check the buildx version (0.10 or newer writes --metadata-file)" },
+      { cause: error }
+    );
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new BuildError({ what: `buildx ${file} is not a JSON object`, got: text.slice(0, 200), fix: "check the buildx version" });
+  }
+  const metadata = parsed;
+  const digest = str(metadata["containerimage.digest"]);
+  const config = str(metadata["containerimage.config.digest"]);
+  const names = (str(metadata["image.name"]) ?? "").split(",").map((n) => n.trim()).filter((n) => n !== "");
+  for (const [key, value] of [["containerimage.digest", digest], ["containerimage.config.digest", config]]) {
+    if (value !== void 0 && !isDigest(value)) {
+      throw new BuildError({ what: `buildx ${file}: ${key} is not a sha256 digest`, got: value, expected: "sha256:<64 hex>", fix: "report this with the buildx version" });
+    }
+  }
+  const imageid = config ?? digest;
+  return { ...digest ? { digest } : {}, ...imageid ? { imageid } : {}, names, metadata };
+}
+
+// src/build/overlay.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+function overlayDockerfile(baseImage, cachePath) {
+  return [`FROM ${baseImage}`, "COPY . /", `ENV TIKTOKEN_CACHE_DIR=${cachePath} DATA_GYM_CACHE_DIR=${cachePath}`, ""].join("\n");
+}
+async function writeOverlay(dir, baseImage, cachePath) {
+  await mkdir(dir, { recursive: true });
+  const dockerfile = join(dir, "Dockerfile");
+  await writeFile(dockerfile, overlayDockerfile(baseImage, cachePath));
+  return dockerfile;
+}
+
+// src/build/stage-cache.ts
+import { chmod, mkdir as mkdir2, readdir, rm, utimes } from "node:fs/promises";
+import { join as join2, resolve } from "node:path";
+var STAGED_MTIME = 0;
+var PIN_BY_URL = new Map(Object.values(PINNED_FILES).map((pin) => [canonicalUrl(pin), pin]));
+async function manifestOf(cacheDir) {
+  const ownership = await readOwnership(cacheDir);
+  const problem = ownership.kind === "none" ? `it has no ${MANIFEST_FILE}` : ownership.kind === "foreign" ? `its ${MANIFEST_FILE} is not this action's: ${ownership.reason}` : void 0;
+  const manifest = ownership.kind === "ours" ? JSON.parse(ownership.text) : void 0;
+  const drifted = manifest?.files.find((entry) => {
+    const pin = PIN_BY_URL.get(entry.url);
+    return pin !== void 0 && (pin.sha256 !== entry.sha256 || pin.size !== entry.size);
+  });
+  if (problem !== void 0 || manifest === void 0 || drifted !== void 0) {
+    throw new InputError("cache-dir", {
+      what: `cache-dir ${cacheDir} is not a folder this action prepared`,
+      got: problem ?? `${MANIFEST_FILE} lists ${drifted?.id} with other bytes than its pin`,
+      expected: `a folder laid out by prepare, with its ${MANIFEST_FILE}`,
+      fix: "run prepare into cache-dir first (the build does this itself), or point cache-dir at the folder prepare wrote"
+    });
+  }
+  return manifest;
+}
+async function settle(into, cacheFolder, tree) {
+  for (const name of await readdir(cacheFolder)) {
+    const path = join2(cacheFolder, name);
+    if (tree) await chmod(path, 292);
+    await utimes(path, STAGED_MTIME, STAGED_MTIME);
+  }
+  for (let dir = cacheFolder; ; dir = join2(dir, "..")) {
+    await utimes(dir, STAGED_MTIME, STAGED_MTIME);
+    if (dir === into) break;
+  }
+}
+async function stageCacheDir(prepared, into, layout = {}) {
+  into = resolve(into);
+  const cacheFolder = layout.cachePath === void 0 ? into : join2(into, layerRoot(layout.cachePath));
+  try {
+    await rm(into, { recursive: true, force: true });
+    await mkdir2(cacheFolder, { recursive: true });
+    for (let dir = cacheFolder; layout.cachePath !== void 0 && dir !== into; dir = join2(dir, "..")) await chmod(dir, 493);
+    await withFolderLock(prepared.cacheDir, {}, async () => {
+      const manifest = prepared.manifest ?? await manifestOf(prepared.cacheDir);
+      for (const file of manifest.files) {
+        await copyVerified({ path: join2(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file);
+      }
+      await writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest));
+    });
+    await settle(into, cacheFolder, layout.cachePath !== void 0);
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    if (error instanceof UnreadableFile) {
+      throw new InputError("cache-dir", { what: `cache-dir ${prepared.cacheDir} changed after prepare`, got: error.message, expected: "the files prepare verified", fix: "run again, and do not let other jobs change cache-dir while this one builds" }, { cause: error });
+    }
+    throw writeFailure(into, error, "RUNNER_TEMP");
+  }
+  return into;
+}
+
+// src/build/build.ts
+function pushFailure(error, repository) {
+  const message = error instanceof RegistryFailure ? error.message : error.message;
+  return new BuildError(
+    { what: `pushing the built image by digest to ${repository} failed (no tag was written)`, got: message, fix: error instanceof RegistryFailure ? error.fix : "check the registry and run again" },
+    { cause: error }
+  );
+}
+async function pushArchive(source, repositories, deps) {
+  let first;
+  let root;
+  for (const name of repositories) {
+    const http = openRepository(name, deps);
+    try {
+      root = await pushByDigest(source, http, { log: deps.log, mountFrom: first && sameRegistry(first, http) ? first.endpoint.repository : void 0 });
+    } catch (error) {
+      throw pushFailure(error, name);
+    }
+    first ??= http;
+  }
+  if (!root) throw new Error("pushArchive needs at least one repository");
+  return root;
+}
+async function build(input, prepared, deps) {
+  const docker = { log: deps.log, docker: deps.docker, env: deps.env };
+  const engine = deps.engine ?? await probeEngine(docker, input.builder, { store: input.load });
+  if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
+  const overlayMode = input.mode.kind === "overlay" ? input.mode : void 0;
+  const cacheDir = overlayMode ? await stageCacheDir(prepared, join3(deps.tempDir, "overlay-context"), { cachePath: input.cachePath }) : await stageCacheDir(prepared, join3(deps.tempDir, "tiktoken-context"));
+  const options = { ...input, cacheDir };
+  await mkdir3(deps.tempDir, { recursive: true });
+  if (input.archive) await mkdir3(dirname(input.archive), { recursive: true });
+  if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join3(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath), context: cacheDir } : void 0;
+  const route = chooseRoute(options, engine.driver);
+  const ociArchive = options.archive ?? (needsArchive(options, route) ? join3(deps.tempDir, "image.oci.tar") : void 0);
+  const metadataFile = join3(deps.tempDir, "metadata.json");
+  const secretDir = join3(deps.tempDir, "secrets");
+  const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
+  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ociArchive, secretFiles });
+  const repositories = options.push ? targetRepositories(options) : [];
+  const how = route === "registry" ? "pushed by digest, no tags yet" : ociArchive ? "one OCI archive, no tags yet" : "no output";
+  try {
+    await deps.log.group(`docker buildx build (${options.platforms.join(", ")}; ${how})`, () => runDocker(argv, docker, { what: "docker buildx build" }));
+  } finally {
+    if (secretFiles.size > 0) await rm2(secretDir, { recursive: true, force: true });
+  }
+  const meta = parseMetadata(await readFile(metadataFile, "utf8"), metadataFile);
+  let platformDigests;
+  let digest = meta.digest;
+  let root;
+  if (route === "archive" && ociArchive) {
+    const source = await layoutSource(ociArchive);
+    try {
+      const top = await source.root();
+      digest = top.digest;
+      platformDigests = platformsOf(top.bytes, top.digest, options.platforms);
+      if (repositories.length > 0) {
+        root = await deps.log.group(`Push by digest to ${repositories.join(", ")} (no tags)`, () => pushArchive(source, repositories, deps));
+      }
+    } finally {
+      await source.close();
+    }
+  } else if (route === "registry") {
+    const first = repositories[0];
+    if (!digest || !first) throw new BuildError({ what: "buildx pushed by digest but reported no digest", got: JSON.stringify(meta.metadata).slice(0, 300), fix: "check the buildx version (0.10 or newer writes containerimage.digest)" });
+    const pushed = await getManifest(openRepository(first, deps), digest).catch((error) => {
+      throw pushFailure(error, first);
+    });
+    root = { bytes: pushed.bytes, mediaType: pushed.mediaType };
+    platformDigests = platformsOf(pushed.bytes, digest, options.platforms);
+  }
+  return {
+    ...digest ? { digest } : {},
+    ...meta.imageid ? { imageid: meta.imageid } : {},
+    metadata: meta.metadata,
+    tags: options.pushByDigest ? [] : options.tags,
+    ...options.archive ? { archive: options.archive } : {},
+    ...ociArchive ? { ociArchive } : {},
+    ...platformDigests ? { platformDigests } : {},
+    ...options.pushByDigest && digest ? { digestRefs: repositories.map((image) => `${image}@${digest}`) } : {},
+    ...root ? { root } : {},
+    route,
+    engine
+  };
+}
+function platformsOf(bytes, digest, platforms) {
+  const parsed = parseManifest(bytes, void 0, `the pushed root ${digest}`);
+  if (parsed.kind === "manifest") return platforms.length === 1 && platforms[0] ? { [platforms[0]]: digest } : {};
+  return Object.fromEntries(indexImages(parsed.doc).map((m) => [m.platform, m.digest]));
+}
+export {
+  build
+};
