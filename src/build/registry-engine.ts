@@ -24,6 +24,7 @@ import { writeArchive, type WrittenArchive } from '../oci/archive-writer.js';
 import { parseBaseImage } from '../oci/base-reference.js';
 import { BaseImageProblem, readBase } from '../oci/base-platforms.js';
 import { compressLayer, encoderTar, type EncoderLayer } from '../oci/encoder-layer.js';
+import type { LayerBlobCache } from '../oci/layer-blob-cache.js';
 import { imageIndex, indexMediaTypeFor, overlayConfig, overlayManifest, type IndexEntry } from '../oci/overlay-documents.js';
 import { overlaySource } from '../oci/overlay-source.js';
 import { blobPusher, pushByDigest, withRetry, type BlobPusher } from '../oci/push-image.js';
@@ -40,6 +41,8 @@ export interface RegistryEngineDeps {
   /** Credentials for a registry host (docker config, credential helpers); undefined = anonymous. */
   readonly credentials: (registry: string) => Promise<RegistryCredentials | undefined>;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Compressed encoder layers kept by earlier runs (src/oci/layer-blob-cache.ts); none: compress every time. */
+  readonly layerCache?: LayerBlobCache;
 }
 
 export interface RegistryEngineOutcome {
@@ -130,7 +133,7 @@ export async function registryBuild(
   // The cache folder is read and checked first (bad input fails before any request); the gzip
   // runs on the thread pool while the base is read.
   const tar = await encoderTar({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch });
-  const compressing = compressLayer(tar);
+  const compressing = compressLayer(tar, deps.layerCache);
   compressing.catch(() => undefined); // awaited below; a base that fails to open must not leave it unhandled
 
   let base: Awaited<ReturnType<typeof openBase>>;

@@ -9,10 +9,11 @@
 // in a folder that is not this user's own, or that others may write to. Files a summary holds
 // no hash for are hashed by the verifier's second pass, from the layer itself.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TarType } from '../tar/tar-header.js';
 import type { Descriptor } from '../oci/media-types.js';
+import { folderTrust } from '../cache/private-folder.js';
 import type { RecordedEntry } from './read-layer.js';
 
 /** Where a machine keeps them: `$RUNNER_TEMP/…` (this job) in Actions, else under the cache root (later runs too). */
@@ -77,12 +78,9 @@ function entriesOf(rows: readonly unknown[]): RecordedEntry[] | undefined {
 export function layerSummaries(dir: string, onIgnored: (why: string) => void = () => undefined): LayerSummaries {
   /** Whether the folder is a real folder of this user that nobody else may write to. */
   const private_ = async (): Promise<boolean> => {
-    const info = await lstat(dir).catch(() => undefined);
-    if (!info) return false; // none kept yet
-    const mine = typeof process.getuid !== 'function' || info.uid === process.getuid();
-    const safe = info.isDirectory() && mine && (info.mode & 0o022) === 0;
-    if (!safe) onIgnored(`layer summaries in ${dir} ignored: the folder is not a folder only this user may write to; reading every layer`);
-    return safe;
+    const trust = await folderTrust(dir);
+    if (trust === 'foreign') onIgnored(`layer summaries in ${dir} ignored: the folder is not a folder only this user may write to; reading every layer`);
+    return trust === 'private';
   };
   let trusted: Promise<boolean> | undefined;
   return {

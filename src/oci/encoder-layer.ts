@@ -17,6 +17,7 @@ import { MANIFEST_FILE, serializeManifest, type Manifest } from '../encoders/man
 import { OPAQUE_MARKER } from '../image/layer-paths.js';
 import { tarBytes, type TarWriteEntry } from '../tar/tar-write.js';
 import { sha256Digest } from './digest.js';
+import type { LayerBlobCache } from './layer-blob-cache.js';
 
 /** zlib's default level: what `gzip` and BuildKit use; fixed so the bytes never vary. */
 export const LAYER_GZIP_LEVEL = 6;
@@ -103,10 +104,19 @@ export async function encoderTar(input: LayerInput): Promise<EncoderTar> {
   return { tar: tarBytes(entries), files: names };
 }
 
-/** The tar compressed: the slow part, on the thread pool (callers may start it and do other work). */
-export async function compressLayer({ tar, files }: EncoderTar): Promise<EncoderLayer> {
-  const blob = await fixedGzip(tar);
-  return { blob, digest: sha256Digest(blob), diffId: sha256Digest(tar), size: blob.length, tarSize: tar.length, files };
+/**
+ * The tar compressed: the slow part, on the thread pool (callers may start it and do other
+ * work). With a cache, the same tar's gzip kept by an earlier run is used, checked (see
+ * layer-blob-cache.ts), and a fresh one is kept for the next run.
+ */
+export async function compressLayer({ tar, files }: EncoderTar, cache?: LayerBlobCache): Promise<EncoderLayer> {
+  const diffId = sha256Digest(tar);
+  let blob = await cache?.get(diffId);
+  if (!blob) {
+    blob = await fixedGzip(tar);
+    await cache?.put(diffId, blob);
+  }
+  return { blob, digest: sha256Digest(blob), diffId, size: blob.length, tarSize: tar.length, files };
 }
 
 export async function encoderLayer(input: LayerInput): Promise<EncoderLayer> {

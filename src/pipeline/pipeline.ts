@@ -208,11 +208,15 @@ function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<Reg
 }
 
 async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome> {
-  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js')]);
+  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }, { layerSummariesDir }, { layerBlobCache }] = await Promise.all([
+    import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js'), import('../image/layer-summaries.js'), import('../oci/layer-blob-cache.js'),
+  ]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
+  // Compressed layers are kept beside the verifier's layer summaries (the folder cache-dir may not hold).
+  const layerCache = layerBlobCache(join(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), 'layers'), (why) => deps.log.info(why));
   return deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
-    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) }),
+    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, ...(fetch ? { fetch } : {}) }),
   );
 }
 
