@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-BPSJLZYZ.mjs";
+} from "./chunks/chunk-A6XXPH6I.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-SJGAQALW.mjs";
 import "./chunks/chunk-LETP2O6P.mjs";
@@ -16,7 +16,8 @@ import "./chunks/chunk-HCNGK5MF.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-L7JK5SNJ.mjs";
 import "./chunks/chunk-7I65BH5E.mjs";
-import "./chunks/chunk-F3DLELAR.mjs";
+import "./chunks/chunk-5B6AUWQ6.mjs";
+import "./chunks/chunk-SOO7QRZ2.mjs";
 import "./chunks/chunk-OL25VIPN.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";
 import {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-GOZEM7RO.mjs";
 import {
   encoderLayer
-} from "./chunk-XPEWGPKK.mjs";
+} from "./chunk-AH4WYZX3.mjs";
 import "./chunk-3FNHDDJ4.mjs";
 import {
   blobExists,

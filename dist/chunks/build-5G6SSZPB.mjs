@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   layerRoot
-} from "./chunk-XPEWGPKK.mjs";
+} from "./chunk-AH4WYZX3.mjs";
 import {
   indexImages
 } from "./chunk-YSIZK5C5.mjs";

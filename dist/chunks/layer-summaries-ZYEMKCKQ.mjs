@@ -2,7 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   layerSummaries,
   layerSummariesDir
-} from "./chunk-F3DLELAR.mjs";
+} from "./chunk-5B6AUWQ6.mjs";
+import "./chunk-SOO7QRZ2.mjs";
 import "./chunk-OL25VIPN.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {

@@ -26,7 +26,7 @@ import {
 } from "./chunk-7I65BH5E.mjs";
 import {
   layerSummariesDir
-} from "./chunk-F3DLELAR.mjs";
+} from "./chunk-5B6AUWQ6.mjs";
 import {
   parseBoolean,
   parseLines,
@@ -1168,7 +1168,7 @@ async function verifyStep(p, result, facts, deps) {
   const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir: layerSummariesDir2 }, { expectationsOf }] = await Promise.all([
     import("./verify-image-54FHXZV5.mjs"),
     import("./proxy-fetch-ZOTREHAO.mjs"),
-    import("./layer-summaries-FVBXDJ75.mjs"),
+    import("./layer-summaries-ZYEMKCKQ.mjs"),
     import("./expectations-IFIQH33O.mjs")
   ]);
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
@@ -1193,16 +1193,23 @@ function credentialsFor(facts) {
   };
 }
 async function registryStep(p, options, prepared, facts, deps) {
-  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import("./registry-engine-RY6AXDCF.mjs"), import("./proxy-fetch-ZOTREHAO.mjs"), import("./expectations-IFIQH33O.mjs")]);
+  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }, { layerSummariesDir: layerSummariesDir2 }, { layerBlobCache }] = await Promise.all([
+    import("./registry-engine-6MSUS4AN.mjs"),
+    import("./proxy-fetch-ZOTREHAO.mjs"),
+    import("./expectations-IFIQH33O.mjs"),
+    import("./layer-summaries-ZYEMKCKQ.mjs"),
+    import("./layer-blob-cache-5HH466TC.mjs")
+  ]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
+  const layerCache = layerBlobCache(join8(layerSummariesDir2(facts.runnerTemp, facts.defaultCacheRoot), "layers"), (why) => deps.log.info(why));
   return deps.log.group(
     `Registry engine: append the encoder layer to ${options.mode.kind === "overlay" ? options.mode.baseImage : "?"} (${options.platforms.join(", ")})`,
-    () => registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), ...fetch ? { fetch } : {} })
+    () => registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, ...fetch ? { fetch } : {} })
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import("./cache-image-VUAVWFEP.mjs"), import("./proxy-fetch-ZOTREHAO.mjs"), import("./expectations-IFIQH33O.mjs")]);
+  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import("./cache-image-VZ72Q5ON.mjs"), import("./proxy-fetch-ZOTREHAO.mjs"), import("./expectations-IFIQH33O.mjs")]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...fetch ? { fetch } : {} });
 }
@@ -1242,7 +1249,7 @@ async function runPipeline(raw, facts, deps) {
       result = { ...result, built: outcome.built, published, ...outcome.verification ? { verification: outcome.verification } : {} };
       if (outcome.verification) (await import("./assert-verified-NAGO3NBN.mjs")).assertVerified(outcome.verification);
     } else if (p.mode === "build" && result.prepared) {
-      const { build } = await import("./build-WJTKRZOO.mjs");
+      const { build } = await import("./build-5G6SSZPB.mjs");
       const built = await build(p.buildOptions, result.prepared, {
         log: deps.log,
         docker: deps.docker,

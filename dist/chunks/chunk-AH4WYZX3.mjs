@@ -65,9 +65,14 @@ async function encoderTar(input) {
   }
   return { tar: tarBytes(entries), files: names };
 }
-async function compressLayer({ tar, files }) {
-  const blob = await fixedGzip(tar);
-  return { blob, digest: sha256Digest(blob), diffId: sha256Digest(tar), size: blob.length, tarSize: tar.length, files };
+async function compressLayer({ tar, files }, cache) {
+  const diffId = sha256Digest(tar);
+  let blob = await cache?.get(diffId);
+  if (!blob) {
+    blob = await fixedGzip(tar);
+    await cache?.put(diffId, blob);
+  }
+  return { blob, digest: sha256Digest(blob), diffId, size: blob.length, tarSize: tar.length, files };
 }
 async function encoderLayer(input) {
   return compressLayer(await encoderTar(input));

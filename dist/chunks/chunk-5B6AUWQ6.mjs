@@ -1,11 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  folderTrust
+} from "./chunk-SOO7QRZ2.mjs";
+import {
   TarType
 } from "./chunk-OL25VIPN.mjs";
 
 // src/image/layer-summaries.ts
 import { createHash } from "node:crypto";
-import { lstat, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 function layerSummariesDir(runnerTemp, defaultCacheRoot) {
   return join(runnerTemp ?? defaultCacheRoot, "oneapi-offline-layer-summaries");
@@ -41,12 +44,9 @@ function entriesOf(rows) {
 }
 function layerSummaries(dir, onIgnored = () => void 0) {
   const private_ = async () => {
-    const info = await lstat(dir).catch(() => void 0);
-    if (!info) return false;
-    const mine = typeof process.getuid !== "function" || info.uid === process.getuid();
-    const safe = info.isDirectory() && mine && (info.mode & 18) === 0;
-    if (!safe) onIgnored(`layer summaries in ${dir} ignored: the folder is not a folder only this user may write to; reading every layer`);
-    return safe;
+    const trust = await folderTrust(dir);
+    if (trust === "foreign") onIgnored(`layer summaries in ${dir} ignored: the folder is not a folder only this user may write to; reading every layer`);
+    return trust === "private";
   };
   let trusted;
   return {

@@ -9,7 +9,7 @@ import {
 import {
   compressLayer,
   encoderTar
-} from "./chunk-XPEWGPKK.mjs";
+} from "./chunk-AH4WYZX3.mjs";
 import {
   BaseImageProblem,
   readBase
@@ -222,7 +222,7 @@ async function registryBuild(options, prepared, expectations, deps) {
   if (options.mode.kind !== "overlay") throw new Error("internal: the registry engine builds overlay mode only");
   const baseImage = options.mode.baseImage;
   const tar = await encoderTar({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch });
-  const compressing = compressLayer(tar);
+  const compressing = compressLayer(tar, deps.layerCache);
   compressing.catch(() => void 0);
   let base;
   try {
