@@ -1,7 +1,7 @@
 // Names under which verified encoder files are kept between jobs and runs. Pure: the same pins
 // always give the same names, and any change to a pin gives new ones, so a cache written for
 // one pin set is never read for another.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../oci/digest.js';
 
 /** Bump when what is stored under a key changes shape (file names, folder layout). */
 const LAYOUT = 'v1' as const;
@@ -35,6 +35,6 @@ export interface KeyedFile {
  */
 export function actionsCacheKey(files: ReadonlyArray<KeyedFile>): string {
   const lines = [...new Set(files.map((file) => `${file.id} ${file.url} ${file.sha256.toLowerCase()}`))].sort();
-  const digest = createHash('sha256').update(lines.join('\n'), 'utf8').digest('hex');
+  const digest = sha256Hex(lines.join('\n'));
   return `tiktoken-encoders-${LAYOUT}-${digest}`;
 }

@@ -8,10 +8,10 @@
 // torn, edited or foreign file) is ignored and the layer is read again, and so is every summary
 // in a folder that is not this user's own, or that others may write to. Files a summary holds
 // no hash for are hashed by the verifier's second pass, from the layer itself.
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TarType } from '../tar/tar-header.js';
+import { sha256Hex } from '../oci/digest.js';
 import type { Descriptor } from '../oci/media-types.js';
 import { folderTrust } from '../cache/private-folder.js';
 import type { RecordedEntry } from './read-layer.js';
@@ -43,7 +43,7 @@ interface Body {
   readonly rows: readonly Row[];
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string): string => sha256Hex(text);
 
 function keyOf(layer: Descriptor, roots: readonly string[]): string {
   return sha256(JSON.stringify([FORMAT, layer.digest, layer.size, layer.mediaType, roots]));

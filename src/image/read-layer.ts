@@ -2,7 +2,6 @@
 // records), then applied to an image tree as often as needed. Regular files are hashed while
 // they stream by when their name lies in a folder a consumer may read; the others keep only
 // where they are (layer, entry number), so a later pass hashes exactly the ones a verdict needs.
-import { createHash } from 'node:crypto';
 import { TarType, type TarHeader } from '../tar/tar-header.js';
 import { tarEntries } from '../tar/tar-entries.js';
 import { layerApplier } from './apply-layer.js';
@@ -10,6 +9,7 @@ import { normalizeLayerPath } from './layer-paths.js';
 import type { Content, LayerTree } from './layer-tree.js';
 import type { LayerSummaries } from './layer-summaries.js';
 import type { Descriptor } from '../oci/media-types.js';
+import { StreamHash } from '../oci/digest.js';
 
 export interface HashPolicy {
   /** Whether the file named so (cleaned, before symlinks) is hashed on the first pass. */
@@ -24,16 +24,14 @@ export interface RecordedEntry {
 }
 
 async function digest(body: AsyncIterable<Buffer>, content: Content, keep: boolean): Promise<void> {
-  const hash = createHash('sha256');
+  const hash = new StreamHash();
   const parts: Buffer[] = [];
-  let size = 0;
   for await (const part of body) {
     hash.update(part);
-    size += part.length;
     if (keep) parts.push(part);
   }
-  content.sha256 = hash.digest('hex');
-  content.size = size;
+  content.sha256 = hash.hex();
+  content.size = hash.size;
   if (keep) content.bytes = Buffer.concat(parts);
 }
 

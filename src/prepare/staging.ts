@@ -5,7 +5,7 @@
 // because the cache service matches entries on the path list (a per-run path would never be
 // found again). Runs use it one at a time, under the root's folder lock, and only for the
 // restore or save itself; verified files move into the run's own folder at once.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../oci/digest.js';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { processAlive } from '../encoders/folder-lock.js';
 import { writeFailure } from '../encoders/write-failure.js';
 
 /** `run-<host>-<pid>-`: a folder whose process is gone from this host is a crashed run's, and removed. */
-const HOST = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+const HOST = sha256Hex(hostname()).slice(0, 8);
 const RUN_FOLDER = /^run-([0-9a-f]{8})-(\d+)-[A-Za-z0-9]{6}$/;
 
 /** Removes the folders of runs on this host whose process no longer exists (killed mid-run). */
