@@ -34,8 +34,8 @@ import {
   parseBoolean,
   parseKeyValues
 } from "./chunk-QE6PONKV.mjs";
-import "./chunk-LMSPCY74.mjs";
 import "./chunk-AMMJLJJB.mjs";
+import "./chunk-LMSPCY74.mjs";
 import {
   InputError
 } from "./chunk-ZWN2JR2B.mjs";

@@ -1,10 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   hashFile
-} from "./chunk-XA7VP6MP.mjs";
-import {
-  sha256Hex
-} from "./chunk-LMSPCY74.mjs";
+} from "./chunk-DGHTG4OY.mjs";
 import {
   UnreadableFile
 } from "./chunk-TORZOQGE.mjs";
@@ -15,6 +12,9 @@ import {
 import {
   redactUrl
 } from "./chunk-AMMJLJJB.mjs";
+import {
+  sha256Hex
+} from "./chunk-LMSPCY74.mjs";
 import {
   InputError
 } from "./chunk-ZWN2JR2B.mjs";

@@ -7,17 +7,17 @@ import {
   MANIFEST_ACCEPT,
   RegistryFailure,
   repositoryHttp
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   manifestReference,
   parseImageReference
 } from "./chunk-NVZCJQUL.mjs";
 import {
-  sha256Digest
-} from "./chunk-LMSPCY74.mjs";
-import {
   redactUrl
 } from "./chunk-AMMJLJJB.mjs";
+import {
+  sha256Digest
+} from "./chunk-LMSPCY74.mjs";
 
 // src/oci/registry-source.ts
 function registrySource(target, fetchImpl, limits = DEFAULT_READ_LIMITS) {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-BJ7SNYSJ.mjs";
 import {
   manifestKind
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   normalizeLayerPath
 } from "./chunk-HCNGK5MF.mjs";

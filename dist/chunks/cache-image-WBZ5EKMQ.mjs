@@ -4,7 +4,7 @@ import {
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-GOZEM7RO.mjs";
+} from "./chunk-EVL5W6ZV.mjs";
 import {
   encoderLayer
 } from "./chunk-AH4WYZX3.mjs";
@@ -14,19 +14,19 @@ import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-GZXTFN6W.mjs";
+} from "./chunk-3UNBYREE.mjs";
 import {
   verifyImage
-} from "./chunk-3E4KBLIH.mjs";
-import "./chunk-7XJ5IGCC.mjs";
-import "./chunk-W5O5DGOK.mjs";
+} from "./chunk-CMUX2YDB.mjs";
+import "./chunk-QPNLHAJN.mjs";
+import "./chunk-WD3UNVVM.mjs";
 import "./chunk-BJ7SNYSJ.mjs";
 import {
   BlobMediaType,
   MediaType,
   RegistryFailure,
   repositoryHttp
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   rfc3339
 } from "./chunk-C5YV2EB3.mjs";
@@ -39,8 +39,8 @@ import "./chunk-LETP2O6P.mjs";
 import "./chunk-HCNGK5MF.mjs";
 import "./chunk-4CAFWHQW.mjs";
 import "./chunk-OL25VIPN.mjs";
-import "./chunk-LMSPCY74.mjs";
 import "./chunk-AMMJLJJB.mjs";
+import "./chunk-LMSPCY74.mjs";
 import {
   BuildError
 } from "./chunk-ZWN2JR2B.mjs";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-NUPML46M.mjs";
 import {
   repositoryHttp
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   parseImageReference
 } from "./chunk-NVZCJQUL.mjs";

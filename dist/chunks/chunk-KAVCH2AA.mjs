@@ -26,7 +26,7 @@ import {
 } from "./chunk-7I65BH5E.mjs";
 import {
   layerSummariesDir
-} from "./chunk-5B6AUWQ6.mjs";
+} from "./chunk-RBO6WK2V.mjs";
 import {
   parseBoolean,
   parseLines,
@@ -38,17 +38,17 @@ import {
   stagingRoot,
   toolCacheTool,
   toolCacheVersion
-} from "./chunk-N5CABSHG.mjs";
+} from "./chunk-4Z7QOBX4.mjs";
 import {
   LOCK_FILE,
   copyVerified,
   withFolderLock,
   writeFailure,
   writeTextAtomically
-} from "./chunk-73W7BHTZ.mjs";
+} from "./chunk-DYRNYHUK.mjs";
 import {
   hashFileIfPresent
-} from "./chunk-XA7VP6MP.mjs";
+} from "./chunk-DGHTG4OY.mjs";
 import {
   UnreadableFile
 } from "./chunk-TORZOQGE.mjs";
@@ -501,7 +501,7 @@ async function acquireOnline(files, wanted, options, deps, staging, toolCache = 
     if (toolCache) acquired.push(...fromToolCache(wanted, deps.toolCache, log));
     const left2 = missing(wanted, acquired);
     if (left2.length > 0) {
-      const { fromActionsCache } = await import("./actions-cache-step-3OER5VG5.mjs");
+      const { fromActionsCache } = await import("./actions-cache-step-FKUZOABN.mjs");
       const fromActions = await fromActionsCache(files, left2, deps.actionsCache, await staging.open(), log);
       restored = fromActions.restored;
       acquired.push(...fromActions.acquired);
@@ -571,7 +571,7 @@ async function prepare(options, deps) {
   const source = options.source !== void 0 ? await (await import("./local-source-2IOLHSH4.mjs")).openSource(options.source, files) : void 0;
   const staging = lazyRunStaging(deps.stagingDir);
   try {
-    let { acquired, restored } = source ? { acquired: await (await import("./from-source-WBPW3Y35.mjs")).fromSource(files, source, log), restored: false } : await acquireOnline(files, files, options, deps, staging);
+    let { acquired, restored } = source ? { acquired: await (await import("./from-source-TNKXRC36.mjs")).fromSource(files, source, log), restored: false } : await acquireOnline(files, files, options, deps, staging);
     try {
       await mkdir3(options.cacheDir, { recursive: true });
     } catch (error) {
@@ -600,7 +600,7 @@ async function prepare(options, deps) {
     }
     reportLayout(options.cacheDir, layout, log);
     if (options.cache && ordered.some((a) => a.source === "download") && !restored) {
-      const { saveActionsCache } = await import("./actions-cache-step-3OER5VG5.mjs");
+      const { saveActionsCache } = await import("./actions-cache-step-FKUZOABN.mjs");
       await saveActionsCache(ordered, deps.actionsCache, await staging.open(), log);
     }
     return {
@@ -1059,7 +1059,7 @@ function cacheImagePlan(reference, options) {
   return { reference, cachePath: options.cachePath, platforms: options.platforms, labels: options.labels, sourceDateEpoch: options.sourceDateEpoch, verify: options.verify };
 }
 async function defaultReadPlatforms(facts, prepareOptions) {
-  const { registryPlatforms } = await import("./base-platforms-HRGWTW3D.mjs");
+  const { registryPlatforms } = await import("./base-platforms-ZNINZC6G.mjs");
   const { proxiedFetch } = await import("./proxy-fetch-ZOTREHAO.mjs");
   const fetch = proxiedFetch(prepareOptions.proxy);
   return registryPlatforms({ dockerConfig: facts.dockerConfig, ...fetch ? { fetch } : {} });
@@ -1074,7 +1074,7 @@ function stampOf(p) {
   if (p.mode === "merge") return { ...p.merge.version !== void 0 ? { version: p.merge.version } : {}, labels: [], annotations: p.merge.annotations ?? [] };
   return void 0;
 }
-var download = async (request, dest, deps) => (await import("./download-file-HTNZCPKU.mjs")).downloadFile(request, dest, deps);
+var download = async (request, dest, deps) => (await import("./download-file-A3RALQD7.mjs")).downloadFile(request, dest, deps);
 function gatedPorts(gate, deps) {
   const open = async () => {
     if (!await gate) throw new PlanFailed();
@@ -1108,7 +1108,7 @@ async function prepareStep(prepareOptions, facts, deps, gate) {
   );
 }
 async function mergeStep(p, facts, deps) {
-  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-2AX2TO5V.mjs"), import("./run-AX5DCE46.mjs")]);
+  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-EGKDNVPG.mjs"), import("./run-AX5DCE46.mjs")]);
   return deps.log.group(
     "Merge the per-platform digests into one index (pushed by digest, no tags yet)",
     async () => mergeImages(p.merge, {
@@ -1130,7 +1130,7 @@ function unpublishedAt(result) {
   return where.length > 0 ? `${digest}, at ${where.join(", ")}` : digest;
 }
 async function publishStep(p, result, facts, deps) {
-  const { publish, tagInRegistry, assertPublished } = await import("./publish-BN257HKW.mjs");
+  const { publish, tagInRegistry, assertPublished } = await import("./publish-JHD2PDZ7.mjs");
   const access2 = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, fetch: await registryFetch(p) };
   if (result.merged && p.mode === "merge") {
     const merged = result.merged;
@@ -1166,9 +1166,9 @@ async function verifyStep(p, result, facts, deps) {
     return void 0;
   }
   const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir: layerSummariesDir2 }, { expectationsOf }] = await Promise.all([
-    import("./verify-image-54FHXZV5.mjs"),
+    import("./verify-image-C6NMWVGB.mjs"),
     import("./proxy-fetch-ZOTREHAO.mjs"),
-    import("./layer-summaries-ZYEMKCKQ.mjs"),
+    import("./layer-summaries-7W66S4ZN.mjs"),
     import("./expectations-IFIQH33O.mjs")
   ]);
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
@@ -1194,10 +1194,10 @@ function credentialsFor(facts) {
 }
 async function registryStep(p, options, prepared, facts, deps) {
   const [{ registryBuild }, { proxiedFetch }, { expectationsOf }, { layerSummariesDir: layerSummariesDir2 }, { layerBlobCache }] = await Promise.all([
-    import("./registry-engine-6MSUS4AN.mjs"),
+    import("./registry-engine-ES64IYLC.mjs"),
     import("./proxy-fetch-ZOTREHAO.mjs"),
     import("./expectations-IFIQH33O.mjs"),
-    import("./layer-summaries-ZYEMKCKQ.mjs"),
+    import("./layer-summaries-7W66S4ZN.mjs"),
     import("./layer-blob-cache-5HH466TC.mjs")
   ]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
@@ -1209,7 +1209,7 @@ async function registryStep(p, options, prepared, facts, deps) {
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import("./cache-image-VZ72Q5ON.mjs"), import("./proxy-fetch-ZOTREHAO.mjs"), import("./expectations-IFIQH33O.mjs")]);
+  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import("./cache-image-WBZ5EKMQ.mjs"), import("./proxy-fetch-ZOTREHAO.mjs"), import("./expectations-IFIQH33O.mjs")]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...fetch ? { fetch } : {} });
 }
@@ -1249,7 +1249,7 @@ async function runPipeline(raw, facts, deps) {
       result = { ...result, built: outcome.built, published, ...outcome.verification ? { verification: outcome.verification } : {} };
       if (outcome.verification) (await import("./assert-verified-NAGO3NBN.mjs")).assertVerified(outcome.verification);
     } else if (p.mode === "build" && result.prepared) {
-      const { build } = await import("./build-5G6SSZPB.mjs");
+      const { build } = await import("./build-PTP4T4XP.mjs");
       const built = await build(p.buildOptions, result.prepared, {
         log: deps.log,
         docker: deps.docker,
@@ -1275,7 +1275,7 @@ async function runPipeline(raw, facts, deps) {
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === "build" ? (await import("./publish-BN257HKW.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
+          const planned = p.mode === "build" ? (await import("./publish-JHD2PDZ7.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }

@@ -5,16 +5,16 @@ import {
 import "./chunk-3FNHDDJ4.mjs";
 import {
   openRepository
-} from "./chunk-X72YFK7Q.mjs";
+} from "./chunk-VXSSVXH2.mjs";
 import {
   getManifest,
   putManifest,
   withRetry
-} from "./chunk-GZXTFN6W.mjs";
+} from "./chunk-3UNBYREE.mjs";
 import "./chunk-NUPML46M.mjs";
 import {
   RegistryFailure
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   runDocker
 } from "./chunk-SX4XJMON.mjs";
@@ -23,8 +23,8 @@ import {
   splitTag
 } from "./chunk-NVZCJQUL.mjs";
 import "./chunk-OL25VIPN.mjs";
-import "./chunk-LMSPCY74.mjs";
 import "./chunk-AMMJLJJB.mjs";
+import "./chunk-LMSPCY74.mjs";
 import {
   PublishError
 } from "./chunk-ZWN2JR2B.mjs";

@@ -2,21 +2,21 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   actionsCacheDir,
   actionsCacheKey
-} from "./chunk-N5CABSHG.mjs";
+} from "./chunk-4Z7QOBX4.mjs";
 import {
   copyVerified,
   withFolderLock
-} from "./chunk-73W7BHTZ.mjs";
+} from "./chunk-DYRNYHUK.mjs";
 import {
   hashFileIfPresent
-} from "./chunk-XA7VP6MP.mjs";
-import "./chunk-LMSPCY74.mjs";
+} from "./chunk-DGHTG4OY.mjs";
 import "./chunk-TORZOQGE.mjs";
 import {
   checkPin,
   readLimit
 } from "./chunk-DGPB3I2O.mjs";
 import "./chunk-AMMJLJJB.mjs";
+import "./chunk-LMSPCY74.mjs";
 import "./chunk-ZWN2JR2B.mjs";
 import "./chunk-JVZTSKKL.mjs";
 

@@ -4,15 +4,15 @@ import {
   imagePlatforms,
   readBase,
   registryPlatforms
-} from "./chunk-HEPGERBM.mjs";
+} from "./chunk-EMRT6FWZ.mjs";
 import "./chunk-NUPML46M.mjs";
-import "./chunk-W5O5DGOK.mjs";
+import "./chunk-WD3UNVVM.mjs";
 import "./chunk-BJ7SNYSJ.mjs";
-import "./chunk-BCYZSYWF.mjs";
+import "./chunk-MZKP25AA.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-NVZCJQUL.mjs";
-import "./chunk-LMSPCY74.mjs";
 import "./chunk-AMMJLJJB.mjs";
+import "./chunk-LMSPCY74.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {
   BaseImageProblem,

@@ -5,7 +5,7 @@ import {
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-GOZEM7RO.mjs";
+} from "./chunk-EVL5W6ZV.mjs";
 import {
   compressLayer,
   encoderTar
@@ -13,7 +13,7 @@ import {
 import {
   BaseImageProblem,
   readBase
-} from "./chunk-HEPGERBM.mjs";
+} from "./chunk-EMRT6FWZ.mjs";
 import {
   nameArchive
 } from "./chunk-5KVMZPUN.mjs";
@@ -28,18 +28,18 @@ import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-GZXTFN6W.mjs";
+} from "./chunk-3UNBYREE.mjs";
 import "./chunk-NUPML46M.mjs";
 import {
   checkedBlob,
   verifyImage
-} from "./chunk-3E4KBLIH.mjs";
+} from "./chunk-CMUX2YDB.mjs";
 import {
   layoutSource
-} from "./chunk-7XJ5IGCC.mjs";
+} from "./chunk-QPNLHAJN.mjs";
 import {
   registrySource
-} from "./chunk-W5O5DGOK.mjs";
+} from "./chunk-WD3UNVVM.mjs";
 import "./chunk-BJ7SNYSJ.mjs";
 import {
   BlobMediaType,
@@ -47,7 +47,7 @@ import {
   RegistryFailure,
   parseManifest,
   repositoryHttp
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   parseBaseImage
 } from "./chunk-DKXU6VN5.mjs";
@@ -64,13 +64,13 @@ import "./chunk-LETP2O6P.mjs";
 import "./chunk-HCNGK5MF.mjs";
 import "./chunk-4CAFWHQW.mjs";
 import "./chunk-OL25VIPN.mjs";
+import "./chunk-AMMJLJJB.mjs";
 import {
   bytesOnce,
   digestHex,
   isDigest,
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";
-import "./chunk-AMMJLJJB.mjs";
 import {
   BuildError
 } from "./chunk-ZWN2JR2B.mjs";

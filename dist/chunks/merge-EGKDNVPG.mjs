@@ -1,28 +1,28 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   indexImages
-} from "./chunk-YSIZK5C5.mjs";
+} from "./chunk-QERHSY4T.mjs";
 import {
   openRepository,
   sameRegistry
-} from "./chunk-X72YFK7Q.mjs";
+} from "./chunk-VXSSVXH2.mjs";
 import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-GZXTFN6W.mjs";
+} from "./chunk-3UNBYREE.mjs";
 import {
   dockerCredentials
 } from "./chunk-NUPML46M.mjs";
 import {
   registrySource
-} from "./chunk-W5O5DGOK.mjs";
+} from "./chunk-WD3UNVVM.mjs";
 import "./chunk-BJ7SNYSJ.mjs";
 import {
   MediaType,
   RegistryFailure,
   parseManifest
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   runDocker
 } from "./chunk-SX4XJMON.mjs";
@@ -36,11 +36,11 @@ import {
   parseImageReference,
   splitTag
 } from "./chunk-NVZCJQUL.mjs";
+import "./chunk-AMMJLJJB.mjs";
 import {
   DIGEST_RE,
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";
-import "./chunk-AMMJLJJB.mjs";
 import {
   BuildError,
   InputError

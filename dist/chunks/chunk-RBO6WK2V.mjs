@@ -5,9 +5,11 @@ import {
 import {
   TarType
 } from "./chunk-OL25VIPN.mjs";
+import {
+  sha256Hex
+} from "./chunk-LMSPCY74.mjs";
 
 // src/image/layer-summaries.ts
-import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 function layerSummariesDir(runnerTemp, defaultCacheRoot) {
@@ -15,7 +17,7 @@ function layerSummariesDir(runnerTemp, defaultCacheRoot) {
 }
 var FORMAT = 1;
 var TYPES = new Set(Object.values(TarType));
-var sha256 = (text) => createHash("sha256").update(text).digest("hex");
+var sha256 = (text) => sha256Hex(text);
 function keyOf(layer, roots) {
   return sha256(JSON.stringify([FORMAT, layer.digest, layer.size, layer.mediaType, roots]));
 }

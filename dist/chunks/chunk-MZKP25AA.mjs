@@ -3,11 +3,11 @@ import {
   registryScheme
 } from "./chunk-NVZCJQUL.mjs";
 import {
-  isDigest
-} from "./chunk-LMSPCY74.mjs";
-import {
   redactUrl
 } from "./chunk-AMMJLJJB.mjs";
+import {
+  isDigest
+} from "./chunk-LMSPCY74.mjs";
 
 // src/oci/media-types.ts
 var MediaType = {

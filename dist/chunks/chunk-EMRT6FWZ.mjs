@@ -4,14 +4,14 @@ import {
 } from "./chunk-NUPML46M.mjs";
 import {
   registrySource
-} from "./chunk-W5O5DGOK.mjs";
+} from "./chunk-WD3UNVVM.mjs";
 import {
   IMAGE_MANIFEST_TYPES,
   MediaType,
   isAttestation,
   manifestKind,
   parseManifest
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   configPlatform,
   platformName,

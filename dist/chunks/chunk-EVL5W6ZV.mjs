@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   BlobMediaType,
   MediaType
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   bytesOnce,
   sha256Digest

@@ -3,7 +3,7 @@ import {
   MANIFEST_ACCEPT,
   RegistryFailure,
   parseManifest
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";

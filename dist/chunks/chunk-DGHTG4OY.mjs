@@ -1,8 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  StreamHash
-} from "./chunk-LMSPCY74.mjs";
-import {
   UnreadableFile,
   openRegular,
   readChunks
@@ -10,6 +7,9 @@ import {
 import {
   MAX_UNPINNED_BYTES
 } from "./chunk-DGPB3I2O.mjs";
+import {
+  StreamHash
+} from "./chunk-LMSPCY74.mjs";
 
 // src/encoders/hash-file.ts
 async function hashFile(path, limit = MAX_UNPINNED_BYTES, options = {}) {

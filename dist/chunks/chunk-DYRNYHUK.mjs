@@ -1,8 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  StreamHash
-} from "./chunk-LMSPCY74.mjs";
-import {
   openRegular,
   readChunks
 } from "./chunk-TORZOQGE.mjs";
@@ -10,6 +7,9 @@ import {
   checkPin,
   readLimit
 } from "./chunk-DGPB3I2O.mjs";
+import {
+  StreamHash
+} from "./chunk-LMSPCY74.mjs";
 import {
   InputError
 } from "./chunk-ZWN2JR2B.mjs";

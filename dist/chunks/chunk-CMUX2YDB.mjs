@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   layoutSource
-} from "./chunk-7XJ5IGCC.mjs";
+} from "./chunk-QPNLHAJN.mjs";
 import {
   registrySource
-} from "./chunk-W5O5DGOK.mjs";
+} from "./chunk-WD3UNVVM.mjs";
 import {
   DEFAULT_READ_LIMITS
 } from "./chunk-BJ7SNYSJ.mjs";
@@ -13,7 +13,7 @@ import {
   isAttestation,
   layerCompression,
   parseManifest
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   configPlatform,
   platformName
@@ -432,9 +432,6 @@ async function* untilDeadline(source, deadline, what) {
   }
 }
 
-// src/image/read-layer.ts
-import { createHash } from "node:crypto";
-
 // src/image/apply-layer.ts
 function layerApplier(tree) {
   return {
@@ -499,16 +496,14 @@ function layerApplier(tree) {
 
 // src/image/read-layer.ts
 async function digest(body, content, keep) {
-  const hash = createHash("sha256");
+  const hash = new StreamHash();
   const parts = [];
-  let size = 0;
   for await (const part of body) {
     hash.update(part);
-    size += part.length;
     if (keep) parts.push(part);
   }
-  content.sha256 = hash.digest("hex");
-  content.size = size;
+  content.sha256 = hash.hex();
+  content.size = hash.size;
   if (keep) content.bytes = Buffer.concat(parts);
 }
 async function recordLayer(tar, layer, policy) {

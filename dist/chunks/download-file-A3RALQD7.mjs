@@ -10,11 +10,11 @@ import {
 } from "./chunk-52S4N4HM.mjs";
 import "./chunk-3VB7TLJS.mjs";
 import {
-  StreamHash
-} from "./chunk-LMSPCY74.mjs";
-import {
   redactUrl
 } from "./chunk-AMMJLJJB.mjs";
+import {
+  StreamHash
+} from "./chunk-LMSPCY74.mjs";
 import {
   DownloadError
 } from "./chunk-ZWN2JR2B.mjs";

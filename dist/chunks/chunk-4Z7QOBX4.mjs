@@ -2,10 +2,12 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   processAlive,
   writeFailure
-} from "./chunk-73W7BHTZ.mjs";
+} from "./chunk-DYRNYHUK.mjs";
+import {
+  sha256Hex
+} from "./chunk-LMSPCY74.mjs";
 
 // src/cache/keys.ts
-import { createHash } from "node:crypto";
 var LAYOUT = "v1";
 function toolCacheTool(fileId) {
   return `tiktoken-${fileId}`;
@@ -15,16 +17,15 @@ function toolCacheVersion(sha256) {
 }
 function actionsCacheKey(files) {
   const lines = [...new Set(files.map((file) => `${file.id} ${file.url} ${file.sha256.toLowerCase()}`))].sort();
-  const digest = createHash("sha256").update(lines.join("\n"), "utf8").digest("hex");
+  const digest = sha256Hex(lines.join("\n"));
   return `tiktoken-encoders-${LAYOUT}-${digest}`;
 }
 
 // src/prepare/staging.ts
-import { createHash as createHash2 } from "node:crypto";
 import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-var HOST = createHash2("sha256").update(hostname()).digest("hex").slice(0, 8);
+var HOST = sha256Hex(hostname()).slice(0, 8);
 var RUN_FOLDER = /^run-([0-9a-f]{8})-(\d+)-[A-Za-z0-9]{6}$/;
 async function removeCrashedRuns(root) {
   for (const name of await readdir(root).catch(() => [])) {

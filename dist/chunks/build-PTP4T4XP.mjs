@@ -4,25 +4,25 @@ import {
 } from "./chunk-AH4WYZX3.mjs";
 import {
   indexImages
-} from "./chunk-YSIZK5C5.mjs";
+} from "./chunk-QERHSY4T.mjs";
 import "./chunk-3FNHDDJ4.mjs";
 import {
   openRepository,
   sameRegistry
-} from "./chunk-X72YFK7Q.mjs";
+} from "./chunk-VXSSVXH2.mjs";
 import {
   getManifest,
   pushByDigest
-} from "./chunk-GZXTFN6W.mjs";
+} from "./chunk-3UNBYREE.mjs";
 import "./chunk-NUPML46M.mjs";
 import {
   layoutSource
-} from "./chunk-7XJ5IGCC.mjs";
+} from "./chunk-QPNLHAJN.mjs";
 import "./chunk-BJ7SNYSJ.mjs";
 import {
   RegistryFailure,
   parseManifest
-} from "./chunk-BCYZSYWF.mjs";
+} from "./chunk-MZKP25AA.mjs";
 import {
   checkBuilderPlatforms,
   probeEngine
@@ -63,15 +63,15 @@ import {
   withFolderLock,
   writeFailure,
   writeTextAtomically
-} from "./chunk-73W7BHTZ.mjs";
-import {
-  isDigest
-} from "./chunk-LMSPCY74.mjs";
+} from "./chunk-DYRNYHUK.mjs";
 import {
   UnreadableFile
 } from "./chunk-TORZOQGE.mjs";
 import "./chunk-DGPB3I2O.mjs";
 import "./chunk-AMMJLJJB.mjs";
+import {
+  isDigest
+} from "./chunk-LMSPCY74.mjs";
 import {
   ActionError,
   BuildError,
