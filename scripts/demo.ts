@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildAndPush } from '../test/support/engine-push.js';
 import { startMirrorServer } from '../test/support/mirror-server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,7 +34,10 @@ async function pushBase(): Promise<void> {
         throw new Error(`static busybox for ${arch} missing at ${path}: run \`bash scripts/provision-engine.sh\` first`, { cause: error });
       });
     }
-    await run('docker', ['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--output', `type=image,name=${BASE},push=true`, context]);
+    // Built with Engine's builder into an OCI archive, pushed with the project's registry client
+    // (test/support/engine-push.ts says why not `push=true`).
+    process.stderr.write(`\n$ docker buildx build --platform linux/amd64,linux/arm64 --output type=oci,… (then pushed as ${BASE})\n`);
+    await buildAndPush(BASE, context, { args: ['--platform', 'linux/amd64,linux/arm64'] });
   } finally {
     await rm(context, { recursive: true, force: true });
   }

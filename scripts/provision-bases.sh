@@ -7,7 +7,8 @@
 # Idempotent: the rootfs tarballs and their checksums are kept under $STATE/bases and rebuilt
 # only when a tarball is missing or no longer matches its recorded checksum; the image is
 # rebuilt only when the registry lacks the tag or it no longer holds what these tarballs make.
-# Needs scripts/provision-engine.sh to have run (engine, buildx, registry, binfmt for arm64).
+# Needs scripts/provision-engine.sh (engine, buildx, registry, binfmt for arm64) and
+# scripts/provision-buildkit.sh (the docker-container builder that pushes the image) to have run.
 set -euo pipefail
 
 log() { printf '[provision-bases] %s\n' "$*" >&2; }
@@ -107,13 +108,19 @@ if [ -n "$have" ] && [ -s "$stamp" ] && [ "$(cat "$stamp")" = "$want_inputs $hav
   exit 0
 fi
 
-log "building and pushing $IMAGE (linux/amd64, linux/arm64; no emulated step)"
+# Pushed by the docker-container builder, not Engine's: on the docker driver buildx has Docker
+# push again after BuildKit, and Docker 26 PUTs every manifest of a multi-platform image to the
+# same tag at once, which Distribution 2.8 can answer with a 500 (it rewrites the tag's link
+# file in place). BuildKit's own push sends the children by digest and the tag once.
+BUILDER=oneapi-offline-container
+docker buildx inspect "$BUILDER" >/dev/null 2>&1 || die "buildx builder $BUILDER is missing: run scripts/provision-buildkit.sh first"
+log "building and pushing $IMAGE with $BUILDER (linux/amd64, linux/arm64; no emulated step)"
 docker buildx build \
-  --builder default \
+  --builder "$BUILDER" \
   --platform linux/amd64,linux/arm64 \
   --provenance=false --sbom=false \
   --file "$HERE/fixtures/bases/Dockerfile" \
-  --output "type=image,name=$IMAGE,push=true" \
+  --output "type=image,name=$IMAGE,push=true,oci-mediatypes=false" \
   "$BASES" >&2 || die "docker buildx build of $IMAGE failed"
 
 have=$(registry_digest || true)

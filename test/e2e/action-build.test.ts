@@ -10,6 +10,7 @@ import { PINNED_FILES } from '../../src/pins.js';
 import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { busyboxContext, sha1Name, tempDir } from './build-support.js';
 import { fetchManifest, requireEngine, requireRegistry, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { freshRunner, runAction } from '../support/run-action.js';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   mirror = await startMirrorServer();
   base = `${testImage('action-base')}:${tag}`;
   const context = await busyboxContext(await tempDir('action-base'), 'busybox-base');
-  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64,linux/arm64', '--output', `type=image,name=${base},push=true`, context]);
+  await buildAndPush(base, context, { args: ['--platform', 'linux/amd64,linux/arm64'] });
 });
 afterAll(async () => {
   await mirror?.close();

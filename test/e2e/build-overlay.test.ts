@@ -12,6 +12,7 @@ import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
 import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { fetchBlob, fetchManifest, imageEntries, platformOf, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { busyboxContext, encoderCache, sha1Name, tempDir } from './build-support.js';
 
 const IDS: PinnedFileId[] = ['p50k_base'];
@@ -27,7 +28,7 @@ beforeAll(async () => {
   await requireEngine();
   work = await tempDir('overlay');
   const baseContext = await busyboxContext(`${work}/base`, 'busybox-base');
-  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--tag', base, '--output', 'type=image,push=true', baseContext]);
+  await buildAndPush(base, baseContext, { args: ['--platform', 'linux/amd64,linux/arm64', '--provenance', 'false'] });
   cacheDir = await encoderCache(`${work}/cache`, IDS);
 });
 

@@ -6,7 +6,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaType } from '../../src/oci/media-types.js';
-import { fetchManifest, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { fetchManifest, requireEngine, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { tempDir } from './build-support.js';
 import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
@@ -52,7 +53,7 @@ describe('cache-image', () => {
       [`FROM ${TIKTOKEN_BASE}`, `COPY --from=${CACHE_IMAGE} /tiktoken_cache /tiktoken_cache`, 'ENV TIKTOKEN_CACHE_DIR=/tiktoken_cache DATA_GYM_CACHE_DIR=/tiktoken_cache', ''].join('\n'),
     );
     const image = `${testImage('h8-cache-consumer')}:${tag}`;
-    await runDocker(['buildx', 'build', '--platform', PLATFORMS.join(','), '--provenance', 'false', '--tag', image, '--output', 'type=image,push=true', dir]);
+    await buildAndPush(image, dir, { args: ['--platform', PLATFORMS.join(','), '--provenance', 'false'] });
     for (const platform of PLATFORMS) await expectTiktokenOffline(image, platform);
   }, 600_000);
 });

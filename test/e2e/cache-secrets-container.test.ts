@@ -14,7 +14,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busyboxContext, tempDir } from './build-support.js';
 import { emptyBuilders } from '../support/builders.js';
-import { fetchBlob, fetchManifest, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { fetchBlob, fetchManifest, requireEngine, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { freshRunner, runAction, type ActionRun } from '../support/run-action.js';
 
@@ -31,7 +32,7 @@ beforeAll(async () => {
   builders = await emptyBuilders(root, `h6-${tag}`);
   mirror = await startMirrorServer();
   const baseContext = await busyboxContext(await tempDir('cache-base'), 'busybox-base');
-  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64', '--provenance', 'false', '--output', `type=image,name=${base},push=true`, baseContext]);
+  await buildAndPush(base, baseContext, { args: ['--platform', 'linux/amd64', '--provenance', 'false'] });
   context = join(root, 'context');
   await mkdir(context);
   await writeFile(

@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AMD64_BUSYBOX, ARM64_BUSYBOX } from './build-support.js';
 import { BUILDERS, emptyBuilders, requireBuilder } from '../support/builders.js';
 import { fetchBlob, fetchManifest, imageEntries, platformOf, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { freshRunner, REPO_ROOT, runAction, type ActionRun } from '../support/run-action.js';
 
@@ -119,7 +120,7 @@ async function standIn(name: keyof typeof STANDINS): Promise<string> {
   }
   for (const [tool, text] of Object.entries(STANDINS[name])) await writeFile(join(dir, 'tools', tool), text, { mode: 0o755 });
   const image = `${testImage(`i9-source-${name}`)}:${tag}`;
-  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--output', `type=image,name=${image},push=true`, dir]);
+  await buildAndPush(image, dir, { args: ['--platform', 'linux/amd64,linux/arm64', '--provenance', 'false'] });
   return image;
 }
 

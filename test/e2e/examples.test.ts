@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { PINNED_FILES, canonicalUrl } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 import { fetchBlob, fetchManifest, imageEntries, platformOf, requireEngine, requireRegistry, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { startMirrorServer } from '../support/mirror-server.js';
 import { freshRunner, runAction } from '../support/run-action.js';
 
@@ -90,7 +91,7 @@ beforeAll(async () => {
   await writeFile(join(fixture, 'Dockerfile'), FIXTURE_DOCKERFILE);
   const tag = uniqueTag();
   base = `${testImage('one-api-fixture')}:${tag}`;
-  await runDocker(['buildx', 'build', '--platform', 'linux/amd64', '--provenance=false', '--output', `type=image,name=${base},push=true`, fixture]);
+  await buildAndPush(base, fixture, { args: ['--platform', 'linux/amd64', '--provenance=false'] });
 
   amd64OnlyIndex = `${testImage('one-api-fixture')}:${tag}-index`;
   await runDocker(['buildx', 'imagetools', 'create', '--tag', amd64OnlyIndex, base]);

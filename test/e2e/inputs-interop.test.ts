@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busyboxContext, tempDir } from './build-support.js';
 import { fetchBlob, fetchManifest, imageEntries, platformOf, requireEngine, runDocker, splitRef, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
 import { freshRunner, runAction } from '../support/run-action.js';
 
@@ -24,9 +25,9 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'oneapi-interop-'));
   mirror = await startMirrorServer();
   const context = await busyboxContext(await tempDir('interop-base'), 'busybox-base');
-  await runDocker(['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--output', `type=image,name=${multiBase},push=true`, context]);
+  await buildAndPush(multiBase, context, { args: ['--platform', 'linux/amd64,linux/arm64', '--provenance', 'false'] });
   // A One API stand-in published for amd64 only (as justsong/one-api:latest is since 2025).
-  await runDocker(['buildx', 'build', '--platform', 'linux/amd64', '--provenance', 'false', '--output', `type=image,name=${amd64Base},push=true`, context]);
+  await buildAndPush(amd64Base, context, { args: ['--platform', 'linux/amd64', '--provenance', 'false'] });
 }, 300_000);
 afterAll(async () => {
   await mirror?.close();
@@ -139,7 +140,7 @@ describe('merge mode annotations', () => {
   it('bare and index: annotations land on the merged index (OCI per-platform images)', async () => {
     const oci = `${testImage('h6-interop-oci')}:${tag}`;
     const context = await busyboxContext(await tempDir('interop-oci'), 'busybox-base');
-    await runDocker(['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--output', `type=image,name=${oci},push=true,oci-mediatypes=true`, context]);
+    await buildAndPush(oci, context, { args: ['--platform', 'linux/amd64,linux/arm64', '--provenance', 'false'], ociMediatypes: true });
     const { run, repository, tag: merged } = await merge(oci, 'oci', 'org.opencontainers.image.title=one-api\nindex:org.opencontainers.image.version=v3.0.0');
     expect(run.code, run.stdout.slice(-3000)).toBe(0);
     expect(run.outputs['annotations']).toBe('index:org.opencontainers.image.title=one-api\nindex:org.opencontainers.image.version=v3.0.0');

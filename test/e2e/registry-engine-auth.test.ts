@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { startAuthRegistry, type AuthRegistry } from '../support/auth-registry.js';
-import { MANIFEST_TYPES, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { MANIFEST_TYPES, requireEngine, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { busyboxContext, tempDir } from './build-support.js';
 import { encoderSource, noDockerEnv, runCli } from './registry-engine-support.js';
 
@@ -25,7 +26,7 @@ beforeAll(async () => {
   work = await tempDir('registry-engine-auth');
   source = await encoderSource(join(work, 'source'));
   const context = await busyboxContext(join(work, 'base'), 'busybox-base');
-  await runDocker(['buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance', 'false', '--tag', BASE, '--output', 'type=image,push=true', context]);
+  await buildAndPush(BASE, context, { args: ['--platform', 'linux/amd64,linux/arm64', '--provenance', 'false'] });
 }, 300_000);
 
 afterAll(async () => {

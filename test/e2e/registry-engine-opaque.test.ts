@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { tempDir } from './build-support.js';
 import { ENCODINGS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
@@ -50,7 +51,7 @@ describe('the opaque cache folder on real engines', () => {
     await writeFile(join(dir, 'evil'), 'not a rank table\n');
     await writeFile(join(dir, 'Dockerfile'), [`FROM ${TIKTOKEN_BASE}`, 'COPY stray /tiktoken_cache/stray', `COPY evil /tiktoken_cache/${first}`, ''].join('\n'));
     const base = `${testImage('h8-opaque-base')}:${tag}`;
-    await runDocker(['buildx', 'build', '--platform', PLATFORM, '--provenance', 'false', '--tag', base, '--output', 'type=image,push=true', dir]);
+    await buildAndPush(base, dir, { args: ['--platform', PLATFORM, '--provenance', 'false'] });
     // The base alone: the stray file is there (so the check below can fail).
     expect(await listing(base)).toContain('stray');
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaType } from '../../src/oci/media-types.js';
 import { fetchManifest, imageEntries, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { tempDir } from './build-support.js';
 import { PLATFORMS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
@@ -23,10 +24,10 @@ function engineArgs(base: string, cacheDir: string, extra: readonly string[]): s
   return ['build', '--engine', 'registry', '--base-image', base, '--source', source, '--no-cache', '--cache-dir', cacheDir, '--encoders', 'r50k_base,p50k_base,cl100k_base,o200k_base', '--source-date-epoch', '1700000000', '--image-version', 'v1.0.0', ...extra];
 }
 
-async function baseFrom(dir: string, output: string, extra: readonly string[]): Promise<void> {
+async function baseContext(dir: string): Promise<string> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'Dockerfile'), `FROM ${TIKTOKEN_BASE}\nLABEL fixture=registry-engine\n`);
-  await runDocker(['buildx', 'build', '--platform', PLATFORMS.join(','), ...extra, '--output', output, dir]);
+  return dir;
 }
 
 beforeAll(async () => {
@@ -34,10 +35,11 @@ beforeAll(async () => {
   await requireTiktokenBase();
   work = await tempDir('registry-engine');
   source = await encoderSource(join(work, 'source'));
-  await baseFrom(join(work, 'docker-base'), `type=image,name=${DOCKER_BASE},push=true,oci-mediatypes=false`, ['--provenance', 'false']);
-  await baseFrom(join(work, 'oci-base'), `type=image,name=${OCI_BASE},push=true,oci-mediatypes=true`, ['--provenance', 'mode=min']);
+  const platforms = ['--platform', PLATFORMS.join(',')];
+  await buildAndPush(DOCKER_BASE, await baseContext(join(work, 'docker-base')), { args: [...platforms, '--provenance', 'false'], ociMediatypes: false });
+  await buildAndPush(OCI_BASE, await baseContext(join(work, 'oci-base')), { args: [...platforms, '--provenance', 'mode=min'], ociMediatypes: true });
   archiveBase = join(work, 'base.oci.tar');
-  await baseFrom(join(work, 'archive-base'), `type=oci,dest=${archiveBase}`, ['--provenance', 'false']);
+  await runDocker(['buildx', 'build', ...platforms, '--provenance', 'false', '--output', `type=oci,dest=${archiveBase}`, await baseContext(join(work, 'archive-base'))]);
 }, 600_000);
 
 afterAll(async () => {

@@ -17,6 +17,7 @@ import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 import { fetchManifest, imageEntries, platformOf, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { tempDir } from './build-support.js';
 
 const BASE_REPO = 'oneapi-offline-test/tiktoken-base';
@@ -84,7 +85,7 @@ beforeAll(async () => {
   const tag = uniqueTag();
   offline = await overlayBuild(join(work, 'cache'), `sha1-${tag}-`);
   const misnamedTag = `misnamed-${tag}`;
-  await runDocker(['buildx', 'build', '--builder', 'default', '--platform', PLATFORMS.join(','), '--provenance=false', '--output', `type=image,name=${image}:${misnamedTag},push=true`, wrong]);
+  await buildAndPush(`${image}:${misnamedTag}`, wrong, { args: ['--platform', PLATFORMS.join(','), '--provenance=false'] });
   misnamed = { digest: (await fetchManifest('oneapi-offline-test/tiktoken-consumer', misnamedTag)).digest };
 
   // The action's own check, on what was pushed: every file, every platform, read from layers.

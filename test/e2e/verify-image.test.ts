@@ -15,6 +15,7 @@ import { memoryLogger } from '../../src/log/logger.js';
 import type { PinnedFileId } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
 import { fetchManifest, imageEntries, platformOf, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
 import { tempDir } from './build-support.js';
 
 const CACHE = '/tiktoken_cache';
@@ -34,11 +35,10 @@ let tamperedFile: string;
 const tag = uniqueTag();
 const loaded = `oneapi-offline-test/verify-loaded:${tag}`;
 
-async function buildx(context: string, output: string, metadataFile: string, extra: string[] = []): Promise<string> {
-  await runDocker([
-    'buildx', 'build', '--platform', 'linux/amd64,linux/arm64', '--provenance=mode=min', '--metadata-file', metadataFile,
-    '--build-arg', 'SOURCE_DATE_EPOCH=1700000000', '--output', output, ...extra, context,
-  ]);
+const BUILD_ARGS = ['--platform', 'linux/amd64,linux/arm64', '--provenance=mode=min', '--build-arg', 'SOURCE_DATE_EPOCH=1700000000'] as const;
+
+async function buildx(context: string, output: string, metadataFile: string): Promise<string> {
+  await runDocker(['buildx', 'build', ...BUILD_ARGS, '--metadata-file', metadataFile, '--output', output, context]);
   const meta = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>;
   return String(meta['containerimage.digest'] ?? '');
 }
@@ -86,8 +86,8 @@ beforeAll(async () => {
   bytes[100] = (bytes[100] ?? 0) ^ 0x01;
   await writeFile(target, bytes);
 
-  digests.pushed = await buildx(good, `type=image,name=${image}:${tag},push=true`, join(work, 'good.json'));
-  digests.tampered = await buildx(bad, `type=image,name=${image}:${tag}-tampered,push=true`, join(work, 'bad.json'));
+  digests.pushed = await buildAndPush(`${image}:${tag}`, good, { args: BUILD_ARGS });
+  digests.tampered = await buildAndPush(`${image}:${tag}-tampered`, bad, { args: BUILD_ARGS });
   archive = join(work, 'image.oci.tar');
   await buildx(good, `type=oci,dest=${archive}`, join(work, 'oci.json'));
   digests.loaded = await buildx(good, `type=image,name=${loaded}`, join(work, 'loaded.json'));
