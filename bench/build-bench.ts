@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { writeOverlay } from '../src/build/overlay.js';
 import { stageCacheDir } from '../src/build/stage-cache.js';
 import { REGISTRY, requireEngine, uniqueTag } from '../test/support/docker.js';
+import { buildAndPush } from '../test/support/engine-push.js';
 import { startLinkServer } from './link-server.js';
 import { interleaved } from './interleave.js';
 import { pushBench, type PushSeries } from './push-bench.js';
@@ -61,7 +62,7 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
   for (const [arch, path] of Object.entries(BUSYBOX)) await copyFile(path, join(baseContext, `busybox-${arch}`));
   const base = `${REGISTRY}/oneapi-offline-bench/base:${uniqueTag()}`;
   o.progress(`build: pushing the base ${base}`);
-  await docker(['buildx', 'build', '--platform', PLATFORMS, '--push', '-t', base, baseContext]);
+  await buildAndPush(base, baseContext, { args: ['--platform', PLATFORMS] });
 
   // Warm the tool cache and lay out the cache folder the plain build uses.
   const mirror = await startLinkServer({ kind: 'unthrottled' });

@@ -30,3 +30,20 @@ export function runTimed(command: string, args: readonly string[], env: Readonly
     });
   });
 }
+
+/**
+ * Engine's `docker buildx build --push` has Docker push again after BuildKit, PUTting every
+ * manifest of a multi-platform image to the same tag at once; Distribution 2.8 can answer a HEAD
+ * in between with 500 (a registry race, test/support/engine-push.ts). A plain baseline that hits
+ * it is run again (at most twice more): its sample is thrown away, not counted.
+ */
+export async function againOnTagRace(run: () => Promise<Timed>, progress: (line: string) => void): Promise<Timed> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 3 || !/manifests\/\S+: 500 Internal Server Error/.test(String(error))) throw error;
+      progress('plain buildx --push hit the registry\'s tag race (HTTP 500); that sample runs again');
+    }
+  }
+}

@@ -15,7 +15,7 @@ import { BUILDERS, type TestBuilder } from '../test/support/builders.js';
 import { REGISTRY, runDocker } from '../test/support/docker.js';
 import { pushRandomBase } from '../test/support/random-base.js';
 import { interleaved } from './interleave.js';
-import { runTimed } from './proc.js';
+import { againOnTagRace, runTimed } from './proc.js';
 import type { Series } from './stats.js';
 
 const CACHE_PATH = '/tiktoken_cache';
@@ -80,7 +80,7 @@ export async function pushBench(c: PushContext): Promise<PushSeries[]> {
     const plain = async (): Promise<number> => {
       const args = ['buildx', 'build', '--builder', builder.name, '--platform', c.platforms, '--file', dockerfile, '--push',
         ...tags.flatMap((t) => ['-t', `${repository}-plain:${t}`]), tree];
-      return (await runTimed('docker', args, c.dockerEnv, c.repo)).ms;
+      return (await againOnTagRace(() => runTimed('docker', args, c.dockerEnv, c.repo), c.progress)).ms;
     };
     c.progress(`push on ${builder.name} (${builder.driver}): one untimed round, then ${c.reps} reps`);
     await action();

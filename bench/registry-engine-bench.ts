@@ -15,7 +15,7 @@ import { pushRandomBase, type RandomBase } from '../test/support/random-base.js'
 import { startRecordingProxy } from '../test/support/recording-proxy.js';
 import { interleaved } from './interleave.js';
 import { startLinkServer } from './link-server.js';
-import { runTimed } from './proc.js';
+import { againOnTagRace, runTimed } from './proc.js';
 import { freshRunner, type BenchRoot } from './runner-env.js';
 import type { Series } from './stats.js';
 
@@ -101,7 +101,7 @@ export async function registryEngineBench(o: RegistryBenchOptions): Promise<Regi
       if (created) await docker(['buildx', 'prune', '--builder', builder, '--all', '--force']);
       const out = `${REGISTRY}/oneapi-offline-bench/h8-plain-${tag}:${n++}`;
       const args = ['buildx', 'build', ...(created ? ['--builder', builder] : ['--no-cache']), '--platform', PLATFORMS, '--file', dockerfile, '--provenance', 'false', '--tag', out, '--push', tree];
-      return (await docker(args)).ms;
+      return (await againOnTagRace(() => docker(args), o.progress)).ms;
     };
 
     // Bytes: one more engine push of the 100 MB base into a fresh repository, counted at the proxy.

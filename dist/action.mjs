@@ -8,17 +8,15 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-KAVCH2AA.mjs";
+} from "./chunks/chunk-EDI7SLJV.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
-import "./chunks/chunk-SJGAQALW.mjs";
-import "./chunks/chunk-LETP2O6P.mjs";
-import "./chunks/chunk-HCNGK5MF.mjs";
+import "./chunks/chunk-UUOAP4AD.mjs";
+import "./chunks/chunk-TVM242SN.mjs";
+import "./chunks/chunk-SC7NWMZY.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
+import "./chunks/chunk-EOQMFXHM.mjs";
 import "./chunks/chunk-L7JK5SNJ.mjs";
 import "./chunks/chunk-7I65BH5E.mjs";
-import "./chunks/chunk-RBO6WK2V.mjs";
-import "./chunks/chunk-SOO7QRZ2.mjs";
-import "./chunks/chunk-OL25VIPN.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";
 import {
   debug,
@@ -32,16 +30,16 @@ import {
   summary,
   warning
 } from "./chunks/chunk-3677AHND.mjs";
-import "./chunks/chunk-4Z7QOBX4.mjs";
-import "./chunks/chunk-DYRNYHUK.mjs";
-import "./chunks/chunk-DGHTG4OY.mjs";
+import "./chunks/chunk-OREPLXGL.mjs";
+import "./chunks/chunk-FLJJGFSR.mjs";
+import "./chunks/chunk-XA7VP6MP.mjs";
+import "./chunks/chunk-LMSPCY74.mjs";
 import "./chunks/chunk-TORZOQGE.mjs";
 import "./chunks/chunk-DGPB3I2O.mjs";
 import {
   redactUrl,
   stripCredentials
 } from "./chunks/chunk-AMMJLJJB.mjs";
-import "./chunks/chunk-LMSPCY74.mjs";
 import {
   ActionError
 } from "./chunks/chunk-ZWN2JR2B.mjs";

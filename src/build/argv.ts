@@ -15,6 +15,8 @@ export interface ArgvPaths {
   readonly route?: Route;
   /** OCI archive to write when the build needs one the user did not ask for. */
   readonly ociArchive?: string | undefined;
+  /** Or an OCI layout folder to write instead (layout-pool.ts). */
+  readonly ociLayout?: string | undefined;
   /** id → 0600 file holding each `secrets` value (secrets.ts writeSecretValues). */
   readonly secretFiles?: ReadonlyMap<string, string> | undefined;
 }
@@ -36,7 +38,8 @@ export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
   // No --tag: tags are created after verification (publish.ts), never by buildx.
   argv.push('--metadata-file', paths.metadataFile);
   if (options.provenance) argv.push('--provenance', options.provenance);
-  for (const output of buildxOutputs(options, route, paths.ociArchive)) argv.push('--output', output);
+  const dest = paths.ociLayout !== undefined ? { layout: paths.ociLayout } : paths.ociArchive !== undefined ? { archive: paths.ociArchive } : undefined;
+  for (const output of buildxOutputs(options, route, dest)) argv.push('--output', output);
   const context = paths.context ?? (options.mode.kind === 'dockerfile' ? options.mode.context : undefined);
   if (context === undefined) throw new Error('overlay mode needs the generated context folder');
   argv.push(context);

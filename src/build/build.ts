@@ -13,6 +13,8 @@ import { getManifest } from '../oci/registry-write.js';
 import { pushByDigest } from '../oci/push-image.js';
 import { openRepository, sameRegistry, type RegistryAccess } from '../oci/repository.js';
 import { buildxArgs } from './argv.js';
+import { builtWith } from './builder-store.js';
+import type { LayoutRun } from './layout-pool.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from './engine-facts.js';
 import { indexImages } from '../oci/image-index.js';
 import { parseManifest } from '../oci/media-types.js';
@@ -54,6 +56,13 @@ export interface BuildDeps extends RegistryAccess {
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
   /** Engine facts already probed (the plan probes them to check inputs); probed when absent. */
   readonly engine?: EngineFacts | undefined;
+  /**
+   * A layout folder for an archive-route image nobody asked to keep or load (layout-pool.ts:
+   * seeded with kept blobs); the caller removes it after verification. Absent: a tar in tempDir.
+   */
+  readonly openLayout?: (() => Promise<LayoutRun>) | undefined;
+  /** The buildx plugin binary to run directly (buildx-binary.ts). */
+  readonly buildx?: string | undefined;
 }
 
 function pushFailure(error: unknown, repository: string): BuildError {
@@ -82,7 +91,7 @@ async function pushArchive(source: ImageSource, repositories: readonly string[],
 }
 
 export async function build(input: BuildOptions, prepared: PreparedFolder, deps: BuildDeps): Promise<BuildResult> {
-  const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env };
+  const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env, buildx: deps.buildx };
   const engine = deps.engine ?? (await probeEngine(docker, input.builder, { store: input.load }));
   if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
   // Only the verified files and manifest.json go into the build context, whatever else cache-dir holds.
@@ -97,19 +106,25 @@ export async function build(input: BuildOptions, prepared: PreparedFolder, deps:
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
   const overlay = overlayMode ? { dockerfile: await writeOverlay(join(deps.tempDir, 'overlay'), overlayMode.baseImage, options.cachePath), context: cacheDir } : undefined;
   const route = chooseRoute(options, engine.driver);
-  const ociArchive = options.archive ?? (needsArchive(options, route) ? join(deps.tempDir, 'image.oci.tar') : undefined);
+  // An image only pushed or verified needs no tar: buildx writes a layout folder much faster
+  // (Engine's builder streams a tar of the whole image, base included, through its API).
+  const layout = !options.archive && !options.load && needsArchive(options, route) && deps.openLayout ? await deps.openLayout() : undefined;
+  const ociArchive = options.archive ?? layout?.dir ?? (needsArchive(options, route) ? join(deps.tempDir, 'image.oci.tar') : undefined);
   const metadataFile = join(deps.tempDir, 'metadata.json');
   const secretDir = join(deps.tempDir, 'secrets');
   const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
-  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ociArchive, secretFiles });
+  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ...(layout ? { ociLayout: layout.dir } : { ociArchive }), secretFiles });
   const repositories = options.push ? targetRepositories(options) : [];
 
-  const how = route === 'registry' ? 'pushed by digest, no tags yet' : ociArchive ? 'one OCI archive, no tags yet' : 'no output';
+  const how = route === 'registry' ? 'pushed by digest, no tags yet' : layout ? 'one OCI layout, no tags yet' : ociArchive ? 'one OCI archive, no tags yet' : 'no output';
+  let output: { stderr: string };
   try {
-    await deps.log.group(`docker buildx build (${options.platforms.join(', ')}; ${how})`, () => runDocker(argv, docker, { what: 'docker buildx build' }));
+    output = await deps.log.group(`docker buildx build (${options.platforms.join(', ')}; ${how})`, () => runDocker(argv, docker, { what: 'docker buildx build', quiet: layout ? LAYOUT_LOCK_NOISE : undefined }));
   } finally {
     if (secretFiles.size > 0) await rm(secretDir, { recursive: true, force: true });
   }
+  checkBuiltWith(output.stderr, engine);
+  await layout?.keep();
   const meta = parseMetadata(await readFile(metadataFile, 'utf8'), metadataFile);
 
   let platformDigests: Record<string, string> | undefined;
@@ -150,6 +165,24 @@ export async function build(input: BuildOptions, prepared: PreparedFolder, deps:
     route,
     engine,
   };
+}
+
+/**
+ * What buildx prints when both platforms write the same new blob into a layout folder at once:
+ * one waits for the other's lock and the export succeeds. Kept out of the log (debug only).
+ */
+const LAYOUT_LOCK_NOISE = /^ERROR: \(\*service\)\.Write failed: rpc error: code = Unavailable desc = ref \S+ locked for [^:]+: unavailable$/;
+
+/** The builder buildx says it used must have the driver the route was chosen for (builder-store.ts read it without buildx). */
+function checkBuiltWith(stderr: string, engine: EngineFacts): void {
+  const used = builtWith(stderr);
+  if (!used || engine.driver === 'unknown' || used.driver === engine.driver) return;
+  throw new BuildError({
+    what: `buildx built on "${used.builder}" with the ${used.driver} driver, but builder "${engine.builder ?? 'default'}" was taken for a ${engine.driver} builder; nothing was tagged`,
+    got: `${used.builder} (${used.driver})`,
+    expected: `the ${engine.driver} driver`,
+    fix: 'check `docker buildx ls` (BUILDX_CONFIG, DOCKER_CONFIG) and run again',
+  });
 }
 
 /** `platform → manifest digest` of a pushed root: an index's image manifests, or the one manifest itself. */

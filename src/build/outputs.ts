@@ -47,8 +47,11 @@ function rewrite(options: BuildOptions): string[] {
   return options.sourceDateEpoch === undefined || options.mode.kind === 'overlay' ? [] : ['rewrite-timestamp=true'];
 }
 
-/** `--output` values; `ociArchive` is where the archive route writes (the user's archive or a private one). */
-export function buildxOutputs(options: BuildOptions, route: Route, ociArchive?: string): string[] {
+/**
+ * `--output` values; `dest` is where the archive route writes when the user asked for no
+ * archive: a private tar, or a layout folder (`tar=false`, layout-pool.ts).
+ */
+export function buildxOutputs(options: BuildOptions, route: Route, dest?: { readonly archive: string } | { readonly layout: string }): string[] {
   if (route === 'registry') {
     const names = targetRepositories(options).join(',');
     // OCI media types always: BuildKit's image exporter writes Docker media types unless told (or
@@ -56,7 +59,8 @@ export function buildxOutputs(options: BuildOptions, route: Route, ociArchive?: 
     // route on Engine's builder and than the same build with provenance.
     return [['type=image', `name=${names}`, 'push-by-digest=true', 'name-canonical=true', 'push=true', 'oci-mediatypes=true', ...rewrite(options)].map(csvField).join(',')];
   }
-  const dest = options.archive ?? ociArchive;
+  if (options.archive !== undefined) return [['type=oci', `dest=${options.archive}`, ...rewrite(options)].map(csvField).join(',')];
   if (dest === undefined) return [];
-  return [['type=oci', `dest=${dest}`, ...rewrite(options)].map(csvField).join(',')];
+  if ('layout' in dest) return [['type=oci', `dest=${dest.layout}`, 'tar=false', ...rewrite(options)].map(csvField).join(',')];
+  return [['type=oci', `dest=${dest.archive}`, ...rewrite(options)].map(csvField).join(',')];
 }

@@ -12,6 +12,8 @@ export interface DockerDeps {
   readonly docker?: string | undefined;
   /** Environment for docker; default: inherited. */
   readonly env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** The buildx plugin to run directly for `buildx …` argv (buildx-binary.ts); absent: `docker buildx`. */
+  readonly buildx?: string | undefined;
 }
 
 export interface DockerOutput {
@@ -38,11 +40,13 @@ function lineSink(emit: (line: string) => void): { push(chunk: Buffer): void; en
 }
 
 /**
- * `docker <args>`. `echo: false` keeps stdout out of the log (for JSON the caller parses).
+ * `docker <args>`. `echo: false` keeps stdout out of the log (for JSON the caller parses);
  * The command line is logged with build-arg values redacted.
  */
-export function runDocker(args: readonly string[], deps: DockerDeps, options: { echo?: boolean; what?: string } = {}): Promise<DockerOutput> {
-  const docker = deps.docker ?? 'docker';
+export function runDocker(args: readonly string[], deps: DockerDeps, options: { echo?: boolean; what?: string; quiet?: RegExp | undefined } = {}): Promise<DockerOutput> {
+  const direct = deps.buildx !== undefined && args[0] === 'buildx';
+  const docker = direct ? (deps.buildx as string) : (deps.docker ?? 'docker');
+  if (direct) args = args.slice(1);
   const shown = `${docker} ${redactArgv(args).join(' ')}`;
   deps.log.info(`$ ${shown}`);
   return new Promise((resolve, reject) => {
@@ -50,7 +54,8 @@ export function runDocker(args: readonly string[], deps: DockerDeps, options: { 
     const out: Buffer[] = [];
     let err = '';
     const stdoutLines = lineSink((line) => deps.log.info(line));
-    const stderrLines = lineSink((line) => deps.log.info(line));
+    // `quiet`: lines the caller knows to be harmless noise go to the debug log only.
+    const stderrLines = lineSink((line) => (options.quiet?.test(line) ? deps.log.debug(line) : deps.log.info(line)));
     child.stdout.on('data', (chunk: Buffer) => {
       out.push(chunk);
       if (options.echo !== false) stdoutLines.push(chunk);

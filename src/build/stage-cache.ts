@@ -85,10 +85,12 @@ export async function stageCacheDir(prepared: PreparedFolder, into: string, layo
     for (let dir = cacheFolder; layout.cachePath !== undefined && dir !== into; dir = join(dir, '..')) await chmod(dir, 0o755);
     await withFolderLock(prepared.cacheDir, {}, async () => {
       const manifest = prepared.manifest ?? (await manifestOf(prepared.cacheDir));
-      for (const file of manifest.files) {
-        await copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file);
-      }
-      await writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest));
+      // Checked again as copied, side by side; not flushed: the context is this run's alone and a crash discards it.
+      const quick = { durable: false } as const;
+      await Promise.all([
+        ...manifest.files.map((file) => copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file, quick)),
+        writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), quick),
+      ]);
     });
     await settle(into, cacheFolder, layout.cachePath !== undefined);
   } catch (error) {

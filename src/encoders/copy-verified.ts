@@ -41,8 +41,13 @@ export function isTempOf(name: string, token: string): boolean {
   return name.startsWith(`${TEMP_PREFIX}tmp-${token}-`) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(`${TEMP_PREFIX}tmp-${token}-`.length));
 }
 
+/** `durable: false` skips the flush: for a private folder a crash takes away anyway (a build context). */
+export interface WriteOptions {
+  readonly durable?: boolean;
+}
+
 /** Writes `dir/name` atomically; resolves to what was written, throws IntegrityError on a mismatch. */
-export async function copyVerified(source: ByteSource, dir: string, name: string, pin: Pin): Promise<Measured> {
+export async function copyVerified(source: ByteSource, dir: string, name: string, pin: Pin, options: WriteOptions = {}): Promise<Measured> {
   const temp = join(dir, tempName());
   const hash = new StreamHash();
   const limit = readLimit(pin);
@@ -57,7 +62,7 @@ export async function copyVerified(source: ByteSource, dir: string, name: string
         await writeAll(out, chunk);
       }
       // On disk before it gets its name: a crash never leaves a short file under the final name.
-      await out.sync();
+      if (options.durable !== false) await out.sync();
     } finally {
       await out.close();
     }
@@ -72,13 +77,13 @@ export async function copyVerified(source: ByteSource, dir: string, name: string
 }
 
 /** Writes text to `dir/name` atomically (temp file in the same folder, then rename). */
-export async function writeTextAtomically(dir: string, name: string, text: string): Promise<void> {
+export async function writeTextAtomically(dir: string, name: string, text: string, options: WriteOptions = {}): Promise<void> {
   const temp = join(dir, tempName());
   try {
     const out = await openFile(temp, 'wx');
     try {
       await writeAll(out, Buffer.from(text, 'utf8'));
-      await out.sync();
+      if (options.durable !== false) await out.sync();
     } finally {
       await out.close();
     }

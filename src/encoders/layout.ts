@@ -181,22 +181,25 @@ export async function writeLayout(dir: string, entries: readonly LayoutEntry[]):
   const manifestPath = join(dir, MANIFEST_FILE);
   let manifest: Manifest;
   try {
-    for (const { entry, present } of plans) {
-      const { file, from } = entry;
-      if (present.state === 'file' && checkPin(file, present.measured) === undefined) {
+    // The copies run side by side (each one atomic on its own); their outcomes are taken in order.
+    const keep = (plan: (typeof plans)[number]): boolean => plan.present.state === 'file' && checkPin(plan.entry.file, plan.present.measured) === undefined;
+    const copies = await Promise.allSettled(plans.map((plan) => (keep(plan) ? Promise.resolve(undefined) : copyVerified(plan.entry.from, dir, plan.entry.file.cacheFile, plan.entry.file))));
+    for (const [i, { entry, present }] of plans.entries()) {
+      const { file } = entry;
+      if (present.state === 'file' && keep({ entry, present })) {
         unchanged.push(file.cacheFile);
         measured.set(file.id, present.measured);
         sizes.set(file.id, present.measured.size);
         continue;
       }
-      let copied: Measured;
-      try {
-        copied = await copyVerified(from, dir, file.cacheFile, file);
-      } catch (error) {
+      const outcome = copies[i] as PromiseSettledResult<Measured | undefined>;
+      if (outcome.status === 'rejected') {
+        const error: unknown = outcome.reason;
         if (!entry.unchecked || !(error instanceof IntegrityError || error instanceof UnreadableFile)) throw error;
         rejected.push({ file, problem: error });
         continue;
       }
+      const copied = outcome.value as Measured;
       measured.set(file.id, copied);
       sizes.set(file.id, copied.size);
       if (present.state === 'file') replaced.push({ name: file.cacheFile, was: present.measured });

@@ -16,11 +16,6 @@ import type { Descriptor } from '../oci/media-types.js';
 import { folderTrust } from '../cache/private-folder.js';
 import type { RecordedEntry } from './read-layer.js';
 
-/** Where a machine keeps them: `$RUNNER_TEMP/…` (this job) in Actions, else under the cache root (later runs too). */
-export function layerSummariesDir(runnerTemp: string | undefined, defaultCacheRoot: string): string {
-  return join(runnerTemp ?? defaultCacheRoot, 'oneapi-offline-layer-summaries');
-}
-
 /** Bump when the recorded model changes: older summaries are then ignored. */
 const FORMAT = 1;
 const TYPES = new Set<string>(Object.values(TarType));

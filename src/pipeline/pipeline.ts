@@ -6,17 +6,14 @@
 // entry can still set outputs (drift=true…) and write the job summary before failing.
 // Steps a run may not need (downloads, buildx, imagetools, reading images, verification's
 // expectations) are loaded when used: a warm prepare parses none of them.
-import { join } from 'node:path';
 import type { BuildResult } from '../build/build.js';
 import type { BuildOptions } from '../build/options.js';
 import type { TagState } from '../build/publish.js';
-import type { RegistryEngineOutcome } from '../build/registry-engine.js';
-import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import type { MergeResult } from '../build/merge.js';
 import type { ActionsCachePort } from '../cache/actions-cache.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
 import type { DownloadFn } from '../prepare/download-port.js';
-import { BuildError, DriftError, InputError, type DriftedFile } from '../errors.js';
+import { DriftError, type DriftedFile } from '../errors.js';
 import type { VerificationReport } from '../image/report.js';
 import type { RawInputs } from '../inputs/names.js';
 import type { PrepareOptions } from '../prepare/options.js';
@@ -24,7 +21,8 @@ import { pinSetKey, prepare } from '../prepare/prepare.js';
 import type { PrepareResult } from '../prepare/result.js';
 import { stagingRoot } from '../prepare/staging.js';
 import { proxyEnvironment } from '../proxy/settings.js';
-import { plan, type CacheImagePlan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
+import { plan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
+import { buildxStep, cacheImageStep, mergeStep, publishStep, registryStep, unpublishedAt, verifyStep } from './steps.js';
 
 export type { Mode } from './plan.js';
 
@@ -117,117 +115,9 @@ async function prepareStep(prepareOptions: PrepareOptions, facts: PipelineFacts,
   );
 }
 
-async function mergeStep(p: Extract<Plan, { mode: 'merge' }>, facts: PipelineFacts, deps: PipelineDeps): Promise<MergeResult> {
-  const [{ mergeImages }, { runDocker }] = await Promise.all([import('../build/merge.js'), import('../build/run.js')]);
-  return deps.log.group('Merge the per-platform digests into one index (pushed by digest, no tags yet)', async () =>
-    mergeImages(p.merge, {
-      run: (argv, options) => runDocker(argv, { log: deps.log, docker: deps.docker }, options),
-      builder: p.merge.builder,
-      log: deps.log,
-      dockerConfig: facts.dockerConfig,
-      fetch: await registryFetch(p),
-    }),
-  );
-}
-
-async function registryFetch(p: Plan): Promise<typeof fetch | undefined> {
-  return (await import('../proxy/proxy-fetch.js')).proxiedFetch(p.prepareOptions.proxy);
-}
-
-/** Where the image that was not published can be looked at. */
-function unpublishedAt(result: PipelineResult): string {
-  const digest = result.merged?.digest ?? result.built?.digest ?? '(no digest)';
-  const pushed = result.merged ? [`${result.merged.tags[0]?.replace(/:[^:/]+$/, '') ?? ''}@${digest}`] : (result.built?.digestRefs ?? (result.built?.root && result.buildOptions ? result.buildOptions.images.map((i) => `${i}@${digest}`) : []));
-  const where = [...pushed, ...(result.built?.archive ? [`the OCI archive ${result.built.archive}`] : [])];
-  return where.length > 0 ? `${digest}, at ${where.join(', ')}` : digest;
-}
-
-async function publishStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
-  const { publish, tagInRegistry, assertPublished } = await import('../build/publish.js');
-  const access = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, fetch: await registryFetch(p) };
-  if (result.merged && p.mode === 'merge') {
-    const merged = result.merged;
-    const states = await deps.log.group(`Tag ${merged.digest} in the registry`, () =>
-      tagInRegistry({ digest: merged.digest, root: { bytes: Buffer.from(merged.raw, 'utf8'), mediaType: (JSON.parse(merged.raw) as { mediaType?: string }).mediaType ?? '' } }, merged.tags, access),
-    );
-    result = { ...result, published: states };
-    assertPublished(states, merged.digest, p.merge.images[0], p.merge.verify);
-    return result;
-  }
-  if (result.built && p.mode === 'build') {
-    try {
-      return { ...result, published: await publish(result.built, p.buildOptions, access) };
-    } catch (error) {
-      const { PublishError } = await import('../errors.js');
-      if (error instanceof PublishError) return { ...result, published: error.tags, error };
-      throw error;
-    }
-  }
-  return result;
-}
-
-async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<VerificationReport | undefined> {
-  const target = (await import('./verify-target.js')).verifyTarget(p, result, facts.dockerConfig);
-  if (!target) {
-    if (p.mode === 'verify') {
-      throw new InputError('images', {
-        what: 'verify needs an image to read',
-        fix: 'pass --images name:tag or name@sha256:… (read from its registry), --images docker-daemon:name:tag (the local engine) or --archive path.oci.tar',
-      });
-    }
-    deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
-    return undefined;
-  }
-  const [{ verifyImage }, { proxiedFetch }, { layerSummaries, layerSummariesDir }, { expectationsOf }] = await Promise.all([
-    import('../image/verify-image.js'),
-    import('../proxy/proxy-fetch.js'),
-    import('../image/layer-summaries.js'),
-    import('./expectations.js'),
-  ]);
-  const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
-  const fetch = proxiedFetch(p.prepareOptions.proxy);
-  // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
-  const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
-  return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
-    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, ...(fetch ? { fetch } : {}) }),
-  );
-}
-
-function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<RegistryCredentials | undefined> {
-  return async (registry) => {
-    const { dockerCredentials } = await import('../oci/docker-credentials.js');
-    try {
-      return await dockerCredentials(facts.dockerConfig)(registry);
-    } catch (error) {
-      throw new BuildError(
-        { what: `cannot get the credentials for ${registry} from the Docker config`, got: (error as Error).message, fix: 'check credsStore/credHelpers in config.json (DOCKER_CONFIG) and that the docker-credential-* program is on PATH, or log in again' },
-        { cause: error },
-      );
-    }
-  };
-}
-
-async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome> {
-  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }, { layerSummariesDir }, { layerBlobCache }] = await Promise.all([
-    import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js'), import('../image/layer-summaries.js'), import('../oci/layer-blob-cache.js'),
-  ]);
-  const fetch = proxiedFetch(p.prepareOptions.proxy);
-  const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
-  // Compressed layers are kept beside the verifier's layer summaries (the folder cache-dir may not hold).
-  const layerCache = layerBlobCache(join(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), 'layers'), (why) => deps.log.info(why));
-  return deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
-    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, ...(fetch ? { fetch } : {}) }),
-  );
-}
-
-async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {
-  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import('../build/cache-image.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js')]);
-  const fetch = proxiedFetch(p.prepareOptions.proxy);
-  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) });
-}
-
 export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
   let result: PipelineResult = { mode: 'prepare' };
+  let closeLayout: (() => Promise<void>) | undefined;
   try {
     // A buildx build's prepare starts as soon as its inputs are valid, beside the plan's engine
     // and registry checks; its downloads and Actions cache calls wait for the plan to pass.
@@ -264,17 +154,8 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       const published = outcome.built.tags.map((ref): TagState => ({ ref, where: 'registry', published: true }));
       result = { ...result, built: outcome.built, published, ...(outcome.verification ? { verification: outcome.verification } : {}) };
       if (outcome.verification) (await import('../image/assert-verified.js')).assertVerified(outcome.verification);
-    } else if (p.mode === 'build' && result.prepared) {
-      const { build } = await import('../build/build.js');
-      const built = await build(p.buildOptions, result.prepared, {
-        log: deps.log,
-        docker: deps.docker,
-        tempDir: join(facts.workDir, 'build'),
-        engine: p.engine,
-        dockerConfig: facts.dockerConfig,
-        fetch: await registryFetch(p),
-      });
-      result = { ...result, built };
+    } else if (p.mode === 'build' && p.buildEngine === 'buildx' && result.prepared) {
+      result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => (closeLayout = close)) };
     }
     if (p.mode === 'merge') {
       result = { ...result, merged: await mergeStep(p, facts, deps) };
@@ -306,5 +187,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
     return result;
   } catch (error) {
     return { ...result, error };
+  } finally {
+    await closeLayout?.().catch(() => undefined);
   }
 }

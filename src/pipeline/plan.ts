@@ -126,16 +126,17 @@ function verifySource(raw: RawInputs): VerifySource | undefined {
 
 /** The parsers only a build needs. */
 async function buildParsers() {
-  const [annotations, flags, from, engineInput, platforms, engineFacts, options] = await Promise.all([
+  const [annotations, flags, from, engineInput, platforms, engineFacts, builderStore, options] = await Promise.all([
     import('../build/annotations.js'),
     import('../build/build-flags.js'),
     import('../build/dockerfile-from.js'),
     import('../build/engine-input.js'),
     import('../build/platforms.js'),
     import('../build/engine-facts.js'),
+    import('../build/builder-store.js'),
     import('../build/options.js'),
   ]);
-  return { ...annotations, ...flags, ...from, ...engineInput, ...platforms, ...engineFacts, ...options };
+  return { ...annotations, ...flags, ...from, ...engineInput, ...platforms, ...engineFacts, ...builderStore, ...options };
 }
 
 /** Secret files must exist and secret variables be set: checked before anything runs. */
@@ -252,7 +253,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   deps.inputsValid?.(prepareOptions);
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
   const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
-  const [engine, git, basePlatforms] = await inOrder([probe(draft.builder, { store: draft.load }), facts.git(), readBase()] as const);
+  const [engine, git, basePlatforms] = await inOrder([engineFacts(draft, facts, deps.probeEngine ? undefined : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(), readBase()] as const);
   const buildOptions = resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
@@ -265,6 +266,16 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
   return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
+}
+
+/**
+ * An overlay build that loads nothing needs only the builder's driver: read from buildx's store
+ * for a named builder (builder-store.ts), so the build does not wait for `buildx inspect`.
+ * Undefined: ask buildx (Dockerfile mode checks the builder's platforms; loads its image store).
+ */
+async function engineFacts(draft: BuildDraft, facts: PlanFacts, store: Pick<typeof import('../build/builder-store.js'), 'storedBuilderFacts' | 'buildxStoreDir'> | undefined): Promise<EngineFacts | undefined> {
+  if (!store || draft.mode.kind !== 'overlay' || draft.load) return undefined;
+  return store.storedBuilderFacts(draft.builder, store.buildxStoreDir(facts.processEnv));
 }
 
 /** Promise.all, but when several fail the first one listed wins (the same error on every run). */

@@ -4,7 +4,7 @@
 // which prepare runs first, before any network call.
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { layerSummariesDir } from '../image/layer-summaries.js';
+import { engineBlobsDir, layerSummariesDir } from '../cache/kept-folders.js';
 import { MAX_UNPINNED_BYTES } from '../encoders/check-pin.js';
 import type { ExtraEncoder } from '../encoders/selection.js';
 import type { RawInputs } from '../inputs/names.js';
@@ -74,6 +74,7 @@ export function guardedDirsOf(env: PrepareEnv): GuardedDir[] {
     env.processEnv['RUNNER_TEMP'] && env.processEnv['RUNNER_TEMP'] !== env.runnerTemp ? { label: 'RUNNER_TEMP', path: env.processEnv['RUNNER_TEMP'] } : undefined,
     { label: 'the staging folder', path: stagingRoot(env.runnerTemp, env.defaultCacheRoot), ownedByRun: true },
     { label: "the verifier's layer summaries", path: layerSummariesDir(env.runnerTemp, env.defaultCacheRoot) },
+    { label: "the image blobs Engine's builds keep", path: engineBlobsDir(env.runnerTemp, env.defaultCacheRoot) },
     env.workDir ? { label: "the run's work folder", path: env.workDir, ownedByRun: true } : undefined,
   ];
   return candidates.filter((dir): dir is GuardedDir => dir !== undefined && dir.path.trim() !== '');

@@ -55,6 +55,18 @@ describe('buildxArgs', () => {
       [...HEAD, '--file', '/t/overlay/Dockerfile', ...META, '--output', 'type=oci,dest=/t/v.tar', '/t/overlay-context'],
     ],
     [
+      'overlay mode on Engine\'s builder, pushed: an OCI layout folder (tar=false), no name',
+      { mode: { kind: 'overlay', baseImage: 'b:1' }, push: true, images: ['r.io/a'], sourceDateEpoch: 5, buildArgs: [['SOURCE_DATE_EPOCH', '5']] },
+      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', ociLayout: '/p/runs/run-1' },
+      [...HEAD, '--file', '/t/overlay/Dockerfile', '--build-arg', 'SOURCE_DATE_EPOCH=5', ...META, '--output', 'type=oci,dest=/p/runs/run-1,tar=false', '/t/overlay-context'],
+    ],
+    [
+      'Dockerfile mode into a layout folder with SOURCE_DATE_EPOCH: rewrite-timestamp too',
+      { push: true, images: ['r.io/a'], sourceDateEpoch: 5 },
+      { ociLayout: '/p/runs/run-2' },
+      [...HEAD, ...CTX, ...META, '--output', 'type=oci,dest=/p/runs/run-2,tar=false,rewrite-timestamp=true', 'ctx'],
+    ],
+    [
       'overlay mode with SOURCE_DATE_EPOCH: the build-arg, no rewrite-timestamp (its layer has fixed dates already)',
       { mode: { kind: 'overlay', baseImage: 'b:1' }, push: true, images: ['r.io/a'], sourceDateEpoch: 5, buildArgs: [['SOURCE_DATE_EPOCH', '5']] },
       { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', route: 'registry' },

@@ -43,7 +43,14 @@ describe('what the outputs name', () => {
   });
 
   it('no output ever carries a tag or an image name on the archive route', () => {
-    for (const output of buildxOutputs({ ...BASE, push: true, load: true, sourceDateEpoch: 1 }, 'archive', '/t.tar')) expect(output).not.toMatch(/name=/);
+    for (const dest of [{ archive: '/t.tar' }, { layout: '/t/layout' }]) {
+      for (const output of buildxOutputs({ ...BASE, push: true, load: true, sourceDateEpoch: 1 }, 'archive', dest)) expect(output).not.toMatch(/name=/);
+    }
+  });
+
+  it('a layout folder is written with tar=false; the user\'s archive wins over it', () => {
+    expect(buildxOutputs({ ...BASE, push: true }, 'archive', { layout: '/t/layout' })).toEqual(['type=oci,dest=/t/layout,tar=false']);
+    expect(buildxOutputs({ ...BASE, push: true, archive: '/u/a.tar' }, 'archive', { layout: '/t/layout' })).toEqual(['type=oci,dest=/u/a.tar']);
   });
 });
 

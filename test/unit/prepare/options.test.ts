@@ -24,6 +24,7 @@ describe('parsePrepareInputs: defaults', () => {
         { label: 'RUNNER_TEMP', path: '/runner/_temp' },
         { label: 'the staging folder', path: '/runner/_temp/oneapi-offline-staging', ownedByRun: true },
         { label: "the verifier's layer summaries", path: '/runner/_temp/oneapi-offline-layer-summaries' },
+        { label: "the image blobs Engine's builds keep", path: '/runner/_temp/oneapi-offline-engine-blobs' },
       ],
     });
   });

@@ -1,0 +1,23 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  BaseImageProblem,
+  imagePlatforms,
+  readBase,
+  registryPlatforms
+} from "./chunk-4H2ADAWR.mjs";
+import "./chunk-NUPML46M.mjs";
+import "./chunk-FQWDWUZ7.mjs";
+import "./chunk-BJ7SNYSJ.mjs";
+import "./chunk-PECBVNMQ.mjs";
+import "./chunk-37GEL7R4.mjs";
+import "./chunk-DOLB5LDS.mjs";
+import "./chunk-NVZCJQUL.mjs";
+import "./chunk-LMSPCY74.mjs";
+import "./chunk-AMMJLJJB.mjs";
+import "./chunk-JVZTSKKL.mjs";
+export {
+  BaseImageProblem,
+  imagePlatforms,
+  readBase,
+  registryPlatforms
+};

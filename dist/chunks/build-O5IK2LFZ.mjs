@@ -1,0 +1,327 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  layerRoot
+} from "./chunk-HLA4OEZ7.mjs";
+import {
+  indexImages
+} from "./chunk-PNVYHH7R.mjs";
+import "./chunk-3FNHDDJ4.mjs";
+import {
+  openRepository,
+  sameRegistry
+} from "./chunk-TE2ZWOMB.mjs";
+import {
+  getManifest,
+  pushByDigest
+} from "./chunk-25Y6AEJ7.mjs";
+import "./chunk-NUPML46M.mjs";
+import {
+  layoutSource
+} from "./chunk-W2EBRDCP.mjs";
+import "./chunk-BJ7SNYSJ.mjs";
+import {
+  RegistryFailure
+} from "./chunk-PECBVNMQ.mjs";
+import {
+  parseManifest
+} from "./chunk-37GEL7R4.mjs";
+import {
+  checkBuilderPlatforms,
+  probeEngine
+} from "./chunk-5CILSZWP.mjs";
+import {
+  runDocker
+} from "./chunk-73S2M7PA.mjs";
+import {
+  builtWith
+} from "./chunk-MI5XA3IL.mjs";
+import {
+  buildxOutputs,
+  chooseRoute,
+  needsArchive,
+  secretArgs,
+  targetRepositories,
+  writeSecretValues
+} from "./chunk-G3GEAT7S.mjs";
+import "./chunk-DOLB5LDS.mjs";
+import "./chunk-EVVRLWBB.mjs";
+import "./chunk-NVZCJQUL.mjs";
+import "./chunk-OL25VIPN.mjs";
+import {
+  buildFlagArgs
+} from "./chunk-ZZCNZOVA.mjs";
+import {
+  readOwnership
+} from "./chunk-UUOAP4AD.mjs";
+import {
+  MANIFEST_FILE,
+  serializeManifest
+} from "./chunk-SC7NWMZY.mjs";
+import "./chunk-4CAFWHQW.mjs";
+import "./chunk-EOQMFXHM.mjs";
+import {
+  PINNED_FILES,
+  canonicalUrl
+} from "./chunk-7I65BH5E.mjs";
+import "./chunk-QE6PONKV.mjs";
+import {
+  copyVerified,
+  withFolderLock,
+  writeFailure,
+  writeTextAtomically
+} from "./chunk-FLJJGFSR.mjs";
+import {
+  isDigest
+} from "./chunk-LMSPCY74.mjs";
+import {
+  UnreadableFile
+} from "./chunk-TORZOQGE.mjs";
+import "./chunk-DGPB3I2O.mjs";
+import "./chunk-AMMJLJJB.mjs";
+import {
+  ActionError,
+  BuildError,
+  InputError
+} from "./chunk-ZWN2JR2B.mjs";
+import "./chunk-JVZTSKKL.mjs";
+
+// src/build/build.ts
+import { mkdir as mkdir3, readFile, rm as rm2 } from "node:fs/promises";
+import { dirname, join as join3 } from "node:path";
+
+// src/build/argv.ts
+function buildxArgs(options, paths) {
+  const route = paths.route ?? "archive";
+  const argv = ["buildx", "build"];
+  if (options.builder) argv.push("--builder", options.builder);
+  argv.push("--platform", options.platforms.join(","));
+  const file = paths.dockerfilePath ?? (options.mode.kind === "dockerfile" ? options.mode.file : void 0);
+  if (file) argv.push("--file", file);
+  if (options.mode.kind === "dockerfile") argv.push("--build-context", `tiktoken=${options.cacheDir}`);
+  for (const [key, value] of options.buildArgs) argv.push("--build-arg", `${key}=${value}`);
+  for (const [key, value] of options.labels) argv.push("--label", `${key}=${value}`);
+  for (const annotation of options.annotations) argv.push("--annotation", annotation);
+  argv.push(...buildFlagArgs(options.flags));
+  argv.push(...secretArgs(options.buildSecrets, paths.secretFiles ?? /* @__PURE__ */ new Map()));
+  argv.push("--metadata-file", paths.metadataFile);
+  if (options.provenance) argv.push("--provenance", options.provenance);
+  const dest = paths.ociLayout !== void 0 ? { layout: paths.ociLayout } : paths.ociArchive !== void 0 ? { archive: paths.ociArchive } : void 0;
+  for (const output of buildxOutputs(options, route, dest)) argv.push("--output", output);
+  const context = paths.context ?? (options.mode.kind === "dockerfile" ? options.mode.context : void 0);
+  if (context === void 0) throw new Error("overlay mode needs the generated context folder");
+  argv.push(context);
+  return argv;
+}
+
+// src/build/metadata.ts
+function str(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+function parseMetadata(text, file = "metadata file") {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new BuildError(
+      { what: `buildx ${file} is not JSON`, got: JSON.stringify(text.slice(0, 200)), expected: "a JSON object", fix: "check the buildx version (0.10 or newer writes --metadata-file)" },
+      { cause: error }
+    );
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new BuildError({ what: `buildx ${file} is not a JSON object`, got: text.slice(0, 200), fix: "check the buildx version" });
+  }
+  const metadata = parsed;
+  const digest = str(metadata["containerimage.digest"]);
+  const config = str(metadata["containerimage.config.digest"]);
+  const names = (str(metadata["image.name"]) ?? "").split(",").map((n) => n.trim()).filter((n) => n !== "");
+  for (const [key, value] of [["containerimage.digest", digest], ["containerimage.config.digest", config]]) {
+    if (value !== void 0 && !isDigest(value)) {
+      throw new BuildError({ what: `buildx ${file}: ${key} is not a sha256 digest`, got: value, expected: "sha256:<64 hex>", fix: "report this with the buildx version" });
+    }
+  }
+  const imageid = config ?? digest;
+  return { ...digest ? { digest } : {}, ...imageid ? { imageid } : {}, names, metadata };
+}
+
+// src/build/overlay.ts
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+function overlayDockerfile(baseImage, cachePath) {
+  return [`FROM ${baseImage}`, "COPY . /", `ENV TIKTOKEN_CACHE_DIR=${cachePath} DATA_GYM_CACHE_DIR=${cachePath}`, ""].join("\n");
+}
+async function writeOverlay(dir, baseImage, cachePath) {
+  await mkdir(dir, { recursive: true });
+  const dockerfile = join(dir, "Dockerfile");
+  await writeFile(dockerfile, overlayDockerfile(baseImage, cachePath));
+  return dockerfile;
+}
+
+// src/build/stage-cache.ts
+import { chmod, mkdir as mkdir2, readdir, rm, utimes } from "node:fs/promises";
+import { join as join2, resolve } from "node:path";
+var STAGED_MTIME = 0;
+var PIN_BY_URL = new Map(Object.values(PINNED_FILES).map((pin) => [canonicalUrl(pin), pin]));
+async function manifestOf(cacheDir) {
+  const ownership = await readOwnership(cacheDir);
+  const problem = ownership.kind === "none" ? `it has no ${MANIFEST_FILE}` : ownership.kind === "foreign" ? `its ${MANIFEST_FILE} is not this action's: ${ownership.reason}` : void 0;
+  const manifest = ownership.kind === "ours" ? JSON.parse(ownership.text) : void 0;
+  const drifted = manifest?.files.find((entry) => {
+    const pin = PIN_BY_URL.get(entry.url);
+    return pin !== void 0 && (pin.sha256 !== entry.sha256 || pin.size !== entry.size);
+  });
+  if (problem !== void 0 || manifest === void 0 || drifted !== void 0) {
+    throw new InputError("cache-dir", {
+      what: `cache-dir ${cacheDir} is not a folder this action prepared`,
+      got: problem ?? `${MANIFEST_FILE} lists ${drifted?.id} with other bytes than its pin`,
+      expected: `a folder laid out by prepare, with its ${MANIFEST_FILE}`,
+      fix: "run prepare into cache-dir first (the build does this itself), or point cache-dir at the folder prepare wrote"
+    });
+  }
+  return manifest;
+}
+async function settle(into, cacheFolder, tree) {
+  for (const name of await readdir(cacheFolder)) {
+    const path = join2(cacheFolder, name);
+    if (tree) await chmod(path, 292);
+    await utimes(path, STAGED_MTIME, STAGED_MTIME);
+  }
+  for (let dir = cacheFolder; ; dir = join2(dir, "..")) {
+    await utimes(dir, STAGED_MTIME, STAGED_MTIME);
+    if (dir === into) break;
+  }
+}
+async function stageCacheDir(prepared, into, layout = {}) {
+  into = resolve(into);
+  const cacheFolder = layout.cachePath === void 0 ? into : join2(into, layerRoot(layout.cachePath));
+  try {
+    await rm(into, { recursive: true, force: true });
+    await mkdir2(cacheFolder, { recursive: true });
+    for (let dir = cacheFolder; layout.cachePath !== void 0 && dir !== into; dir = join2(dir, "..")) await chmod(dir, 493);
+    await withFolderLock(prepared.cacheDir, {}, async () => {
+      const manifest = prepared.manifest ?? await manifestOf(prepared.cacheDir);
+      const quick = { durable: false };
+      await Promise.all([
+        ...manifest.files.map((file) => copyVerified({ path: join2(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file, quick)),
+        writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), quick)
+      ]);
+    });
+    await settle(into, cacheFolder, layout.cachePath !== void 0);
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    if (error instanceof UnreadableFile) {
+      throw new InputError("cache-dir", { what: `cache-dir ${prepared.cacheDir} changed after prepare`, got: error.message, expected: "the files prepare verified", fix: "run again, and do not let other jobs change cache-dir while this one builds" }, { cause: error });
+    }
+    throw writeFailure(into, error, "RUNNER_TEMP");
+  }
+  return into;
+}
+
+// src/build/build.ts
+function pushFailure(error, repository) {
+  const message = error instanceof RegistryFailure ? error.message : error.message;
+  return new BuildError(
+    { what: `pushing the built image by digest to ${repository} failed (no tag was written)`, got: message, fix: error instanceof RegistryFailure ? error.fix : "check the registry and run again" },
+    { cause: error }
+  );
+}
+async function pushArchive(source, repositories, deps) {
+  let first;
+  let root;
+  for (const name of repositories) {
+    const http = openRepository(name, deps);
+    try {
+      root = await pushByDigest(source, http, { log: deps.log, mountFrom: first && sameRegistry(first, http) ? first.endpoint.repository : void 0 });
+    } catch (error) {
+      throw pushFailure(error, name);
+    }
+    first ??= http;
+  }
+  if (!root) throw new Error("pushArchive needs at least one repository");
+  return root;
+}
+async function build(input, prepared, deps) {
+  const docker = { log: deps.log, docker: deps.docker, env: deps.env, buildx: deps.buildx };
+  const engine = deps.engine ?? await probeEngine(docker, input.builder, { store: input.load });
+  if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
+  const overlayMode = input.mode.kind === "overlay" ? input.mode : void 0;
+  const cacheDir = overlayMode ? await stageCacheDir(prepared, join3(deps.tempDir, "overlay-context"), { cachePath: input.cachePath }) : await stageCacheDir(prepared, join3(deps.tempDir, "tiktoken-context"));
+  const options = { ...input, cacheDir };
+  await mkdir3(deps.tempDir, { recursive: true });
+  if (input.archive) await mkdir3(dirname(input.archive), { recursive: true });
+  if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join3(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath), context: cacheDir } : void 0;
+  const route = chooseRoute(options, engine.driver);
+  const layout = !options.archive && !options.load && needsArchive(options, route) && deps.openLayout ? await deps.openLayout() : void 0;
+  const ociArchive = options.archive ?? layout?.dir ?? (needsArchive(options, route) ? join3(deps.tempDir, "image.oci.tar") : void 0);
+  const metadataFile = join3(deps.tempDir, "metadata.json");
+  const secretDir = join3(deps.tempDir, "secrets");
+  const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
+  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ...layout ? { ociLayout: layout.dir } : { ociArchive }, secretFiles });
+  const repositories = options.push ? targetRepositories(options) : [];
+  const how = route === "registry" ? "pushed by digest, no tags yet" : layout ? "one OCI layout, no tags yet" : ociArchive ? "one OCI archive, no tags yet" : "no output";
+  let output;
+  try {
+    output = await deps.log.group(`docker buildx build (${options.platforms.join(", ")}; ${how})`, () => runDocker(argv, docker, { what: "docker buildx build", quiet: layout ? LAYOUT_LOCK_NOISE : void 0 }));
+  } finally {
+    if (secretFiles.size > 0) await rm2(secretDir, { recursive: true, force: true });
+  }
+  checkBuiltWith(output.stderr, engine);
+  await layout?.keep();
+  const meta = parseMetadata(await readFile(metadataFile, "utf8"), metadataFile);
+  let platformDigests;
+  let digest = meta.digest;
+  let root;
+  if (route === "archive" && ociArchive) {
+    const source = await layoutSource(ociArchive);
+    try {
+      const top = await source.root();
+      digest = top.digest;
+      platformDigests = platformsOf(top.bytes, top.digest, options.platforms);
+      if (repositories.length > 0) {
+        root = await deps.log.group(`Push by digest to ${repositories.join(", ")} (no tags)`, () => pushArchive(source, repositories, deps));
+      }
+    } finally {
+      await source.close();
+    }
+  } else if (route === "registry") {
+    const first = repositories[0];
+    if (!digest || !first) throw new BuildError({ what: "buildx pushed by digest but reported no digest", got: JSON.stringify(meta.metadata).slice(0, 300), fix: "check the buildx version (0.10 or newer writes containerimage.digest)" });
+    const pushed = await getManifest(openRepository(first, deps), digest).catch((error) => {
+      throw pushFailure(error, first);
+    });
+    root = { bytes: pushed.bytes, mediaType: pushed.mediaType };
+    platformDigests = platformsOf(pushed.bytes, digest, options.platforms);
+  }
+  return {
+    ...digest ? { digest } : {},
+    ...meta.imageid ? { imageid: meta.imageid } : {},
+    metadata: meta.metadata,
+    tags: options.pushByDigest ? [] : options.tags,
+    ...options.archive ? { archive: options.archive } : {},
+    ...ociArchive ? { ociArchive } : {},
+    ...platformDigests ? { platformDigests } : {},
+    ...options.pushByDigest && digest ? { digestRefs: repositories.map((image) => `${image}@${digest}`) } : {},
+    ...root ? { root } : {},
+    route,
+    engine
+  };
+}
+var LAYOUT_LOCK_NOISE = /^ERROR: \(\*service\)\.Write failed: rpc error: code = Unavailable desc = ref \S+ locked for [^:]+: unavailable$/;
+function checkBuiltWith(stderr, engine) {
+  const used = builtWith(stderr);
+  if (!used || engine.driver === "unknown" || used.driver === engine.driver) return;
+  throw new BuildError({
+    what: `buildx built on "${used.builder}" with the ${used.driver} driver, but builder "${engine.builder ?? "default"}" was taken for a ${engine.driver} builder; nothing was tagged`,
+    got: `${used.builder} (${used.driver})`,
+    expected: `the ${engine.driver} driver`,
+    fix: "check `docker buildx ls` (BUILDX_CONFIG, DOCKER_CONFIG) and run again"
+  });
+}
+function platformsOf(bytes, digest, platforms) {
+  const parsed = parseManifest(bytes, void 0, `the pushed root ${digest}`);
+  if (parsed.kind === "manifest") return platforms.length === 1 && platforms[0] ? { [platforms[0]]: digest } : {};
+  return Object.fromEntries(indexImages(parsed.doc).map((m) => [m.platform, m.digest]));
+}
+export {
+  build
+};

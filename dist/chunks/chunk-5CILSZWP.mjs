@@ -1,0 +1,106 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  runDocker
+} from "./chunk-73S2M7PA.mjs";
+import {
+  missingPlatforms
+} from "./chunk-DOLB5LDS.mjs";
+import {
+  ActionError,
+  InputError
+} from "./chunk-ZWN2JR2B.mjs";
+
+// src/build/engine-facts.ts
+function parseBuilderDriver(inspect) {
+  return /^Driver:\s*(\S+)/m.exec(inspect)?.[1];
+}
+function parseBuilderName(inspect) {
+  return /^Name:\s*(\S+)/m.exec(inspect)?.[1];
+}
+function parseBuilderPlatforms(inspect) {
+  const out = /* @__PURE__ */ new Set();
+  for (const match of inspect.matchAll(/^Platforms:\s*(.*)$/gm)) {
+    for (const item of (match[1] ?? "").split(",")) {
+      const platform = item.trim().replace(/\*$/, "");
+      if (platform !== "") out.add(platform);
+    }
+  }
+  return [...out];
+}
+function parseBuilderNames(ls) {
+  const names = /* @__PURE__ */ new Set();
+  for (const line of ls.split("\n")) {
+    if (line.startsWith("{")) {
+      try {
+        const name2 = JSON.parse(line).Name;
+        if (typeof name2 === "string" && name2 !== "") names.add(name2);
+      } catch {
+      }
+      continue;
+    }
+    if (line.trim() === "" || /^\s|^\\_|^NAME\b/.test(line)) continue;
+    const name = line.trim().split(/\s+/)[0]?.replace(/\*$/, "");
+    if (name) names.add(name);
+  }
+  return [...names];
+}
+function parseContainerdStore(driverStatusJson) {
+  return driverStatusJson.includes("io.containerd.snapshotter");
+}
+function checkBuilderPlatforms(engine, requested) {
+  const available = engine.platforms ?? [];
+  if (available.length === 0) return;
+  const missing = missingPlatforms(requested, available);
+  if (missing.length === 0) return;
+  throw new InputError("platforms", {
+    what: `builder "${engine.builder ?? "default"}" (driver ${engine.driver}) cannot build ${missing.join(", ")}`,
+    got: requested.join(", "),
+    expected: `platforms the builder offers: ${available.join(", ")}`,
+    fix: "build only those platforms, register QEMU emulation on the builder host (binfmt), or add a node for the platform (docker buildx create --append)"
+  });
+}
+var quiet = (log) => ({ ...log, info: (m) => log.debug(m) });
+async function missingBuilder(builder, deps, cause) {
+  const ls = await runDocker(["buildx", "ls", "--format", "json"], deps, { echo: false, what: "docker buildx ls" }).catch(() => runDocker(["buildx", "ls"], deps, { echo: false, what: "docker buildx ls" }));
+  const names = parseBuilderNames(ls.stdout);
+  return new InputError(
+    "builder",
+    {
+      what: `buildx builder "${builder}" does not exist`,
+      got: JSON.stringify(builder),
+      expected: names.length > 0 ? `one of the builders there are: ${names.join(", ")}` : "an existing buildx builder (docker buildx ls lists none)",
+      fix: "pass the name of an existing builder (docker buildx ls), create it first (docker buildx create --name \u2026 or docker/setup-buildx-action), or leave builder empty for the current one"
+    },
+    { cause }
+  );
+}
+async function probeEngine(deps, builder, options = {}) {
+  const q = { ...deps, log: quiet(deps.log) };
+  const store = options.store ?? true;
+  const [inspect, info] = await Promise.all([
+    runDocker(["buildx", "inspect", "--bootstrap", ...builder ? [builder] : []], q, { echo: false, what: "docker buildx inspect" }).catch(async (error) => {
+      if (builder && error instanceof ActionError && /no builder|not found|does not exist/i.test(error.message)) throw await missingBuilder(builder, q, error);
+      throw error;
+    }),
+    store ? runDocker(["info", "--format", "{{json .DriverStatus}}"], q, { echo: false, what: "docker info" }) : Promise.resolve(void 0)
+  ]);
+  const containerdStore = info ? parseContainerdStore(info.stdout) : false;
+  const name = parseBuilderName(inspect.stdout);
+  return {
+    driver: parseBuilderDriver(inspect.stdout) ?? "unknown",
+    ...name ? { builder: name } : {},
+    platforms: parseBuilderPlatforms(inspect.stdout),
+    containerdStore,
+    loadsMultiPlatform: containerdStore
+  };
+}
+
+export {
+  parseBuilderDriver,
+  parseBuilderName,
+  parseBuilderPlatforms,
+  parseBuilderNames,
+  parseContainerdStore,
+  checkBuilderPlatforms,
+  probeEngine
+};

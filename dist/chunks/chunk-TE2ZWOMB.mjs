@@ -1,0 +1,25 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  dockerCredentials
+} from "./chunk-NUPML46M.mjs";
+import {
+  repositoryHttp
+} from "./chunk-PECBVNMQ.mjs";
+import {
+  parseImageReference
+} from "./chunk-NVZCJQUL.mjs";
+
+// src/oci/repository.ts
+function openRepository(name, access) {
+  const ref = parseImageReference(name);
+  const lookup = access.credentials ?? dockerCredentials(access.dockerConfig);
+  return repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, credentials: () => lookup(ref.registry) }, access.fetch ?? fetch);
+}
+function sameRegistry(a, b) {
+  return a.endpoint.apiHost === b.endpoint.apiHost;
+}
+
+export {
+  openRepository,
+  sameRegistry
+};

@@ -1,0 +1,92 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  folderTrust
+} from "./chunk-SOO7QRZ2.mjs";
+import {
+  TarType
+} from "./chunk-OL25VIPN.mjs";
+import {
+  sha256Hex
+} from "./chunk-LMSPCY74.mjs";
+import "./chunk-JVZTSKKL.mjs";
+
+// src/image/layer-summaries.ts
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+var FORMAT = 1;
+var TYPES = new Set(Object.values(TarType));
+var sha256 = (text) => sha256Hex(text);
+function keyOf(layer, roots) {
+  return sha256(JSON.stringify([FORMAT, layer.digest, layer.size, layer.mediaType, roots]));
+}
+function rowsOf(entries) {
+  return entries.map(({ header, content }) => {
+    const row = [header.name, header.linkname, header.size, header.type];
+    return content ? [...row, content.ordinal, content.sha256 ?? null] : row;
+  });
+}
+function entriesOf(rows) {
+  const out = [];
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== 4 && row.length !== 6) return void 0;
+    const [name, linkname, size, type, ordinal, hash] = row;
+    if (typeof name !== "string" || typeof linkname !== "string" || typeof size !== "number" || typeof type !== "string" || !TYPES.has(type)) return void 0;
+    const header = { name, linkname, size, type };
+    if (row.length === 4) {
+      if (type === TarType.file) return void 0;
+      out.push({ header });
+      continue;
+    }
+    if (type !== TarType.file || typeof ordinal !== "number" || !(hash === null || typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash))) return void 0;
+    out.push({ header, content: { size, ordinal, layer: -1, ...hash ? { sha256: hash } : {} } });
+  }
+  return out;
+}
+function layerSummaries(dir, onIgnored = () => void 0) {
+  const private_ = async () => {
+    const trust = await folderTrust(dir);
+    if (trust === "foreign") onIgnored(`layer summaries in ${dir} ignored: the folder is not a folder only this user may write to; reading every layer`);
+    return trust === "private";
+  };
+  let trusted;
+  return {
+    async get(layer, roots) {
+      if (!await (trusted ??= private_())) return void 0;
+      const file = join(dir, `${keyOf(layer, roots)}.json`);
+      const text = await readFile(file, "utf8").catch(() => void 0);
+      if (text === void 0) return void 0;
+      const ignore = (why) => {
+        onIgnored(`layer summary ${file} for ${layer.digest} ignored: ${why}; reading the layer`);
+        return void 0;
+      };
+      let parsed;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return ignore("not JSON");
+      }
+      const body = parsed.body;
+      if (!body || typeof parsed.check !== "string" || parsed.check !== sha256(JSON.stringify(body))) return ignore("its checksum does not hold");
+      if (body.format !== FORMAT || body.digest !== layer.digest || body.size !== layer.size || body.mediaType !== layer.mediaType || JSON.stringify(body.roots) !== JSON.stringify(roots)) {
+        return ignore("it summarizes another layer or other folders");
+      }
+      const entries = Array.isArray(body.rows) ? entriesOf(body.rows) : void 0;
+      return entries ?? ignore("an entry is malformed");
+    },
+    async put(layer, roots, entries) {
+      const body = { format: FORMAT, digest: layer.digest, size: layer.size, mediaType: layer.mediaType, roots: [...roots], rows: rowsOf(entries) };
+      const file = join(dir, `${keyOf(layer, roots)}.json`);
+      const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      try {
+        await mkdir(dir, { recursive: true, mode: 448 });
+        await writeFile(temp, JSON.stringify({ body, check: sha256(JSON.stringify(body)) }), { mode: 384 });
+        await rename(temp, file);
+      } catch (error) {
+        onIgnored(`cannot keep a summary of ${layer.digest} in ${dir}: ${error.message}`);
+      }
+    }
+  };
+}
+export {
+  layerSummaries
+};

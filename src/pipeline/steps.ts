@@ -1,0 +1,149 @@
+// The steps of a run after prepare, each loaded when used: buildx build, the registry engine,
+// merge, the cache image, verification and publishing (tags only after verification), plus
+// what they share (registry fetch through the proxy, credentials from the Docker config).
+import { join } from 'node:path';
+import type { BuildResult } from '../build/build.js';
+import type { BuildOptions } from '../build/options.js';
+import type { RegistryEngineOutcome } from '../build/registry-engine.js';
+import type { RegistryCredentials } from '../oci/docker-credentials.js';
+import type { MergeResult } from '../build/merge.js';
+import { BuildError, InputError } from '../errors.js';
+import { engineBlobsDir, layerSummariesDir } from '../cache/kept-folders.js';
+import type { VerificationReport } from '../image/report.js';
+import type { PrepareResult } from '../prepare/result.js';
+import type { CacheImagePlan, Plan } from './plan.js';
+import type { PipelineDeps, PipelineFacts, PipelineResult } from './pipeline.js';
+
+export async function mergeStep(p: Extract<Plan, { mode: 'merge' }>, facts: PipelineFacts, deps: PipelineDeps): Promise<MergeResult> {
+  const [{ mergeImages }, { runDocker }] = await Promise.all([import('../build/merge.js'), import('../build/run.js')]);
+  return deps.log.group('Merge the per-platform digests into one index (pushed by digest, no tags yet)', async () =>
+    mergeImages(p.merge, {
+      run: (argv, options) => runDocker(argv, { log: deps.log, docker: deps.docker }, options),
+      builder: p.merge.builder,
+      log: deps.log,
+      dockerConfig: facts.dockerConfig,
+      fetch: await registryFetch(p),
+    }),
+  );
+}
+
+async function registryFetch(p: Plan): Promise<typeof fetch | undefined> {
+  return (await import('../proxy/proxy-fetch.js')).proxiedFetch(p.prepareOptions.proxy);
+}
+
+/** Where the image that was not published can be looked at. */
+export function unpublishedAt(result: PipelineResult): string {
+  const digest = result.merged?.digest ?? result.built?.digest ?? '(no digest)';
+  const pushed = result.merged ? [`${result.merged.tags[0]?.replace(/:[^:/]+$/, '') ?? ''}@${digest}`] : (result.built?.digestRefs ?? (result.built?.root && result.buildOptions ? result.buildOptions.images.map((i) => `${i}@${digest}`) : []));
+  const where = [...pushed, ...(result.built?.archive ? [`the OCI archive ${result.built.archive}`] : [])];
+  return where.length > 0 ? `${digest}, at ${where.join(', ')}` : digest;
+}
+
+export async function publishStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
+  const { publish, tagInRegistry, assertPublished } = await import('../build/publish.js');
+  const access = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, fetch: await registryFetch(p) };
+  if (result.merged && p.mode === 'merge') {
+    const merged = result.merged;
+    const states = await deps.log.group(`Tag ${merged.digest} in the registry`, () =>
+      tagInRegistry({ digest: merged.digest, root: { bytes: Buffer.from(merged.raw, 'utf8'), mediaType: (JSON.parse(merged.raw) as { mediaType?: string }).mediaType ?? '' } }, merged.tags, access),
+    );
+    result = { ...result, published: states };
+    assertPublished(states, merged.digest, p.merge.images[0], p.merge.verify);
+    return result;
+  }
+  if (result.built && p.mode === 'build') {
+    try {
+      return { ...result, published: await publish(result.built, p.buildOptions, access) };
+    } catch (error) {
+      const { PublishError } = await import('../errors.js');
+      if (error instanceof PublishError) return { ...result, published: error.tags, error };
+      throw error;
+    }
+  }
+  return result;
+}
+
+export async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<VerificationReport | undefined> {
+  const target = (await import('./verify-target.js')).verifyTarget(p, result, facts.dockerConfig);
+  if (!target) {
+    if (p.mode === 'verify') {
+      throw new InputError('images', {
+        what: 'verify needs an image to read',
+        fix: 'pass --images name:tag or name@sha256:… (read from its registry), --images docker-daemon:name:tag (the local engine) or --archive path.oci.tar',
+      });
+    }
+    deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
+    return undefined;
+  }
+  const [{ verifyImage }, { proxiedFetch }, { layerSummaries }, { expectationsOf }] = await Promise.all([
+    import('../image/verify-image.js'),
+    import('../proxy/proxy-fetch.js'),
+    import('../image/layer-summaries.js'),
+    import('./expectations.js'),
+  ]);
+  const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
+  const fetch = proxiedFetch(p.prepareOptions.proxy);
+  // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
+  const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
+  return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
+    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, ...(fetch ? { fetch } : {}) }),
+  );
+}
+
+function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<RegistryCredentials | undefined> {
+  return async (registry) => {
+    const { dockerCredentials } = await import('../oci/docker-credentials.js');
+    try {
+      return await dockerCredentials(facts.dockerConfig)(registry);
+    } catch (error) {
+      throw new BuildError(
+        { what: `cannot get the credentials for ${registry} from the Docker config`, got: (error as Error).message, fix: 'check credsStore/credHelpers in config.json (DOCKER_CONFIG) and that the docker-credential-* program is on PATH, or log in again' },
+        { cause: error },
+      );
+    }
+  };
+}
+
+export async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome> {
+  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }, { layerBlobCache }] = await Promise.all([
+    import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js'), import('../oci/layer-blob-cache.js'),
+  ]);
+  const fetch = proxiedFetch(p.prepareOptions.proxy);
+  const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
+  // Compressed layers are kept beside the verifier's layer summaries (the folder cache-dir may not hold).
+  const layerCache = layerBlobCache(join(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), 'layers'), (why) => deps.log.info(why));
+  return deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
+    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, ...(fetch ? { fetch } : {}) }),
+  );
+}
+
+export async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {
+  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import('../build/cache-image.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js')]);
+  const fetch = proxiedFetch(p.prepareOptions.proxy);
+  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) });
+}
+
+/**
+ * buildx build; on Engine's builder the image goes into a layout folder seeded with the blobs
+ * earlier runs kept (layout-pool.ts), removed once the run is done with it (`close`).
+ */
+export async function buildxStep(p: Extract<Plan, { mode: 'build'; buildEngine: 'buildx' }>, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps, onLayout: (close: () => Promise<void>) => void): Promise<BuildResult> {
+  const [{ build }, { openLayoutRun }, { buildxBinary }] = await Promise.all([import('../build/build.js'), import('../build/layout-pool.js'), import('../build/buildx-binary.js')]);
+  const tempDir = join(facts.workDir, 'build');
+  // A docker CLI of the caller's own choosing is run as it is.
+  const buildx = deps.docker === undefined ? await buildxBinary(facts.processEnv, facts.dockerConfig) : undefined;
+  return build(p.buildOptions, prepared, {
+    log: deps.log,
+    docker: deps.docker,
+    buildx,
+    tempDir,
+    engine: p.engine,
+    dockerConfig: facts.dockerConfig,
+    fetch: await registryFetch(p),
+    openLayout: async () => {
+      const run = await openLayoutRun(engineBlobsDir(facts.runnerTemp, facts.defaultCacheRoot), tempDir, (why) => deps.log.info(why));
+      onLayout(run.close);
+      return run;
+    },
+  });
+}

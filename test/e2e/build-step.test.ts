@@ -1,0 +1,83 @@
+// What the build step does to cost no more than the buildx call it wraps (issue 7), through the
+// bundled CLI on every builder of the matrix: an overlay build with a named builder asks buildx
+// nothing before the build (the driver comes from buildx's store; Dockerfile mode still asks,
+// to check platforms); the buildx plugin runs directly when PATH's docker is the Docker CLI;
+// on Engine's builder the image goes to a layout folder seeded with the blobs an earlier run
+// kept, and a second run gives the same digests. Real engine, builders and registry.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILDERS, requireBuilder } from '../support/builders.js';
+import { requireEngine, testImage, uniqueTag } from '../support/docker.js';
+import { buildAndPush } from '../support/engine-push.js';
+import { startMirrorServer, type MirrorServer } from '../support/mirror-server.js';
+import { busyboxContext } from './build-support.js';
+import { runCli } from './registry-engine-support.js';
+
+let root: string;
+let mirror: MirrorServer;
+let base: string;
+let good: string;
+const tag = uniqueTag();
+
+/** The bundled CLI on Node 24 with its own caches; the real Docker config, so buildx finds every builder. */
+function cli(args: readonly string[]): ReturnType<typeof runCli> {
+  return runCli(args, {
+    PATH: process.env['PATH'] ?? '',
+    HOME: root,
+    XDG_CACHE_HOME: join(root, '.cache'),
+    DOCKER_CONFIG: process.env['DOCKER_CONFIG'] ?? join(homedir(), '.docker'),
+    ONEAPI_OFFLINE_DEBUG: '1',
+  });
+}
+
+const COMMON = ['--encoders', 'r50k_base', '--provenance', 'false', '--platforms', 'linux/amd64,linux/arm64', '--source-date-epoch', '1700000000'];
+
+beforeAll(async () => {
+  await requireEngine();
+  root = await mkdtemp(join(tmpdir(), 'oneapi-build-step-'));
+  mirror = await startMirrorServer();
+  base = `${testImage('build-step-base')}:${tag}`;
+  await buildAndPush(base, await busyboxContext(join(root, 'base'), 'busybox-base'), { args: ['--platform', 'linux/amd64,linux/arm64', '--provenance', 'false'] });
+  good = await busyboxContext(join(root, 'good'), 'busybox');
+}, 300_000);
+
+afterAll(async () => {
+  await mirror?.close();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe.each(BUILDERS)('the build step on $name ($driver)', (builder) => {
+  const image = testImage(`build-step-${builder.name.replace(/[^a-z0-9]+/g, '-')}`);
+
+  beforeAll(async () => {
+    await requireBuilder(builder);
+  }, 300_000);
+
+  it('overlay: no buildx inspect before the build, the plugin run directly, the same digest twice', async () => {
+    const first = await cli(['build', '--builder', builder.name, '--base-image', base, '--images', image, '--image-version', `${tag}-a`, '--push', '--mirror', mirror.origin, ...COMMON]);
+    expect(first.code, first.stderr.slice(-3000)).toBe(0);
+    expect(first.stderr).not.toContain('buildx inspect');
+    expect(first.stderr).toMatch(/\$ \S*\/docker-buildx build --builder /);
+    expect(first.stderr).toContain(`building with "${builder.name}" instance using ${builder.driver} driver`);
+    // The same inputs again (same version and epoch): the same image.
+    const second = await cli(['build', '--builder', builder.name, '--base-image', base, '--images', image, '--image-version', `${tag}-a`, '--push', '--mirror', mirror.origin, ...COMMON]);
+    expect(second.code, second.stderr.slice(-3000)).toBe(0);
+    expect(second.json['digest']).toBe(first.json['digest']);
+    if (builder.driver === 'docker') {
+      // Engine's builder wrote a layout folder, seeded the second time with what the first kept.
+      expect(first.stderr).toContain('one OCI layout, no tags yet');
+      const pool = join(root, '.cache', 'oneapi-offline', 'oneapi-offline-engine-blobs');
+      expect((await readdir(join(pool, 'blobs', 'sha256'))).length).toBeGreaterThan(4);
+      expect(await readdir(join(pool, 'runs'))).toEqual([]);
+      expect(second.stderr).not.toMatch(/kept image blobs .* not used/);
+    }
+  }, 600_000);
+
+  it('Dockerfile mode still asks buildx first (its platforms are checked before the build)', async () => {
+    const run = await cli(['build', '--builder', builder.name, '--context', good, '--images', image, '--image-version', `${tag}-c`, '--push', '--mirror', mirror.origin, ...COMMON]);
+    expect(run.code, run.stderr.slice(-3000)).toBe(0);
+    expect(run.stderr).toContain(`buildx inspect --bootstrap ${builder.name}`);
+  }, 600_000);
+});
