@@ -22,7 +22,7 @@ import type { PrepareResult } from '../prepare/result.js';
 import { stagingRoot } from '../prepare/staging.js';
 import { proxyEnvironment } from '../proxy/settings.js';
 import { plan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
-import { buildxStep, cacheImageStep, mergeStep, publishStep, registryStep, unpublishedAt, verifyStep } from './steps.js';
+import { buildxStep, buildxStepParts, cacheImageStep, mergeStep, publishStep, registryStep, unpublishedAt, verifyStep, type BuildxStepParts } from './steps.js';
 
 export type { Mode } from './plan.js';
 
@@ -124,9 +124,12 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
     let early: Promise<PrepareResult> | undefined;
     let planDone: (ok: boolean) => void = () => undefined;
     const gate = new Promise<boolean>((resolve) => (planDone = resolve));
+    let buildParts: Promise<BuildxStepParts> | undefined;
     const inputsValid = (prepareOptions: PrepareOptions): void => {
       early = prepareStep(prepareOptions, facts, deps, gate);
       early.catch(() => undefined); // awaited below, or dropped with the plan's own error
+      buildParts = buildxStepParts(facts, deps);
+      buildParts.catch(() => undefined);
     };
     let p: Plan;
     try {
@@ -155,7 +158,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       result = { ...result, built: outcome.built, published, ...(outcome.verification ? { verification: outcome.verification } : {}) };
       if (outcome.verification) (await import('../image/assert-verified.js')).assertVerified(outcome.verification);
     } else if (p.mode === 'build' && p.buildEngine === 'buildx' && result.prepared) {
-      result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => (closeLayout = close)) };
+      result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => (closeLayout = close), buildParts) };
     }
     if (p.mode === 'merge') {
       result = { ...result, merged: await mergeStep(p, facts, deps) };

@@ -123,15 +123,41 @@ export async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared:
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) });
 }
 
+/** What the build step loads and looks up before it can start buildx. */
+export interface BuildxStepParts {
+  readonly build: typeof import('../build/build.js').build;
+  readonly openLayoutRun: typeof import('../build/layout-pool.js').openLayoutRun;
+  readonly buildx: string | undefined;
+}
+
+/**
+ * Loads the build step's modules and finds the buildx plugin (buildx-binary.ts): started as soon
+ * as the inputs are valid, so it is done while prepare runs. A docker CLI of the caller's own
+ * choosing is run as it is.
+ */
+export async function buildxStepParts(facts: PipelineFacts, deps: PipelineDeps): Promise<BuildxStepParts> {
+  const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
+    import('../build/build.js'),
+    import('../build/layout-pool.js'),
+    deps.docker === undefined ? import('../build/buildx-binary.js').then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : undefined,
+  ]);
+  return { build, openLayoutRun, buildx };
+}
+
 /**
  * buildx build; on Engine's builder the image goes into a layout folder seeded with the blobs
  * earlier runs kept (layout-pool.ts), removed once the run is done with it (`close`).
  */
-export async function buildxStep(p: Extract<Plan, { mode: 'build'; buildEngine: 'buildx' }>, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps, onLayout: (close: () => Promise<void>) => void): Promise<BuildResult> {
-  const [{ build }, { openLayoutRun }, { buildxBinary }] = await Promise.all([import('../build/build.js'), import('../build/layout-pool.js'), import('../build/buildx-binary.js')]);
+export async function buildxStep(
+  p: Extract<Plan, { mode: 'build'; buildEngine: 'buildx' }>,
+  prepared: PrepareResult,
+  facts: PipelineFacts,
+  deps: PipelineDeps,
+  onLayout: (close: () => Promise<void>) => void,
+  parts: Promise<BuildxStepParts> = buildxStepParts(facts, deps),
+): Promise<BuildResult> {
+  const { build, openLayoutRun, buildx } = await parts;
   const tempDir = join(facts.workDir, 'build');
-  // A docker CLI of the caller's own choosing is run as it is.
-  const buildx = deps.docker === undefined ? await buildxBinary(facts.processEnv, facts.dockerConfig) : undefined;
   return build(p.buildOptions, prepared, {
     log: deps.log,
     docker: deps.docker,

@@ -1183,10 +1183,17 @@ async function cacheImageStep(p, options, prepared, facts, deps) {
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...fetch ? { fetch } : {} });
 }
-async function buildxStep(p, prepared, facts, deps, onLayout) {
-  const [{ build }, { openLayoutRun }, { buildxBinary }] = await Promise.all([import("./build-O5IK2LFZ.mjs"), import("./layout-pool-OL4372KU.mjs"), import("./buildx-binary-3MU3CUDA.mjs")]);
+async function buildxStepParts(facts, deps) {
+  const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
+    import("./build-O5IK2LFZ.mjs"),
+    import("./layout-pool-OL4372KU.mjs"),
+    deps.docker === void 0 ? import("./buildx-binary-3MU3CUDA.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
+  ]);
+  return { build, openLayoutRun, buildx };
+}
+async function buildxStep(p, prepared, facts, deps, onLayout, parts = buildxStepParts(facts, deps)) {
+  const { build, openLayoutRun, buildx } = await parts;
   const tempDir = join9(facts.workDir, "build");
-  const buildx = deps.docker === void 0 ? await buildxBinary(facts.processEnv, facts.dockerConfig) : void 0;
   return build(p.buildOptions, prepared, {
     log: deps.log,
     docker: deps.docker,
@@ -1252,9 +1259,12 @@ async function runPipeline(raw, facts, deps) {
     let early;
     let planDone = () => void 0;
     const gate = new Promise((resolve3) => planDone = resolve3);
+    let buildParts;
     const inputsValid = (prepareOptions) => {
       early = prepareStep(prepareOptions, facts, deps, gate);
       early.catch(() => void 0);
+      buildParts = buildxStepParts(facts, deps);
+      buildParts.catch(() => void 0);
     };
     let p;
     try {
@@ -1282,7 +1292,7 @@ async function runPipeline(raw, facts, deps) {
       result = { ...result, built: outcome.built, published, ...outcome.verification ? { verification: outcome.verification } : {} };
       if (outcome.verification) (await import("./assert-verified-NAGO3NBN.mjs")).assertVerified(outcome.verification);
     } else if (p.mode === "build" && p.buildEngine === "buildx" && result.prepared) {
-      result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => closeLayout = close) };
+      result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => closeLayout = close, buildParts) };
     }
     if (p.mode === "merge") {
       result = { ...result, merged: await mergeStep(p, facts, deps) };
