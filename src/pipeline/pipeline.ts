@@ -111,6 +111,8 @@ async function prepareStep(prepareOptions: PrepareOptions, facts: PipelineFacts,
       // A fixed root: each run stages in its own folder under it, but the Actions cache matches
       // entries on the hand-off path inside it (see src/prepare/staging.ts).
       stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
+      // The plan checked cache-dir's place and contents (checkCacheDir, checkLayout) just before.
+      cacheDirChecked: true,
     }),
   );
 }

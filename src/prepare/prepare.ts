@@ -40,6 +40,11 @@ export interface PrepareDeps {
    * entry goes through one fixed subfolder, and the cache service matches on that path.
    */
   readonly stagingDir: string;
+  /**
+   * The caller (the plan) has just checked cache-dir's place and contents with the same options:
+   * not checked again here. Left out, prepare checks them itself before anything is fetched.
+   */
+  readonly cacheDirChecked?: boolean;
 }
 
 function missing(files: readonly SelectedFile[], acquired: readonly Acquired[]): SelectedFile[] {
@@ -143,8 +148,10 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
   const files = selectFiles(options.encodings, options.extras);
   // The only I/O before this point-of-no-return is checking cache-dir and reading the local
   // source: still offline.
-  await checkCacheDir(options.cacheDir, options.guardedDirs);
-  await checkLayout(options.cacheDir, files);
+  if (!deps.cacheDirChecked) {
+    await checkCacheDir(options.cacheDir, options.guardedDirs);
+    await checkLayout(options.cacheDir, files);
+  }
   const source = options.source !== undefined ? await (await import('../encoders/local-source.js')).openSource(options.source, files) : undefined;
   const staging = lazyRunStaging(deps.stagingDir);
   try {

@@ -562,8 +562,10 @@ async function layOut(options, ordered, deps) {
 async function prepare(options, deps) {
   const { log } = deps;
   const files = selectFiles(options.encodings, options.extras);
-  await checkCacheDir(options.cacheDir, options.guardedDirs);
-  await checkLayout(options.cacheDir, files);
+  if (!deps.cacheDirChecked) {
+    await checkCacheDir(options.cacheDir, options.guardedDirs);
+    await checkLayout(options.cacheDir, files);
+  }
   const source = options.source !== void 0 ? await (await import("./local-source-2IOLHSH4.mjs")).openSource(options.source, files) : void 0;
   const staging = lazyRunStaging(deps.stagingDir);
   try {
@@ -1248,7 +1250,9 @@ async function prepareStep(prepareOptions, facts, deps, gate) {
       ...ports,
       // A fixed root: each run stages in its own folder under it, but the Actions cache matches
       // entries on the hand-off path inside it (see src/prepare/staging.ts).
-      stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot)
+      stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
+      // The plan checked cache-dir's place and contents (checkCacheDir, checkLayout) just before.
+      cacheDirChecked: true
     })
   );
 }
