@@ -14,7 +14,7 @@ import { pushByDigest } from '../oci/push-image.js';
 import { openRepository, sameRegistry, type RegistryAccess } from '../oci/repository.js';
 import { buildxArgs } from './argv.js';
 import { builtWith } from './builder-store.js';
-import type { LayoutRun } from './layout-pool.js';
+import { LAYOUT_LOCK_NOISE, type LayoutRun } from './layout-pool.js';
 import { checkBuilderPlatforms, probeEngine, type EngineFacts } from './engine-facts.js';
 import { indexImages } from '../oci/image-index.js';
 import { parseManifest } from '../oci/media-types.js';
@@ -166,12 +166,6 @@ export async function build(input: BuildOptions, prepared: PreparedFolder, deps:
     engine,
   };
 }
-
-/**
- * What buildx prints when both platforms write the same new blob into a layout folder at once:
- * one waits for the other's lock and the export succeeds. Kept out of the log (debug only).
- */
-const LAYOUT_LOCK_NOISE = /^ERROR: \(\*service\)\.Write failed: rpc error: code = Unavailable desc = ref \S+ locked for [^:]+: unavailable$/;
 
 /** The builder buildx says it used must have the driver the route was chosen for (builder-store.ts read it without buildx). */
 function checkBuiltWith(stderr: string, engine: EngineFacts): void {

@@ -25,6 +25,12 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const KEEP_MS = 14 * 24 * 3600 * 1000;
 const STALE_RUN_MS = 24 * 3600 * 1000;
 
+/**
+ * What buildx prints when both platforms write the same new blob into a layout folder at once:
+ * one waits for the other's lock and the export succeeds. Kept out of the log (debug only).
+ */
+export const LAYOUT_LOCK_NOISE = /^ERROR: \(\*service\)\.Write failed: rpc error: code = Unavailable desc = ref \S+ locked for .+: unavailable$/;
+
 export interface LayoutRun {
   /** The run's own layout folder (`--output type=oci,tar=false,dest=…`). */
   readonly dir: string;

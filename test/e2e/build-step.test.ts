@@ -68,6 +68,8 @@ describe.each(BUILDERS)('the build step on $name ($driver)', (builder) => {
     if (builder.driver === 'docker') {
       // Engine's builder wrote a layout folder, seeded the second time with what the first kept.
       expect(first.stderr).toContain('one OCI layout, no tags yet');
+      // buildx's benign lock messages (both platforms writing the shared layer) are debug lines only.
+      expect(first.stderr).not.toMatch(/^ERROR: \(\*service\)\.Write failed/m);
       const pool = join(root, '.cache', 'oneapi-offline', 'oneapi-offline-engine-blobs');
       expect((await readdir(join(pool, 'blobs', 'sha256'))).length).toBeGreaterThan(4);
       expect(await readdir(join(pool, 'runs'))).toEqual([]);

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, readdir, readFile, stat, utimes, writeFile } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openLayoutRun } from '../../../src/build/layout-pool.js';
+import { LAYOUT_LOCK_NOISE, openLayoutRun } from '../../../src/build/layout-pool.js';
 import { engineBlobsDir } from '../../../src/cache/kept-folders.js';
 import { sha256Hex } from '../../../src/oci/digest.js';
 
@@ -108,5 +108,13 @@ describe("Engine's layout folders, seeded with the blobs earlier runs kept", () 
     expect(left).not.toContain(oldBase);
     expect(await readdir(join(pool, 'runs'))).toEqual([]);
     expect(await readFile(join(pool, 'blobs', 'sha256', 'not-a-digest'), 'utf8')).toBe('not a blob name: left alone');
+  });
+
+  it("buildx's lock message while both platforms write one blob is recognised exactly (and nothing else)", () => {
+    // As buildx 0.13 printed it here, exporting to a layout folder on Engine's builder.
+    const line = 'ERROR: (*service).Write failed: rpc error: code = Unavailable desc = ref layer-sha256:d70b645303679317772dfbdd9d0473dbd18abbf5f91c6783833da52b02d4932d locked for 203.281283ms (since 2026-11-29 20:20:49.353432878 +0000 UTC m=+1.064831682): unavailable';
+    expect(LAYOUT_LOCK_NOISE.test(line)).toBe(true);
+    expect(LAYOUT_LOCK_NOISE.test('ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1')).toBe(false);
+    expect(LAYOUT_LOCK_NOISE.test(`${line} and more`)).toBe(false);
   });
 });

@@ -2,17 +2,12 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   layoutSource
 } from "./chunk-W2EBRDCP.mjs";
-import "./chunk-BJ7SNYSJ.mjs";
 import {
   parseManifest
 } from "./chunk-37GEL7R4.mjs";
 import {
   folderTrust
 } from "./chunk-SOO7QRZ2.mjs";
-import "./chunk-OL25VIPN.mjs";
-import "./chunk-EOQMFXHM.mjs";
-import "./chunk-LMSPCY74.mjs";
-import "./chunk-JVZTSKKL.mjs";
 
 // src/build/layout-pool.ts
 import { link, lstat, mkdir, mkdtemp, readdir, rm, utimes } from "node:fs/promises";
@@ -20,6 +15,7 @@ import { join } from "node:path";
 var HEX64 = /^[0-9a-f]{64}$/;
 var KEEP_MS = 14 * 24 * 3600 * 1e3;
 var STALE_RUN_MS = 24 * 3600 * 1e3;
+var LAYOUT_LOCK_NOISE = /^ERROR: \(\*service\)\.Write failed: rpc error: code = Unavailable desc = ref \S+ locked for .+: unavailable$/;
 async function blobNames(dir) {
   return (await readdir(dir).catch(() => [])).filter((name) => HEX64.test(name));
 }
@@ -114,6 +110,8 @@ async function openLayoutRun(pool, tempDir, onIgnored) {
     return plain();
   }
 }
+
 export {
+  LAYOUT_LOCK_NOISE,
   openLayoutRun
 };

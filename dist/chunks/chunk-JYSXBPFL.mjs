@@ -1187,8 +1187,8 @@ async function cacheImageStep(p, options, prepared, facts, deps) {
 }
 async function buildxStepParts(facts, deps) {
   const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
-    import("./build-O5IK2LFZ.mjs"),
-    import("./layout-pool-OL4372KU.mjs"),
+    import("./build-FF34KMEF.mjs"),
+    import("./layout-pool-KVHRTJUT.mjs"),
     deps.docker === void 0 ? import("./buildx-binary-3MU3CUDA.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
   ]);
   return { build, openLayoutRun, buildx };

@@ -3,6 +3,9 @@ import {
   layerRoot
 } from "./chunk-HLA4OEZ7.mjs";
 import {
+  LAYOUT_LOCK_NOISE
+} from "./chunk-YDV45ZMJ.mjs";
+import {
   indexImages
 } from "./chunk-PNVYHH7R.mjs";
 import "./chunk-3FNHDDJ4.mjs";
@@ -25,6 +28,7 @@ import {
 import {
   parseManifest
 } from "./chunk-37GEL7R4.mjs";
+import "./chunk-SOO7QRZ2.mjs";
 import {
   checkBuilderPlatforms,
   probeEngine
@@ -306,7 +310,6 @@ async function build(input, prepared, deps) {
     engine
   };
 }
-var LAYOUT_LOCK_NOISE = /^ERROR: \(\*service\)\.Write failed: rpc error: code = Unavailable desc = ref \S+ locked for [^:]+: unavailable$/;
 function checkBuiltWith(stderr, engine) {
   const used = builtWith(stderr);
   if (!used || engine.driver === "unknown" || used.driver === engine.driver) return;
