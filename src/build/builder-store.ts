@@ -13,6 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { dockerConfigDir } from './docker-config-dir.js';
 import type { EngineFacts } from './engine-facts.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -21,7 +22,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function buildxStoreDir(env: Env, home = homedir()): string {
   const own = env['BUILDX_CONFIG']?.trim();
   if (own) return own;
-  return join(env['DOCKER_CONFIG']?.trim() || join(home, '.docker'), 'buildx');
+  return join(dockerConfigDir(env, home), 'buildx');
 }
 
 /** Builder names buildx can store: what `docker buildx create --name` accepts. */
@@ -48,9 +49,12 @@ export function parseInstance(text: string, name: string): string | undefined {
  */
 export async function storedBuilderFacts(builder: string | undefined, storeDir: string): Promise<EngineFacts | undefined> {
   if (!builder || !NAME_RE.test(builder)) return undefined;
-  if (builder === 'default') return { driver: 'docker', builder, containerdStore: false, loadsMultiPlatform: false };
-  const text = await readFile(join(storeDir, 'instances', builder), 'utf8').catch(() => undefined);
-  const driver = text === undefined ? undefined : parseInstance(text, builder);
+  const record = async (): Promise<string | undefined> => {
+    const text = await readFile(join(storeDir, 'instances', builder), 'utf8').catch(() => undefined);
+    return text === undefined ? undefined : parseInstance(text, builder);
+  };
+  const driver = builder === 'default' ? 'docker' : await record();
+  // Only the driver is known: nothing here says what the image store can load (no load asked).
   return driver ? { driver, builder, containerdStore: false, loadsMultiPlatform: false } : undefined;
 }
 

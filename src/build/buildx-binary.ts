@@ -14,6 +14,7 @@ import { constants } from 'node:fs';
 import { access, open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { dockerConfigDir } from './docker-config-dir.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -61,8 +62,7 @@ export async function buildxBinary(env: Env, dockerConfig: string | undefined, h
   if (process.platform !== 'linux' || namesExtraPluginDirs(dockerConfig)) return undefined;
   const docker = await dockerOnPath(env);
   if (!docker || !(await isElf(docker))) return undefined;
-  const configDir = env['DOCKER_CONFIG']?.trim() || join(home, '.docker');
-  for (const dir of [join(configDir, 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS]) {
+  for (const dir of [join(dockerConfigDir(env, home), 'cli-plugins'), ...SYSTEM_PLUGIN_DIRS]) {
     const candidate = join(dir, 'docker-buildx');
     if (await executableFile(candidate)) return candidate;
   }

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { dockerConfigDir } from '../build/docker-config-dir.js';
 import type { GitFacts } from '../build/git-facts.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -16,8 +17,7 @@ export function defaultCacheRoot(env: Env, home = homedir()): string {
 
 /** The Docker client config (what `docker login` wrote), if any. */
 export async function readDockerConfig(env: Env, home = homedir()): Promise<string | undefined> {
-  const dir = env.DOCKER_CONFIG?.trim() || join(home, '.docker');
-  return readFile(join(dir, 'config.json'), 'utf8').catch(() => undefined);
+  return readFile(join(dockerConfigDir(env, home), 'config.json'), 'utf8').catch(() => undefined);
 }
 
 /**

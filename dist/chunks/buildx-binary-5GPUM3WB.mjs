@@ -1,4 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  dockerConfigDir
+} from "./chunk-T2CF745Z.mjs";
 import "./chunk-JVZTSKKL.mjs";
 
 // src/build/buildx-binary.ts
@@ -42,8 +45,7 @@ async function buildxBinary(env, dockerConfig, home = homedir()) {
   if (process.platform !== "linux" || namesExtraPluginDirs(dockerConfig)) return void 0;
   const docker = await dockerOnPath(env);
   if (!docker || !await isElf(docker)) return void 0;
-  const configDir = env["DOCKER_CONFIG"]?.trim() || join(home, ".docker");
-  for (const dir of [join(configDir, "cli-plugins"), ...SYSTEM_PLUGIN_DIRS]) {
+  for (const dir of [join(dockerConfigDir(env, home), "cli-plugins"), ...SYSTEM_PLUGIN_DIRS]) {
     const candidate = join(dir, "docker-buildx");
     if (await executableFile(candidate)) return candidate;
   }

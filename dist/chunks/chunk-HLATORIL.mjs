@@ -1,4 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  dockerConfigDir
+} from "./chunk-T2CF745Z.mjs";
 
 // src/build/builder-store.ts
 import { readFile } from "node:fs/promises";
@@ -7,7 +10,7 @@ import { join } from "node:path";
 function buildxStoreDir(env, home = homedir()) {
   const own = env["BUILDX_CONFIG"]?.trim();
   if (own) return own;
-  return join(env["DOCKER_CONFIG"]?.trim() || join(home, ".docker"), "buildx");
+  return join(dockerConfigDir(env, home), "buildx");
 }
 var NAME_RE = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 function parseInstance(text, name) {
@@ -25,9 +28,11 @@ function parseInstance(text, name) {
 }
 async function storedBuilderFacts(builder, storeDir) {
   if (!builder || !NAME_RE.test(builder)) return void 0;
-  if (builder === "default") return { driver: "docker", builder, containerdStore: false, loadsMultiPlatform: false };
-  const text = await readFile(join(storeDir, "instances", builder), "utf8").catch(() => void 0);
-  const driver = text === void 0 ? void 0 : parseInstance(text, builder);
+  const record = async () => {
+    const text = await readFile(join(storeDir, "instances", builder), "utf8").catch(() => void 0);
+    return text === void 0 ? void 0 : parseInstance(text, builder);
+  };
+  const driver = builder === "default" ? "docker" : await record();
   return driver ? { driver, builder, containerdStore: false, loadsMultiPlatform: false } : void 0;
 }
 function builtWith(output) {

@@ -4,7 +4,8 @@ import {
   builtWith,
   parseInstance,
   storedBuilderFacts
-} from "./chunk-MI5XA3IL.mjs";
+} from "./chunk-HLATORIL.mjs";
+import "./chunk-T2CF745Z.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {
   buildxStoreDir,

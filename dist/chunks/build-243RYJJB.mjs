@@ -38,7 +38,7 @@ import {
 } from "./chunk-73S2M7PA.mjs";
 import {
   builtWith
-} from "./chunk-MI5XA3IL.mjs";
+} from "./chunk-HLATORIL.mjs";
 import {
   buildxOutputs,
   chooseRoute,
@@ -63,6 +63,7 @@ import {
 } from "./chunk-SC7NWMZY.mjs";
 import "./chunk-4CAFWHQW.mjs";
 import "./chunk-EOQMFXHM.mjs";
+import "./chunk-T2CF745Z.mjs";
 import {
   PINNED_FILES,
   canonicalUrl

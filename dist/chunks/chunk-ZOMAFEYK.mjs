@@ -15,6 +15,9 @@ import {
   serializeManifest
 } from "./chunk-SC7NWMZY.mjs";
 import {
+  dockerConfigDir
+} from "./chunk-T2CF745Z.mjs";
+import {
   parseMirror
 } from "./chunk-L7JK5SNJ.mjs";
 import {
@@ -225,8 +228,7 @@ function defaultCacheRoot(env, home = homedir()) {
   return join2(xdg ? xdg : join2(home, ".cache"), "oneapi-offline");
 }
 async function readDockerConfig(env, home = homedir()) {
-  const dir = env.DOCKER_CONFIG?.trim() || join2(home, ".docker");
-  return readFile(join2(dir, "config.json"), "utf8").catch(() => void 0);
+  return readFile(join2(dockerConfigDir(env, home), "config.json"), "utf8").catch(() => void 0);
 }
 async function runGitFacts(cwd, env) {
   const fromGit = await (await import("./git-facts-AZMLJNKE.mjs")).gitFacts(cwd);
@@ -943,7 +945,7 @@ async function buildParsers() {
     import("./engine-input-JRED4HX6.mjs"),
     import("./platforms-UGHLR25A.mjs"),
     import("./engine-facts-G6KDBMOX.mjs"),
-    import("./builder-store-XOSJTQSF.mjs"),
+    import("./builder-store-QVJ4KMBZ.mjs"),
     import("./options-MFMLRCBH.mjs")
   ]);
   return { ...annotations, ...flags, ...from, ...engineInput, ...platforms, ...engineFacts2, ...builderStore, ...options };
@@ -1187,9 +1189,9 @@ async function cacheImageStep(p, options, prepared, facts, deps) {
 }
 async function buildxStepParts(facts, deps) {
   const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
-    import("./build-FF34KMEF.mjs"),
+    import("./build-243RYJJB.mjs"),
     import("./layout-pool-KVHRTJUT.mjs"),
-    deps.docker === void 0 ? import("./buildx-binary-3MU3CUDA.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
+    deps.docker === void 0 ? import("./buildx-binary-5GPUM3WB.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
   ]);
   return { build, openLayoutRun, buildx };
 }
