@@ -8,14 +8,14 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-ZOMAFEYK.mjs";
+} from "./chunks/chunk-2TL2O3OB.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-TVM242SN.mjs";
 import "./chunks/chunk-SC7NWMZY.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-EOQMFXHM.mjs";
-import "./chunks/chunk-T2CF745Z.mjs";
+import "./chunks/chunk-GB2XVR7V.mjs";
 import "./chunks/chunk-L7JK5SNJ.mjs";
 import "./chunks/chunk-7I65BH5E.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";

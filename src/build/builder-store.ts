@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { dockerConfigDir } from './docker-config-dir.js';
+import { dockerConfigDir } from '../cache/docker-config-dir.js';
 import type { EngineFacts } from './engine-facts.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

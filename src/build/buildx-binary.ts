@@ -14,7 +14,7 @@ import { constants } from 'node:fs';
 import { access, open, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { dockerConfigDir } from './docker-config-dir.js';
+import { dockerConfigDir } from '../cache/docker-config-dir.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { dockerConfigDir } from '../build/docker-config-dir.js';
+import { dockerConfigDir } from '../cache/docker-config-dir.js';
 import type { GitFacts } from '../build/git-facts.js';
 
 type Env = Readonly<Record<string, string | undefined>>;

@@ -38,7 +38,7 @@ import {
 } from "./chunk-73S2M7PA.mjs";
 import {
   builtWith
-} from "./chunk-HLATORIL.mjs";
+} from "./chunk-3OP7IU76.mjs";
 import {
   buildxOutputs,
   chooseRoute,
@@ -63,7 +63,7 @@ import {
 } from "./chunk-SC7NWMZY.mjs";
 import "./chunk-4CAFWHQW.mjs";
 import "./chunk-EOQMFXHM.mjs";
-import "./chunk-T2CF745Z.mjs";
+import "./chunk-GB2XVR7V.mjs";
 import {
   PINNED_FILES,
   canonicalUrl

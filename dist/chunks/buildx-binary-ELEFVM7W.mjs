@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   dockerConfigDir
-} from "./chunk-T2CF745Z.mjs";
+} from "./chunk-GB2XVR7V.mjs";
 import "./chunk-JVZTSKKL.mjs";
 
 // src/build/buildx-binary.ts

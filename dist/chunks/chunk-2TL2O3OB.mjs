@@ -16,7 +16,7 @@ import {
 } from "./chunk-SC7NWMZY.mjs";
 import {
   dockerConfigDir
-} from "./chunk-T2CF745Z.mjs";
+} from "./chunk-GB2XVR7V.mjs";
 import {
   parseMirror
 } from "./chunk-L7JK5SNJ.mjs";
@@ -945,7 +945,7 @@ async function buildParsers() {
     import("./engine-input-JRED4HX6.mjs"),
     import("./platforms-UGHLR25A.mjs"),
     import("./engine-facts-G6KDBMOX.mjs"),
-    import("./builder-store-QVJ4KMBZ.mjs"),
+    import("./builder-store-BXV22TSK.mjs"),
     import("./options-MFMLRCBH.mjs")
   ]);
   return { ...annotations, ...flags, ...from, ...engineInput, ...platforms, ...engineFacts2, ...builderStore, ...options };
@@ -1189,9 +1189,9 @@ async function cacheImageStep(p, options, prepared, facts, deps) {
 }
 async function buildxStepParts(facts, deps) {
   const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
-    import("./build-243RYJJB.mjs"),
+    import("./build-CWJCMHIE.mjs"),
     import("./layout-pool-KVHRTJUT.mjs"),
-    deps.docker === void 0 ? import("./buildx-binary-5GPUM3WB.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
+    deps.docker === void 0 ? import("./buildx-binary-ELEFVM7W.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
   ]);
   return { build, openLayoutRun, buildx };
 }

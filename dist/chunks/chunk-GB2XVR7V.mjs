@@ -1,6 +1,6 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 
-// src/build/docker-config-dir.ts
+// src/cache/docker-config-dir.ts
 import { homedir } from "node:os";
 import { join } from "node:path";
 function dockerConfigDir(env, home = homedir()) {

@@ -4,8 +4,8 @@ import {
   builtWith,
   parseInstance,
   storedBuilderFacts
-} from "./chunk-HLATORIL.mjs";
-import "./chunk-T2CF745Z.mjs";
+} from "./chunk-3OP7IU76.mjs";
+import "./chunk-GB2XVR7V.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {
   buildxStoreDir,
