@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-2TL2O3OB.mjs";
+} from "./chunks/chunk-PM3LVGVK.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-TVM242SN.mjs";
@@ -31,8 +31,8 @@ import {
   summary,
   warning
 } from "./chunks/chunk-3677AHND.mjs";
-import "./chunks/chunk-OREPLXGL.mjs";
-import "./chunks/chunk-FLJJGFSR.mjs";
+import "./chunks/chunk-WPKUT6XS.mjs";
+import "./chunks/chunk-REWACUMZ.mjs";
 import "./chunks/chunk-XA7VP6MP.mjs";
 import "./chunks/chunk-LMSPCY74.mjs";
 import "./chunks/chunk-TORZOQGE.mjs";

@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-2TL2O3OB.mjs";
+} from "./chunks/chunk-PM3LVGVK.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-TVM242SN.mjs";
@@ -23,9 +23,9 @@ import {
   gitFactsDir,
   repositoryFacts,
   repositoryRoot
-} from "./chunks/chunk-UF3L456L.mjs";
-import "./chunks/chunk-OREPLXGL.mjs";
-import "./chunks/chunk-FLJJGFSR.mjs";
+} from "./chunks/chunk-YBPS3DKT.mjs";
+import "./chunks/chunk-WPKUT6XS.mjs";
+import "./chunks/chunk-REWACUMZ.mjs";
 import "./chunks/chunk-XA7VP6MP.mjs";
 import "./chunks/chunk-LMSPCY74.mjs";
 import "./chunks/chunk-TORZOQGE.mjs";

@@ -24,7 +24,7 @@ import { chooseRoute, needsArchive, targetRepositories, type Route } from './out
 import { writeOverlay } from './overlay.js';
 import { runDocker, type DockerDeps } from './run.js';
 import { writeSecretValues } from './secrets.js';
-import { stageCacheDir, type PreparedFolder } from './stage-cache.js';
+import { contextLayout, stageCacheDir, type PreparedFolder } from './stage-cache.js';
 
 export interface BuildResult {
   /** Index (or single manifest) digest that was built: pushed by digest and/or archived. */
@@ -90,16 +90,19 @@ async function pushArchive(source: ImageSource, repositories: readonly string[],
   return root;
 }
 
-export async function build(input: BuildOptions, prepared: PreparedFolder, deps: BuildDeps): Promise<BuildResult> {
+/**
+ * `from`: the build context already staged (stage-cache.ts stageSources, laid out by
+ * contextLayout), or the prepared cache folder to stage it from now. Either way only the verified
+ * files and manifest.json go in, whatever else cache-dir holds. Overlay mode: the staged tree (the
+ * files at cache-path), the Dockerfile beside it; Dockerfile mode: `--build-context tiktoken=…`.
+ */
+export async function build(input: BuildOptions, from: PreparedFolder | { readonly staged: string }, deps: BuildDeps): Promise<BuildResult> {
   const docker: DockerDeps = { log: deps.log, docker: deps.docker, env: deps.env, buildx: deps.buildx };
   const engine = deps.engine ?? (await probeEngine(docker, input.builder, { store: input.load }));
   if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
-  // Only the verified files and manifest.json go into the build context, whatever else cache-dir holds.
-  // Overlay mode: the context is the staged tree (the files at cache-path), the Dockerfile beside it.
   const overlayMode = input.mode.kind === 'overlay' ? input.mode : undefined;
-  const cacheDir = overlayMode
-    ? await stageCacheDir(prepared, join(deps.tempDir, 'overlay-context'), { cachePath: input.cachePath })
-    : await stageCacheDir(prepared, join(deps.tempDir, 'tiktoken-context'));
+  const shape = contextLayout(overlayMode !== undefined, input.cachePath);
+  const cacheDir = 'staged' in from ? from.staged : await stageCacheDir(from, join(deps.tempDir, shape.name), shape.layout);
   const options: BuildOptions = { ...input, cacheDir };
   await mkdir(deps.tempDir, { recursive: true });
   if (input.archive) await mkdir(dirname(input.archive), { recursive: true });

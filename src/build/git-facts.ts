@@ -18,13 +18,13 @@ function git(cwd: string, args: readonly string[], gitBin: string): Promise<stri
   });
 }
 
+/** Two rounds of git, not four: HEAD's sha and time in one call, then its tags and branch side by side (a build waits for them). */
 export async function gitFacts(cwd: string, gitBin = 'git'): Promise<GitFacts> {
-  const sha = await git(cwd, ['rev-parse', '--verify', '-q', 'HEAD'], gitBin);
+  const head = await git(cwd, ['log', '-1', '--format=%H %ct', 'HEAD'], gitBin);
+  const [sha, time] = head?.split(' ') ?? [];
   if (!sha || !/^[0-9a-f]{40,64}$/.test(sha)) return {};
-  const time = await git(cwd, ['log', '-1', '--format=%ct', 'HEAD'], gitBin);
-  const tags = await git(cwd, ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], gitBin);
+  const [tags, branch] = await Promise.all([git(cwd, ['tag', '--points-at', 'HEAD', '--sort=-version:refname'], gitBin), git(cwd, ['symbolic-ref', '-q', 'HEAD'], gitBin)]);
   const tag = tags?.split('\n')[0]?.trim();
-  const branch = tag ? undefined : await git(cwd, ['symbolic-ref', '-q', 'HEAD'], gitBin);
   const ref = tag ? `refs/tags/${tag}` : branch;
   const commitTime = time && /^\d+$/.test(time) ? Number(time) : undefined;
   return { sha, ...(ref ? { ref } : {}), ...(commitTime !== undefined ? { commitTime } : {}) };

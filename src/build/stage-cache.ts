@@ -1,8 +1,12 @@
 // The build context the image's cache folder is made from: a fresh folder holding the verified
 // encoder files and manifest.json, nothing else, whatever else is in cache-dir (a repository
 // folder's .env or .git/config never reaches an image). Each file is copied with its bytes
-// checked against the manifest prepare verified (read under the cache folder's lock, so a
-// concurrent prepare cannot swap it mid-copy). Two layouts:
+// checked on the way, from one of two places:
+// - the bytes prepare acquired (stageSources), against their pins, with the manifest prepare
+//   builds for them: the build need not wait for cache-dir to be written and flushed;
+// - cache-dir itself (stageCacheDir), against the manifest prepare verified (read under the
+//   cache folder's lock, so a concurrent prepare cannot swap it mid-copy).
+// Two layouts:
 // - flat (Dockerfile mode, `--build-context tiktoken=…`): the files at the folder's top, for
 //   the user's `COPY --from=tiktoken . <path>`;
 // - tree (overlay mode): the files at `<folder>/<cache-path>`, for `COPY . /`. Every folder
@@ -16,9 +20,10 @@
 import { chmod, mkdir, readdir, rm, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ActionError, InputError } from '../errors.js';
-import { copyVerified, writeTextAtomically } from '../encoders/copy-verified.js';
+import { copyVerified, writeTextAtomically, type ByteSource } from '../encoders/copy-verified.js';
 import { withFolderLock } from '../encoders/folder-lock.js';
-import { MANIFEST_FILE, serializeManifest, type Manifest } from '../encoders/manifest.js';
+import { MANIFEST_FILE, buildManifest, serializeManifest, type Manifest } from '../encoders/manifest.js';
+import type { SelectedFile } from '../encoders/selection.js';
 import { readOwnership } from '../encoders/read-ownership.js';
 import { UnreadableFile } from '../encoders/regular-file.js';
 import { writeFailure } from '../encoders/write-failure.js';
@@ -62,37 +67,53 @@ export interface StageLayout {
   readonly cachePath?: string | undefined;
 }
 
-/** Fixes modes (tree only) and dates every entry, deepest first so no later write moves a folder's time. */
+/**
+ * Fixes modes (tree only) and dates every entry, all at once: once the files are written nothing
+ * changes a folder's entries, and neither a file's mode nor any entry's times move its folder's time.
+ */
 async function settle(into: string, cacheFolder: string, tree: boolean): Promise<void> {
-  for (const name of await readdir(cacheFolder)) {
-    const path = join(cacheFolder, name);
-    if (tree) await chmod(path, 0o444);
-    await utimes(path, STAGED_MTIME, STAGED_MTIME);
-  }
+  const folders: string[] = [];
   for (let dir = cacheFolder; ; dir = join(dir, '..')) {
-    await utimes(dir, STAGED_MTIME, STAGED_MTIME);
+    folders.push(dir);
     if (dir === into) break;
   }
+  const files = (await readdir(cacheFolder)).map((name) => join(cacheFolder, name));
+  await Promise.all([
+    ...files.map(async (path) => {
+      if (tree) await chmod(path, 0o444);
+      await utimes(path, STAGED_MTIME, STAGED_MTIME);
+    }),
+    ...folders.map((dir) => utimes(dir, STAGED_MTIME, STAGED_MTIME)),
+  ]);
 }
+
+/** Empties `into`, makes the cache folder (tree: every folder 0755), fills it with `fill` and dates every entry. */
+async function stageWith(into: string, layout: StageLayout, fill: (cacheFolder: string) => Promise<void>): Promise<string> {
+  into = resolve(into);
+  const cacheFolder = layout.cachePath === undefined ? into : join(into, layerRoot(layout.cachePath));
+  await rm(into, { recursive: true, force: true });
+  await mkdir(cacheFolder, { recursive: true });
+  for (let dir = cacheFolder; layout.cachePath !== undefined && dir !== into; dir = join(dir, '..')) await chmod(dir, 0o755);
+  await fill(cacheFolder);
+  await settle(into, cacheFolder, layout.cachePath !== undefined);
+  return into;
+}
+
+// Checked again as copied, side by side; not flushed: the context is this run's alone and a crash discards it.
+const QUICK = { durable: false } as const;
 
 /** A build context at `into` (emptied first) with only the manifest's files; returns `into`. */
 export async function stageCacheDir(prepared: PreparedFolder, into: string, layout: StageLayout = {}): Promise<string> {
-  into = resolve(into);
-  const cacheFolder = layout.cachePath === undefined ? into : join(into, layerRoot(layout.cachePath));
   try {
-    await rm(into, { recursive: true, force: true });
-    await mkdir(cacheFolder, { recursive: true });
-    for (let dir = cacheFolder; layout.cachePath !== undefined && dir !== into; dir = join(dir, '..')) await chmod(dir, 0o755);
-    await withFolderLock(prepared.cacheDir, {}, async () => {
-      const manifest = prepared.manifest ?? (await manifestOf(prepared.cacheDir));
-      // Checked again as copied, side by side; not flushed: the context is this run's alone and a crash discards it.
-      const quick = { durable: false } as const;
-      await Promise.all([
-        ...manifest.files.map((file) => copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file, quick)),
-        writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), quick),
-      ]);
-    });
-    await settle(into, cacheFolder, layout.cachePath !== undefined);
+    return await stageWith(into, layout, (cacheFolder) =>
+      withFolderLock(prepared.cacheDir, {}, async () => {
+        const manifest = prepared.manifest ?? (await manifestOf(prepared.cacheDir));
+        await Promise.all([
+          ...manifest.files.map((file) => copyVerified({ path: join(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file, QUICK)),
+          writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), QUICK),
+        ]);
+      }),
+    );
   } catch (error) {
     if (error instanceof ActionError) throw error;
     // A cache file gone or unreadable since prepare: the folder changed under the run.
@@ -101,5 +122,40 @@ export async function stageCacheDir(prepared: PreparedFolder, into: string, layo
     }
     throw writeFailure(into, error, 'RUNNER_TEMP');
   }
-  return into;
+}
+
+/** Bytes prepare acquired for one selected file (not necessarily checked yet: they are checked here). */
+export interface AcquiredBytes {
+  readonly file: SelectedFile;
+  readonly from: ByteSource;
+}
+
+export interface StagedContext {
+  readonly dir: string;
+  /** The manifest.json staged: the one prepare writes into cache-dir for the same files. */
+  readonly manifest: Manifest;
+}
+
+/**
+ * A build context at `into` made straight from the bytes prepare acquired, each checked against
+ * its pin as it is copied, with the manifest prepare builds for them (buildManifest): the build
+ * need not wait for cache-dir to be written and flushed. Throws on any byte that misses its pin.
+ */
+export async function stageSources(sources: readonly AcquiredBytes[], into: string, layout: StageLayout = {}): Promise<StagedContext> {
+  let manifest: Manifest | undefined;
+  const dir = await stageWith(into, layout, async (cacheFolder) => {
+    const sizes = await Promise.all(sources.map(async ({ file, from }) => [file.id, (await copyVerified(from, cacheFolder, file.cacheFile, file, QUICK)).size] as const));
+    manifest = buildManifest(
+      sources.map((source) => source.file),
+      new Map(sizes),
+    );
+    await writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), QUICK);
+  });
+  if (!manifest) throw new Error('internal: nothing staged');
+  return { dir, manifest };
+}
+
+/** How a build's context is laid out: overlay mode's tree (files at cache-path, for `COPY . /`), else flat. */
+export function contextLayout(overlay: boolean, cachePath: string): { readonly name: string; readonly layout: StageLayout } {
+  return overlay ? { name: 'overlay-context', layout: { cachePath } } : { name: 'tiktoken-context', layout: {} };
 }

@@ -22,7 +22,8 @@ import type { PrepareResult } from '../prepare/result.js';
 import { stagingRoot } from '../prepare/staging.js';
 import { proxyEnvironment } from '../proxy/settings.js';
 import { plan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
-import { buildxStep, buildxStepParts, cacheImageStep, mergeStep, publishStep, registryStep, unpublishedAt, verifyStep, type BuildxStepParts } from './steps.js';
+import { contextBeside, checkSameManifest, showHeld, type ContextBeside } from './context-beside.js';
+import { buildDir, buildxStep, buildxStepParts, cacheImageStep, mergeStep, publishStep, registryStep, unpublishedAt, verifyStep, type BuildxStepParts } from './steps.js';
 
 export type { Mode } from './plan.js';
 
@@ -100,21 +101,30 @@ function gatedPorts(gate: Promise<boolean>, deps: PipelineDeps): { actionsCache:
 /** What a gated prepare throws when the plan failed: never shown (the plan's error is). */
 class PlanFailed extends Error {}
 
-async function prepareStep(prepareOptions: PrepareOptions, facts: PipelineFacts, deps: PipelineDeps, gate?: Promise<boolean>): Promise<PrepareResult> {
+async function prepareStep(prepareOptions: PrepareOptions, facts: PipelineFacts, deps: PipelineDeps, gate?: Promise<boolean>, beside?: ContextBeside): Promise<PrepareResult> {
   deps.applyEnvironment(proxyEnvironment(prepareOptions.proxy));
   const ports = gate ? gatedPorts(gate, deps) : { actionsCache: deps.actionsCache, download };
-  return deps.log.group('Prepare the verified encoder cache', () =>
-    prepare(prepareOptions, {
-      log: deps.log,
-      toolCache: deps.toolCache,
-      ...ports,
-      // A fixed root: each run stages in its own folder under it, but the Actions cache matches
-      // entries on the hand-off path inside it (see src/prepare/staging.ts).
-      stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
-      // The plan checked cache-dir's place and contents (checkCacheDir, checkLayout) just before.
-      cacheDirChecked: true,
-    }),
-  );
+  const title = 'Prepare the verified encoder cache';
+  const run = () => prepare(prepareOptions, {
+    log: beside?.log ?? deps.log,
+    toolCache: deps.toolCache,
+    ...ports,
+    // A fixed root: each run stages in its own folder under it, but the Actions cache matches
+    // entries on the hand-off path inside it (see src/prepare/staging.ts).
+    stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
+    // The plan checked cache-dir's place and contents (checkCacheDir, checkLayout) just before.
+    cacheDirChecked: true,
+    ...(beside ? { onAcquired: beside.onAcquired } : {}),
+  });
+  if (!beside) return deps.log.group(title, run);
+  // The section ends with prepare, or when the build starts beside it (later lines are held).
+  let preparing: Promise<PrepareResult> | undefined;
+  await deps.log.group(title, async () => {
+    preparing = run();
+    await Promise.race([preparing.then(() => undefined, () => undefined), beside.started]);
+  });
+  if (!preparing) throw new Error('internal: the prepare section never ran');
+  return preparing;
 }
 
 export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
@@ -127,8 +137,10 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
     let planDone: (ok: boolean) => void = () => undefined;
     const gate = new Promise<boolean>((resolve) => (planDone = resolve));
     let buildParts: Promise<BuildxStepParts> | undefined;
-    const inputsValid = (prepareOptions: PrepareOptions): void => {
-      early = prepareStep(prepareOptions, facts, deps, gate);
+    let beside: ContextBeside | undefined;
+    const inputsValid: PlanDeps['inputsValid'] = (prepareOptions, context) => {
+      beside = contextBeside(buildDir(facts), context, deps.log);
+      early = prepareStep(prepareOptions, facts, deps, gate, beside);
       early.catch(() => undefined); // awaited below, or dropped with the plan's own error
       buildParts = buildxStepParts(facts, deps);
       buildParts.catch(() => undefined);
@@ -147,11 +159,30 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
     if (stamp) result = { ...result, stamp };
 
     if (p.mode === 'prepare' || p.mode === 'build') {
-      try {
-        result = { ...result, prepared: await (early ?? prepareStep(p.prepareOptions, facts, deps)), ...(p.prepareOptions.refresh ? { drift: [] } : {}) };
-      } catch (error) {
-        if (error instanceof DriftError) return { ...result, drift: error.drifted, error };
-        throw error;
+      const preparing = early ?? prepareStep(p.prepareOptions, facts, deps);
+      const buildx = p.mode === 'build' && p.buildEngine === 'buildx' ? p : undefined;
+      const staged = buildx && beside ? await beside.ready(preparing) : undefined;
+      if (buildx && beside && staged) {
+        // buildx starts from the context staged beside prepare, which finishes cache-dir meanwhile.
+        beside.hold();
+        const building = buildxStep(buildx, { staged: staged.dir }, facts, deps, (close) => (closeLayout = close), buildParts);
+        const [built, prepared] = await Promise.allSettled([building, preparing]);
+        await showHeld(beside, deps.log);
+        if (prepared.status === 'fulfilled') result = { ...result, prepared: prepared.value, ...(p.prepareOptions.refresh ? { drift: [] } : {}) };
+        if (built.status === 'rejected') throw built.reason;
+        result = { ...result, built: built.value };
+        if (prepared.status === 'rejected') {
+          deps.log.warning(`nothing was tagged or loaded: prepare failed while the image was built. The unpublished image is ${unpublishedAt(result)}`);
+          throw prepared.reason;
+        }
+        checkSameManifest(staged, prepared.value);
+      } else {
+        try {
+          result = { ...result, prepared: await preparing, ...(p.prepareOptions.refresh ? { drift: [] } : {}) };
+        } catch (error) {
+          if (error instanceof DriftError) return { ...result, drift: error.drifted, error };
+          throw error;
+        }
       }
     }
     if (p.mode === 'build' && p.buildEngine === 'registry' && result.prepared) {
@@ -159,7 +190,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       const published = outcome.built.tags.map((ref): TagState => ({ ref, where: 'registry', published: true }));
       result = { ...result, built: outcome.built, published, ...(outcome.verification ? { verification: outcome.verification } : {}) };
       if (outcome.verification) (await import('../image/assert-verified.js')).assertVerified(outcome.verification);
-    } else if (p.mode === 'build' && p.buildEngine === 'buildx' && result.prepared) {
+    } else if (p.mode === 'build' && p.buildEngine === 'buildx' && result.prepared && !result.built) {
       result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => (closeLayout = close), buildParts) };
     }
     if (p.mode === 'merge') {

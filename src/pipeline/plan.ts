@@ -59,9 +59,10 @@ export interface PlanDeps {
   /**
    * Called once every input of a buildx build is known valid, before git, the engine and the
    * base's registry are asked: what the run may start meanwhile (the pipeline's prepare, whose
-   * network calls wait for the plan).
+   * network calls wait for the plan, and the build context staged beside it). `overlay` and
+   * `cachePath` say how that context is laid out (stage-cache.ts contextLayout).
    */
-  readonly inputsValid?: (prepareOptions: PrepareOptions) => void;
+  readonly inputsValid?: (prepareOptions: PrepareOptions, context: { readonly overlay: boolean; readonly cachePath: string }) => void;
 }
 
 /** Where verification reads the image in `verify` mode. */
@@ -250,7 +251,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
 
   // Every input is valid: now ask git, the engine and the base's registry, all at once (and
   // let the caller start the work that needs no answer from them: a warm prepare).
-  deps.inputsValid?.(prepareOptions);
+  deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === 'overlay', cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
   const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
   const [engine, git, basePlatforms] = await inOrder([engineFacts(draft, facts, deps.probeEngine ? undefined : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(), readBase()] as const);

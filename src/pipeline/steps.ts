@@ -144,21 +144,27 @@ export async function buildxStepParts(facts: PipelineFacts, deps: PipelineDeps):
   return { build, openLayoutRun, buildx };
 }
 
+/** The folder a buildx build keeps its context, metadata and overlay Dockerfile in. */
+export function buildDir(facts: PipelineFacts): string {
+  return join(facts.workDir, 'build');
+}
+
 /**
- * buildx build; on Engine's builder the image goes into a layout folder seeded with the blobs
- * earlier runs kept (layout-pool.ts), removed once the run is done with it (`close`).
+ * buildx build, from a context staged beside prepare, or else staged from cache-dir now. On
+ * Engine's builder the image goes into a layout folder seeded with the blobs earlier runs kept
+ * (layout-pool.ts), removed once the run is done with it (`close`).
  */
 export async function buildxStep(
   p: Extract<Plan, { mode: 'build'; buildEngine: 'buildx' }>,
-  prepared: PrepareResult,
+  context: { readonly staged: string } | PrepareResult,
   facts: PipelineFacts,
   deps: PipelineDeps,
   onLayout: (close: () => Promise<void>) => void,
   parts: Promise<BuildxStepParts> = buildxStepParts(facts, deps),
 ): Promise<BuildResult> {
   const { build, openLayoutRun, buildx } = await parts;
-  const tempDir = join(facts.workDir, 'build');
-  return build(p.buildOptions, prepared, {
+  const tempDir = buildDir(facts);
+  return build(p.buildOptions, context, {
     log: deps.log,
     docker: deps.docker,
     buildx,

@@ -3,8 +3,10 @@
 // nothing before the build (the driver comes from buildx's store; Dockerfile mode still asks,
 // to check platforms); the buildx plugin runs directly when PATH's docker is the Docker CLI;
 // on Engine's builder the image goes to a layout folder seeded with the blobs an earlier run
-// kept, and a second run gives the same digests. Real engine, builders and registry.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+// kept, and a second run gives the same digests. The context is staged from the bytes prepare
+// acquired, beside cache-dir's write; a damaged tool-cache entry falls back to staging from
+// cache-dir and still gives the same image. Real engine, builders and registry.
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,11 +58,21 @@ describe.each(BUILDERS)('the build step on $name ($driver)', (builder) => {
   }, 300_000);
 
   it('overlay: no buildx inspect before the build, the plugin run directly, the same digest twice', async () => {
-    const first = await cli(['build', '--builder', builder.name, '--base-image', base, '--images', image, '--image-version', `${tag}-a`, '--push', '--mirror', mirror.origin, ...COMMON]);
+    // A cache-dir of its own, so prepare has a file to write while buildx runs.
+    const first = await cli(['build', '--builder', builder.name, '--base-image', base, '--images', image, '--image-version', `${tag}-a`, '--push', '--mirror', mirror.origin, '--out', join(root, `out-${builder.name}`), ...COMMON]);
     expect(first.code, first.stderr.slice(-3000)).toBe(0);
     expect(first.stderr).not.toContain('buildx inspect');
     expect(first.stderr).toMatch(/\$ \S*\/docker-buildx build --builder /);
     expect(first.stderr).toContain(`building with "${builder.name}" instance using ${builder.driver} driver`);
+    // The context was staged from the downloaded bytes and buildx ran while prepare wrote
+    // cache-dir: prepare's last lines come after the build's section, in a section of their own.
+    expect(first.stderr).not.toContain('staged from cache-dir after prepare');
+    const buildAt = first.stderr.indexOf('== docker buildx build');
+    const restAt = first.stderr.indexOf('== Prepare: the rest, finished beside the build');
+    expect([buildAt > 0, restAt > buildAt, first.stderr.indexOf(': wrote 1 file(s)', restAt) > restAt]).toEqual([true, true, true]);
+    // prepare's own lines start inside its section.
+    const prepareAt = first.stderr.indexOf('== Prepare the verified encoder cache');
+    expect([prepareAt >= 0, prepareAt < first.stderr.search(/^r50k_base: /m)]).toEqual([true, true]);
     // The same inputs again (same version and epoch): the same image.
     const second = await cli(['build', '--builder', builder.name, '--base-image', base, '--images', image, '--image-version', `${tag}-a`, '--push', '--mirror', mirror.origin, ...COMMON]);
     expect(second.code, second.stderr.slice(-3000)).toBe(0);
@@ -81,5 +93,29 @@ describe.each(BUILDERS)('the build step on $name ($driver)', (builder) => {
     const run = await cli(['build', '--builder', builder.name, '--context', good, '--images', image, '--image-version', `${tag}-c`, '--push', '--mirror', mirror.origin, ...COMMON]);
     expect(run.code, run.stderr.slice(-3000)).toBe(0);
     expect(run.stderr).toContain(`buildx inspect --bootstrap ${builder.name}`);
+  }, 600_000);
+});
+
+describe('a damaged tool-cache entry while the context is staged beside prepare', () => {
+  const builder = BUILDERS[2]!;
+  const image = testImage('build-step-damaged');
+
+  beforeAll(async () => {
+    await requireBuilder(builder);
+  }, 300_000);
+
+  it('is refused by the staging and by prepare (evicted, fetched again); the context comes from cache-dir, the image is the same', async () => {
+    const args = ['build', '--builder', builder.name, '--base-image', base, '--images', image, '--image-version', `${tag}-d`, '--push', '--mirror', mirror.origin, ...COMMON];
+    const good = await cli([...args, '--out', join(root, 'out-good')]);
+    expect(good.code, good.stderr.slice(-3000)).toBe(0);
+    const entryDir = join(root, '.cache', 'oneapi-offline', 'tool-cache', 'tiktoken-r50k_base');
+    const [version] = await readdir(entryDir);
+    await writeFile(join(entryDir, version!, 'any', 'r50k_base'), 'an HTTP error page cached as the file\n');
+    const damaged = await cli([...args, '--out', join(root, 'out-damaged')]);
+    expect(damaged.code, damaged.stderr.slice(-3000)).toBe(0);
+    expect(damaged.stderr).toMatch(/^debug: the build context is staged from cache-dir after prepare: .*do not match the pin/m);
+    expect(damaged.stderr).toMatch(/tool cache: the entry for r50k_base is damaged/);
+    expect(damaged.stderr).not.toContain('finished beside the build');
+    expect(damaged.json['digest']).toBe(good.json['digest']);
   }, 600_000);
 });

@@ -2,7 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stageCacheDir } from '../../../src/build/stage-cache.js';
+import { contextLayout, stageCacheDir, stageSources } from '../../../src/build/stage-cache.js';
+import { selectFiles } from '../../../src/encoders/selection.js';
+import { sha256Hex } from '../../../src/oci/digest.js';
 import { layOutBytes } from '../../../src/encoders/lay-out-bytes.js';
 import { IntegrityError, InputError } from '../../../src/errors.js';
 import { encoderBytes } from '../../support/encoder-bytes.js';
@@ -89,5 +91,36 @@ describe('stageCacheDir', () => {
     const forged = { ...layout.manifest, files: layout.manifest.files.map((f) => ({ ...f, sha256: '0'.repeat(64) })) };
     await writeFile(join(cache, 'manifest.json'), JSON.stringify(forged));
     await expect(stageCacheDir({ cacheDir: cache }, join(root, 'c3'))).rejects.toThrow(/other bytes than its pin/);
+  });
+});
+
+describe('stageSources (the context staged beside prepare, from the bytes it acquired)', () => {
+  it('gives the very tree and manifest.json that staging from the laid-out cache-dir gives', async () => {
+    const layout = await layOutBytes(cache, ['r50k_base', 'gpt2'], (file) => encoderBytes(file.id as 'r50k_base'));
+    const sources = await Promise.all(selectFiles(['r50k_base', 'gpt2']).map(async (file) => ({ file, from: { bytes: await encoderBytes(file.id as 'r50k_base') } })));
+    const { name, layout: shape } = contextLayout(true, '/tiktoken_cache');
+    expect(name).toBe('overlay-context');
+    const beside = await stageSources(sources, join(root, 'beside'), shape);
+    const after = await stageCacheDir({ cacheDir: cache, manifest: layout.manifest }, join(root, 'after'), shape);
+    expect(beside.dir).toBe(join(root, 'beside'));
+    expect(beside.manifest).toEqual(layout.manifest);
+    const folder = (dir: string) => join(dir, 'tiktoken_cache');
+    const names = (await readdir(folder(after))).sort();
+    expect((await readdir(folder(beside.dir))).sort()).toEqual(names);
+    for (const entry of names) {
+      const [a, b] = await Promise.all([stat(join(folder(beside.dir), entry)), stat(join(folder(after), entry))]);
+      expect([entry, a.mode & 0o777, a.mtimeMs, sha256Hex(await readFile(join(folder(beside.dir), entry)))]).toEqual([entry, b.mode & 0o777, b.mtimeMs, sha256Hex(await readFile(join(folder(after), entry)))]);
+    }
+    for (const dir of ['', 'tiktoken_cache']) expect((await stat(join(beside.dir, dir))).mtimeMs).toBe(0);
+  });
+
+  it('measures an extra pinned by hash only, and refuses bytes that miss a pin', async () => {
+    const extra = Buffer.from('bXk= 0\n');
+    const [file] = selectFiles([], [{ name: 'mine', url: 'https://example.test/mine.tiktoken', sha256: sha256Hex(extra) }]);
+    const staged = await stageSources([{ file: file!, from: { bytes: extra } }], join(root, 'extra'), contextLayout(false, '/unused').layout);
+    expect(staged.manifest.files.map((f) => [f.id, f.size])).toEqual([['mine', extra.length]]);
+    expect(JSON.parse(await readFile(join(staged.dir, 'manifest.json'), 'utf8'))).toEqual(staged.manifest);
+    const [r50k] = selectFiles(['r50k_base']);
+    await expect(stageSources([{ file: r50k!, from: { bytes: Buffer.from('not the encoder') } }], join(root, 'bad'))).rejects.toBeInstanceOf(IntegrityError);
   });
 });

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   processAlive,
   writeFailure
-} from "./chunk-FLJJGFSR.mjs";
+} from "./chunk-REWACUMZ.mjs";
 import {
   sha256Hex
 } from "./chunk-LMSPCY74.mjs";

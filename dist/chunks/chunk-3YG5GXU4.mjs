@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  folderTrust
+} from "./chunk-SOO7QRZ2.mjs";
+import {
   layoutSource
 } from "./chunk-W2EBRDCP.mjs";
 import {
   parseManifest
 } from "./chunk-37GEL7R4.mjs";
-import {
-  folderTrust
-} from "./chunk-SOO7QRZ2.mjs";
 
 // src/build/layout-pool.ts
 import { link, lstat, mkdir, mkdtemp, readdir, rm, utimes } from "node:fs/promises";

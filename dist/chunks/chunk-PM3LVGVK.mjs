@@ -38,14 +38,14 @@ import {
   stagingRoot,
   toolCacheTool,
   toolCacheVersion
-} from "./chunk-OREPLXGL.mjs";
+} from "./chunk-WPKUT6XS.mjs";
 import {
   LOCK_FILE,
   copyVerified,
   withFolderLock,
   writeFailure,
   writeTextAtomically
-} from "./chunk-FLJJGFSR.mjs";
+} from "./chunk-REWACUMZ.mjs";
 import {
   hashFileIfPresent
 } from "./chunk-XA7VP6MP.mjs";
@@ -231,7 +231,7 @@ async function readDockerConfig(env, home = homedir()) {
   return readFile(join2(dockerConfigDir(env, home), "config.json"), "utf8").catch(() => void 0);
 }
 async function runGitFacts(cwd, env) {
-  const fromGit = await (await import("./git-facts-AZMLJNKE.mjs")).gitFacts(cwd);
+  const fromGit = await (await import("./git-facts-MBA3I376.mjs")).gitFacts(cwd);
   const ref = env.GITHUB_REF?.trim() || fromGit.ref;
   const sha = env.GITHUB_SHA?.trim() || fromGit.sha;
   return { ...fromGit, ...ref ? { ref } : {}, ...sha ? { sha } : {} };
@@ -499,7 +499,7 @@ async function acquireOnline(files, wanted, options, deps, staging, toolCache = 
     if (toolCache) acquired.push(...fromToolCache(wanted, deps.toolCache, log));
     const left2 = missing(wanted, acquired);
     if (left2.length > 0) {
-      const { fromActionsCache } = await import("./actions-cache-step-SNCIJXAO.mjs");
+      const { fromActionsCache } = await import("./actions-cache-step-JIPLBQLU.mjs");
       const fromActions = await fromActionsCache(files, left2, deps.actionsCache, await staging.open(), log);
       restored = fromActions.restored;
       acquired.push(...fromActions.acquired);
@@ -578,6 +578,7 @@ async function prepare(options, deps) {
       throw writeFailure(options.cacheDir, error);
     }
     let ordered = inOrder(files, acquired);
+    await deps.onAcquired?.(ordered.map(({ file, from }) => ({ file, from }))).catch(() => void 0);
     let layout;
     try {
       layout = await layOut(options, ordered, deps);
@@ -600,7 +601,7 @@ async function prepare(options, deps) {
     }
     reportLayout(options.cacheDir, layout, log);
     if (options.cache && ordered.some((a) => a.source === "download") && !restored) {
-      const { saveActionsCache } = await import("./actions-cache-step-SNCIJXAO.mjs");
+      const { saveActionsCache } = await import("./actions-cache-step-JIPLBQLU.mjs");
       await saveActionsCache(ordered, deps.actionsCache, await staging.open(), log);
     }
     return {
@@ -1044,7 +1045,7 @@ async function plan(raw, facts, deps) {
     const cacheImage2 = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions2) : void 0;
     return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions2.cachePath, buildOptions: buildOptions2, buildEngine, ...cacheImage2 ? { cacheImage: cacheImage2 } : {} };
   }
-  deps.inputsValid?.(prepareOptions);
+  deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === "overlay", cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
   const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions), deps.log);
   const [engine, git, basePlatforms] = await inOrder2([engineFacts(draft, facts, deps.probeEngine ? void 0 : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(), readBase()]);
@@ -1080,8 +1081,91 @@ async function defaultReadPlatforms(facts, prepareOptions) {
   return registryPlatforms({ dockerConfig: facts.dockerConfig, ...fetch ? { fetch } : {} });
 }
 
-// src/pipeline/steps.ts
+// src/pipeline/context-beside.ts
 import { join as join9 } from "node:path";
+
+// src/log/held-logger.ts
+function heldLogger(log) {
+  let held;
+  const line = (kind) => (message) => {
+    if (held) held.push({ kind, message });
+    else log[kind](message);
+  };
+  return {
+    info: line("info"),
+    notice: line("notice"),
+    warning: line("warning"),
+    debug: line("debug"),
+    // A section opened while holding is shown as its title line; its lines are held with the rest.
+    group: (title, body) => {
+      if (!held) return log.group(title, body);
+      held.push({ kind: "info", message: title });
+      return body();
+    },
+    hold: () => {
+      held ??= [];
+    },
+    heldCount: () => held?.length ?? 0,
+    release: () => {
+      const lines = held ?? [];
+      held = void 0;
+      for (const { kind, message } of lines) log[kind](message);
+    }
+  };
+}
+
+// src/pipeline/context-beside.ts
+function contextBeside(buildDir2, shape, log) {
+  const held = heldLogger(log);
+  let settle = () => void 0;
+  const context = new Promise((resolve3) => settle = resolve3);
+  let start = () => void 0;
+  const started = new Promise((resolve3) => start = resolve3);
+  return {
+    log: held,
+    started,
+    onAcquired: async (acquired) => {
+      const staged = await import("./stage-cache-YM2MKIKB.mjs").then(({ stageSources, contextLayout }) => {
+        const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
+        return stageSources(acquired, join9(buildDir2, name), layout);
+      }).catch((error) => {
+        log.debug(`the build context is staged from cache-dir after prepare: staging it from the acquired bytes failed (${error instanceof Error ? error.message : String(error)})`);
+        return void 0;
+      });
+      settle(staged);
+    },
+    // prepare awaits its onAcquired before it settles: a context staged is known by then.
+    ready: (preparing) => {
+      preparing.then(
+        () => settle(void 0),
+        () => settle(void 0)
+      );
+      return context;
+    },
+    hold: () => {
+      held.hold();
+      start();
+    }
+  };
+}
+async function showHeld(beside, log) {
+  if (beside.log.heldCount() === 0) beside.log.release();
+  else await log.group("Prepare: the rest, finished beside the build", async () => beside.log.release());
+}
+function checkSameManifest(staged, prepared) {
+  const built = serializeManifest(staged.manifest);
+  const kept = serializeManifest(prepared.manifest);
+  if (built === kept) return;
+  throw new BuildError({
+    what: `the build context's manifest.json and cache-dir's (${prepared.manifestPath}) differ; nothing was tagged`,
+    got: built,
+    expected: kept,
+    fix: "run again; report this if it happens twice"
+  });
+}
+
+// src/pipeline/steps.ts
+import { join as join10 } from "node:path";
 async function mergeStep(p, facts, deps) {
   const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-DFG55ODZ.mjs"), import("./run-QLO76J6K.mjs")]);
   return deps.log.group(
@@ -1169,14 +1253,14 @@ function credentialsFor(facts) {
 }
 async function registryStep(p, options, prepared, facts, deps) {
   const [{ registryBuild }, { proxiedFetch }, { expectationsOf }, { layerBlobCache }] = await Promise.all([
-    import("./registry-engine-622XBXPO.mjs"),
+    import("./registry-engine-DRQMQEOV.mjs"),
     import("./proxy-fetch-ZOTREHAO.mjs"),
     import("./expectations-IFIQH33O.mjs"),
     import("./layer-blob-cache-5HH466TC.mjs")
   ]);
   const fetch = proxiedFetch(p.prepareOptions.proxy);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
-  const layerCache = layerBlobCache(join9(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), "layers"), (why) => deps.log.info(why));
+  const layerCache = layerBlobCache(join10(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), "layers"), (why) => deps.log.info(why));
   return deps.log.group(
     `Registry engine: append the encoder layer to ${options.mode.kind === "overlay" ? options.mode.baseImage : "?"} (${options.platforms.join(", ")})`,
     () => registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, ...fetch ? { fetch } : {} })
@@ -1189,16 +1273,19 @@ async function cacheImageStep(p, options, prepared, facts, deps) {
 }
 async function buildxStepParts(facts, deps) {
   const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
-    import("./build-CWJCMHIE.mjs"),
-    import("./layout-pool-KVHRTJUT.mjs"),
+    import("./build-ZYDN6XPQ.mjs"),
+    import("./layout-pool-J4KFM2TD.mjs"),
     deps.docker === void 0 ? import("./buildx-binary-ELEFVM7W.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
   ]);
   return { build, openLayoutRun, buildx };
 }
-async function buildxStep(p, prepared, facts, deps, onLayout, parts = buildxStepParts(facts, deps)) {
+function buildDir(facts) {
+  return join10(facts.workDir, "build");
+}
+async function buildxStep(p, context, facts, deps, onLayout, parts = buildxStepParts(facts, deps)) {
   const { build, openLayoutRun, buildx } = await parts;
-  const tempDir = join9(facts.workDir, "build");
-  return build(p.buildOptions, prepared, {
+  const tempDir = buildDir(facts);
+  return build(p.buildOptions, context, {
     log: deps.log,
     docker: deps.docker,
     buildx,
@@ -1241,22 +1328,29 @@ function gatedPorts(gate, deps) {
 }
 var PlanFailed = class extends Error {
 };
-async function prepareStep(prepareOptions, facts, deps, gate) {
+async function prepareStep(prepareOptions, facts, deps, gate, beside) {
   deps.applyEnvironment(proxyEnvironment(prepareOptions.proxy));
   const ports = gate ? gatedPorts(gate, deps) : { actionsCache: deps.actionsCache, download };
-  return deps.log.group(
-    "Prepare the verified encoder cache",
-    () => prepare(prepareOptions, {
-      log: deps.log,
-      toolCache: deps.toolCache,
-      ...ports,
-      // A fixed root: each run stages in its own folder under it, but the Actions cache matches
-      // entries on the hand-off path inside it (see src/prepare/staging.ts).
-      stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
-      // The plan checked cache-dir's place and contents (checkCacheDir, checkLayout) just before.
-      cacheDirChecked: true
-    })
-  );
+  const title = "Prepare the verified encoder cache";
+  const run = () => prepare(prepareOptions, {
+    log: beside?.log ?? deps.log,
+    toolCache: deps.toolCache,
+    ...ports,
+    // A fixed root: each run stages in its own folder under it, but the Actions cache matches
+    // entries on the hand-off path inside it (see src/prepare/staging.ts).
+    stagingDir: stagingRoot(facts.runnerTemp, facts.defaultCacheRoot),
+    // The plan checked cache-dir's place and contents (checkCacheDir, checkLayout) just before.
+    cacheDirChecked: true,
+    ...beside ? { onAcquired: beside.onAcquired } : {}
+  });
+  if (!beside) return deps.log.group(title, run);
+  let preparing;
+  await deps.log.group(title, async () => {
+    preparing = run();
+    await Promise.race([preparing.then(() => void 0, () => void 0), beside.started]);
+  });
+  if (!preparing) throw new Error("internal: the prepare section never ran");
+  return preparing;
 }
 async function runPipeline(raw, facts, deps) {
   let result = { mode: "prepare" };
@@ -1266,8 +1360,10 @@ async function runPipeline(raw, facts, deps) {
     let planDone = () => void 0;
     const gate = new Promise((resolve3) => planDone = resolve3);
     let buildParts;
-    const inputsValid = (prepareOptions) => {
-      early = prepareStep(prepareOptions, facts, deps, gate);
+    let beside;
+    const inputsValid = (prepareOptions, context) => {
+      beside = contextBeside(buildDir(facts), context, deps.log);
+      early = prepareStep(prepareOptions, facts, deps, gate, beside);
       early.catch(() => void 0);
       buildParts = buildxStepParts(facts, deps);
       buildParts.catch(() => void 0);
@@ -1285,11 +1381,29 @@ async function runPipeline(raw, facts, deps) {
     const stamp = stampOf(p);
     if (stamp) result = { ...result, stamp };
     if (p.mode === "prepare" || p.mode === "build") {
-      try {
-        result = { ...result, prepared: await (early ?? prepareStep(p.prepareOptions, facts, deps)), ...p.prepareOptions.refresh ? { drift: [] } : {} };
-      } catch (error) {
-        if (error instanceof DriftError) return { ...result, drift: error.drifted, error };
-        throw error;
+      const preparing = early ?? prepareStep(p.prepareOptions, facts, deps);
+      const buildx = p.mode === "build" && p.buildEngine === "buildx" ? p : void 0;
+      const staged = buildx && beside ? await beside.ready(preparing) : void 0;
+      if (buildx && beside && staged) {
+        beside.hold();
+        const building = buildxStep(buildx, { staged: staged.dir }, facts, deps, (close) => closeLayout = close, buildParts);
+        const [built, prepared] = await Promise.allSettled([building, preparing]);
+        await showHeld(beside, deps.log);
+        if (prepared.status === "fulfilled") result = { ...result, prepared: prepared.value, ...p.prepareOptions.refresh ? { drift: [] } : {} };
+        if (built.status === "rejected") throw built.reason;
+        result = { ...result, built: built.value };
+        if (prepared.status === "rejected") {
+          deps.log.warning(`nothing was tagged or loaded: prepare failed while the image was built. The unpublished image is ${unpublishedAt(result)}`);
+          throw prepared.reason;
+        }
+        checkSameManifest(staged, prepared.value);
+      } else {
+        try {
+          result = { ...result, prepared: await preparing, ...p.prepareOptions.refresh ? { drift: [] } : {} };
+        } catch (error) {
+          if (error instanceof DriftError) return { ...result, drift: error.drifted, error };
+          throw error;
+        }
       }
     }
     if (p.mode === "build" && p.buildEngine === "registry" && result.prepared) {
@@ -1297,7 +1411,7 @@ async function runPipeline(raw, facts, deps) {
       const published = outcome.built.tags.map((ref) => ({ ref, where: "registry", published: true }));
       result = { ...result, built: outcome.built, published, ...outcome.verification ? { verification: outcome.verification } : {} };
       if (outcome.verification) (await import("./assert-verified-NAGO3NBN.mjs")).assertVerified(outcome.verification);
-    } else if (p.mode === "build" && p.buildEngine === "buildx" && result.prepared) {
+    } else if (p.mode === "build" && p.buildEngine === "buildx" && result.prepared && !result.built) {
       result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => closeLayout = close, buildParts) };
     }
     if (p.mode === "merge") {

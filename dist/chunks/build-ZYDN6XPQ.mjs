@@ -1,10 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  layerRoot
-} from "./chunk-HLA4OEZ7.mjs";
-import {
   LAYOUT_LOCK_NOISE
-} from "./chunk-YDV45ZMJ.mjs";
+} from "./chunk-3YG5GXU4.mjs";
+import "./chunk-SOO7QRZ2.mjs";
+import {
+  contextLayout,
+  stageCacheDir
+} from "./chunk-ZFHPA4CZ.mjs";
+import "./chunk-HLA4OEZ7.mjs";
 import {
   indexImages
 } from "./chunk-PNVYHH7R.mjs";
@@ -28,7 +31,6 @@ import {
 import {
   parseManifest
 } from "./chunk-37GEL7R4.mjs";
-import "./chunk-SOO7QRZ2.mjs";
 import {
   checkBuilderPlatforms,
   probeEngine
@@ -54,45 +56,28 @@ import "./chunk-OL25VIPN.mjs";
 import {
   buildFlagArgs
 } from "./chunk-ZZCNZOVA.mjs";
-import {
-  readOwnership
-} from "./chunk-UUOAP4AD.mjs";
-import {
-  MANIFEST_FILE,
-  serializeManifest
-} from "./chunk-SC7NWMZY.mjs";
+import "./chunk-UUOAP4AD.mjs";
+import "./chunk-SC7NWMZY.mjs";
 import "./chunk-4CAFWHQW.mjs";
 import "./chunk-EOQMFXHM.mjs";
 import "./chunk-GB2XVR7V.mjs";
-import {
-  PINNED_FILES,
-  canonicalUrl
-} from "./chunk-7I65BH5E.mjs";
+import "./chunk-7I65BH5E.mjs";
 import "./chunk-QE6PONKV.mjs";
-import {
-  copyVerified,
-  withFolderLock,
-  writeFailure,
-  writeTextAtomically
-} from "./chunk-FLJJGFSR.mjs";
+import "./chunk-REWACUMZ.mjs";
 import {
   isDigest
 } from "./chunk-LMSPCY74.mjs";
-import {
-  UnreadableFile
-} from "./chunk-TORZOQGE.mjs";
+import "./chunk-TORZOQGE.mjs";
 import "./chunk-DGPB3I2O.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import {
-  ActionError,
-  BuildError,
-  InputError
+  BuildError
 } from "./chunk-ZWN2JR2B.mjs";
 import "./chunk-JVZTSKKL.mjs";
 
 // src/build/build.ts
-import { mkdir as mkdir3, readFile, rm as rm2 } from "node:fs/promises";
-import { dirname, join as join3 } from "node:path";
+import { mkdir as mkdir2, readFile, rm } from "node:fs/promises";
+import { dirname, join as join2 } from "node:path";
 
 // src/build/argv.ts
 function buildxArgs(options, paths) {
@@ -161,66 +146,6 @@ async function writeOverlay(dir, baseImage, cachePath) {
   return dockerfile;
 }
 
-// src/build/stage-cache.ts
-import { chmod, mkdir as mkdir2, readdir, rm, utimes } from "node:fs/promises";
-import { join as join2, resolve } from "node:path";
-var STAGED_MTIME = 0;
-var PIN_BY_URL = new Map(Object.values(PINNED_FILES).map((pin) => [canonicalUrl(pin), pin]));
-async function manifestOf(cacheDir) {
-  const ownership = await readOwnership(cacheDir);
-  const problem = ownership.kind === "none" ? `it has no ${MANIFEST_FILE}` : ownership.kind === "foreign" ? `its ${MANIFEST_FILE} is not this action's: ${ownership.reason}` : void 0;
-  const manifest = ownership.kind === "ours" ? JSON.parse(ownership.text) : void 0;
-  const drifted = manifest?.files.find((entry) => {
-    const pin = PIN_BY_URL.get(entry.url);
-    return pin !== void 0 && (pin.sha256 !== entry.sha256 || pin.size !== entry.size);
-  });
-  if (problem !== void 0 || manifest === void 0 || drifted !== void 0) {
-    throw new InputError("cache-dir", {
-      what: `cache-dir ${cacheDir} is not a folder this action prepared`,
-      got: problem ?? `${MANIFEST_FILE} lists ${drifted?.id} with other bytes than its pin`,
-      expected: `a folder laid out by prepare, with its ${MANIFEST_FILE}`,
-      fix: "run prepare into cache-dir first (the build does this itself), or point cache-dir at the folder prepare wrote"
-    });
-  }
-  return manifest;
-}
-async function settle(into, cacheFolder, tree) {
-  for (const name of await readdir(cacheFolder)) {
-    const path = join2(cacheFolder, name);
-    if (tree) await chmod(path, 292);
-    await utimes(path, STAGED_MTIME, STAGED_MTIME);
-  }
-  for (let dir = cacheFolder; ; dir = join2(dir, "..")) {
-    await utimes(dir, STAGED_MTIME, STAGED_MTIME);
-    if (dir === into) break;
-  }
-}
-async function stageCacheDir(prepared, into, layout = {}) {
-  into = resolve(into);
-  const cacheFolder = layout.cachePath === void 0 ? into : join2(into, layerRoot(layout.cachePath));
-  try {
-    await rm(into, { recursive: true, force: true });
-    await mkdir2(cacheFolder, { recursive: true });
-    for (let dir = cacheFolder; layout.cachePath !== void 0 && dir !== into; dir = join2(dir, "..")) await chmod(dir, 493);
-    await withFolderLock(prepared.cacheDir, {}, async () => {
-      const manifest = prepared.manifest ?? await manifestOf(prepared.cacheDir);
-      const quick = { durable: false };
-      await Promise.all([
-        ...manifest.files.map((file) => copyVerified({ path: join2(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file, quick)),
-        writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), quick)
-      ]);
-    });
-    await settle(into, cacheFolder, layout.cachePath !== void 0);
-  } catch (error) {
-    if (error instanceof ActionError) throw error;
-    if (error instanceof UnreadableFile) {
-      throw new InputError("cache-dir", { what: `cache-dir ${prepared.cacheDir} changed after prepare`, got: error.message, expected: "the files prepare verified", fix: "run again, and do not let other jobs change cache-dir while this one builds" }, { cause: error });
-    }
-    throw writeFailure(into, error, "RUNNER_TEMP");
-  }
-  return into;
-}
-
 // src/build/build.ts
 function pushFailure(error, repository) {
   const message = error instanceof RegistryFailure ? error.message : error.message;
@@ -244,22 +169,23 @@ async function pushArchive(source, repositories, deps) {
   if (!root) throw new Error("pushArchive needs at least one repository");
   return root;
 }
-async function build(input, prepared, deps) {
+async function build(input, from, deps) {
   const docker = { log: deps.log, docker: deps.docker, env: deps.env, buildx: deps.buildx };
   const engine = deps.engine ?? await probeEngine(docker, input.builder, { store: input.load });
   if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
   const overlayMode = input.mode.kind === "overlay" ? input.mode : void 0;
-  const cacheDir = overlayMode ? await stageCacheDir(prepared, join3(deps.tempDir, "overlay-context"), { cachePath: input.cachePath }) : await stageCacheDir(prepared, join3(deps.tempDir, "tiktoken-context"));
+  const shape = contextLayout(overlayMode !== void 0, input.cachePath);
+  const cacheDir = "staged" in from ? from.staged : await stageCacheDir(from, join2(deps.tempDir, shape.name), shape.layout);
   const options = { ...input, cacheDir };
-  await mkdir3(deps.tempDir, { recursive: true });
-  if (input.archive) await mkdir3(dirname(input.archive), { recursive: true });
+  await mkdir2(deps.tempDir, { recursive: true });
+  if (input.archive) await mkdir2(dirname(input.archive), { recursive: true });
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
-  const overlay = overlayMode ? { dockerfile: await writeOverlay(join3(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath), context: cacheDir } : void 0;
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join2(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath), context: cacheDir } : void 0;
   const route = chooseRoute(options, engine.driver);
   const layout = !options.archive && !options.load && needsArchive(options, route) && deps.openLayout ? await deps.openLayout() : void 0;
-  const ociArchive = options.archive ?? layout?.dir ?? (needsArchive(options, route) ? join3(deps.tempDir, "image.oci.tar") : void 0);
-  const metadataFile = join3(deps.tempDir, "metadata.json");
-  const secretDir = join3(deps.tempDir, "secrets");
+  const ociArchive = options.archive ?? layout?.dir ?? (needsArchive(options, route) ? join2(deps.tempDir, "image.oci.tar") : void 0);
+  const metadataFile = join2(deps.tempDir, "metadata.json");
+  const secretDir = join2(deps.tempDir, "secrets");
   const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
   const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ...layout ? { ociLayout: layout.dir } : { ociArchive }, secretFiles });
   const repositories = options.push ? targetRepositories(options) : [];
@@ -268,7 +194,7 @@ async function build(input, prepared, deps) {
   try {
     output = await deps.log.group(`docker buildx build (${options.platforms.join(", ")}; ${how})`, () => runDocker(argv, docker, { what: "docker buildx build", quiet: layout ? LAYOUT_LOCK_NOISE : void 0 }));
   } finally {
-    if (secretFiles.size > 0) await rm2(secretDir, { recursive: true, force: true });
+    if (secretFiles.size > 0) await rm(secretDir, { recursive: true, force: true });
   }
   checkBuiltWith(output.stderr, engine);
   await layout?.keep();

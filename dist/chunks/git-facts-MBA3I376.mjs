@@ -4,7 +4,7 @@ import {
   gitFactsDir,
   repositoryFacts,
   repositoryRoot
-} from "./chunk-UF3L456L.mjs";
+} from "./chunk-YBPS3DKT.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {
   gitFacts,

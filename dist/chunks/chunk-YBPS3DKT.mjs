@@ -10,12 +10,11 @@ function git(cwd, args, gitBin) {
   });
 }
 async function gitFacts(cwd, gitBin = "git") {
-  const sha = await git(cwd, ["rev-parse", "--verify", "-q", "HEAD"], gitBin);
+  const head = await git(cwd, ["log", "-1", "--format=%H %ct", "HEAD"], gitBin);
+  const [sha, time] = head?.split(" ") ?? [];
   if (!sha || !/^[0-9a-f]{40,64}$/.test(sha)) return {};
-  const time = await git(cwd, ["log", "-1", "--format=%ct", "HEAD"], gitBin);
-  const tags = await git(cwd, ["tag", "--points-at", "HEAD", "--sort=-version:refname"], gitBin);
+  const [tags, branch] = await Promise.all([git(cwd, ["tag", "--points-at", "HEAD", "--sort=-version:refname"], gitBin), git(cwd, ["symbolic-ref", "-q", "HEAD"], gitBin)]);
   const tag = tags?.split("\n")[0]?.trim();
-  const branch = tag ? void 0 : await git(cwd, ["symbolic-ref", "-q", "HEAD"], gitBin);
   const ref = tag ? `refs/tags/${tag}` : branch;
   const commitTime = time && /^\d+$/.test(time) ? Number(time) : void 0;
   return { sha, ...ref ? { ref } : {}, ...commitTime !== void 0 ? { commitTime } : {} };

@@ -7,13 +7,13 @@ import {
   overlaySource
 } from "./chunk-W2DOROZX.mjs";
 import {
-  compressLayer,
-  encoderTar
-} from "./chunk-HLA4OEZ7.mjs";
-import {
   BaseImageProblem,
   readBase
 } from "./chunk-4H2ADAWR.mjs";
+import {
+  compressLayer,
+  encoderTar
+} from "./chunk-HLA4OEZ7.mjs";
 import {
   nameArchive
 } from "./chunk-5KVMZPUN.mjs";

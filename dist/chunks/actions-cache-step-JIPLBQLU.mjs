@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   actionsCacheDir,
   actionsCacheKey
-} from "./chunk-OREPLXGL.mjs";
+} from "./chunk-WPKUT6XS.mjs";
 import {
   copyVerified,
   withFolderLock
-} from "./chunk-FLJJGFSR.mjs";
+} from "./chunk-REWACUMZ.mjs";
 import {
   hashFileIfPresent
 } from "./chunk-XA7VP6MP.mjs";

@@ -76,13 +76,6 @@ async function writeTextAtomically(dir, name, text, options = {}) {
   }
 }
 
-// src/encoders/folder-lock.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { open, readdir, readFile, rm as rm2, stat, utimes } from "node:fs/promises";
-import { hostname } from "node:os";
-import { join as join2 } from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
-
 // src/encoders/write-failure.ts
 function fixFor(code, where) {
   const other = where === "cache-dir" ? "point cache-dir at a folder" : "set RUNNER_TEMP (XDG_CACHE_HOME for the CLI) to a folder";
@@ -115,6 +108,11 @@ function writeFailure(dir, error, where = "cache-dir") {
 }
 
 // src/encoders/folder-lock.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { open, readdir, readFile, rm as rm2, stat, utimes } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join as join2 } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 var LOCK_FILE = ".oneapi-offline.lock";
 function parseHolder(text) {
   try {
