@@ -3,7 +3,7 @@
 import { buildFlagArgs } from './build-flags.js';
 import type { BuildOptions } from './options.js';
 import { secretArgs } from './secrets.js';
-import { buildxOutputs, type Route } from './outputs.js';
+import { buildxOutputs, type ImageDest, type Route } from './outputs.js';
 
 export interface ArgvPaths {
   readonly metadataFile: string;
@@ -13,10 +13,8 @@ export interface ArgvPaths {
   readonly context?: string | undefined;
   /** `archive` (default) or `registry` (push by digest), see outputs.ts. */
   readonly route?: Route;
-  /** OCI archive to write when the build needs one the user did not ask for. */
-  readonly ociArchive?: string | undefined;
-  /** Or an OCI layout folder to write instead (layout-pool.ts). */
-  readonly ociLayout?: string | undefined;
+  /** Where to write the image when the build needs one the user did not ask for (outputs.ts). */
+  readonly dest?: ImageDest | undefined;
   /** id → 0600 file holding each `secrets` value (secrets.ts writeSecretValues). */
   readonly secretFiles?: ReadonlyMap<string, string> | undefined;
 }
@@ -38,8 +36,7 @@ export function buildxArgs(options: BuildOptions, paths: ArgvPaths): string[] {
   // No --tag: tags are created after verification (publish.ts), never by buildx.
   argv.push('--metadata-file', paths.metadataFile);
   if (options.provenance) argv.push('--provenance', options.provenance);
-  const dest = paths.ociLayout !== undefined ? { layout: paths.ociLayout } : paths.ociArchive !== undefined ? { archive: paths.ociArchive } : undefined;
-  for (const output of buildxOutputs(options, route, dest)) argv.push('--output', output);
+  for (const output of buildxOutputs(options, route, paths.dest)) argv.push('--output', output);
   const context = paths.context ?? (options.mode.kind === 'dockerfile' ? options.mode.context : undefined);
   if (context === undefined) throw new Error('overlay mode needs the generated context folder');
   argv.push(context);

@@ -20,7 +20,7 @@ import { indexImages } from '../oci/image-index.js';
 import { parseManifest } from '../oci/media-types.js';
 import { parseMetadata } from './metadata.js';
 import type { BuildOptions } from './options.js';
-import { chooseRoute, needsArchive, targetRepositories, type Route } from './outputs.js';
+import { chooseRoute, destPath, needsArchive, targetRepositories, type ImageDest, type Route } from './outputs.js';
 import { writeOverlay } from './overlay.js';
 import { runDocker, type DockerDeps } from './run.js';
 import { writeSecretValues } from './secrets.js';
@@ -112,11 +112,14 @@ export async function build(input: BuildOptions, from: PreparedFolder | { readon
   // An image only pushed or verified needs no tar: buildx writes a layout folder much faster
   // (Engine's builder streams a tar of the whole image, base included, through its API).
   const layout = !options.archive && !options.load && needsArchive(options, route) && deps.openLayout ? await deps.openLayout() : undefined;
-  const ociArchive = options.archive ?? layout?.dir ?? (needsArchive(options, route) ? join(deps.tempDir, 'image.oci.tar') : undefined);
+  const dest: ImageDest | undefined =
+    options.archive !== undefined ? undefined : layout ? { layout: layout.dir } : needsArchive(options, route) ? { archive: join(deps.tempDir, 'image.oci.tar') } : undefined;
+  // The image as written, read back for the push and verification: the user's archive, else dest.
+  const ociArchive = options.archive ?? (dest && destPath(dest));
   const metadataFile = join(deps.tempDir, 'metadata.json');
   const secretDir = join(deps.tempDir, 'secrets');
   const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
-  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ...(layout ? { ociLayout: layout.dir } : { ociArchive }), secretFiles });
+  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, dest, secretFiles });
   const repositories = options.push ? targetRepositories(options) : [];
 
   const how = route === 'registry' ? 'pushed by digest, no tags yet' : layout ? 'one OCI layout, no tags yet' : ociArchive ? 'one OCI archive, no tags yet' : 'no output';

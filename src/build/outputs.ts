@@ -47,11 +47,16 @@ function rewrite(options: BuildOptions): string[] {
   return options.sourceDateEpoch === undefined || options.mode.kind === 'overlay' ? [] : ['rewrite-timestamp=true'];
 }
 
-/**
- * `--output` values; `dest` is where the archive route writes when the user asked for no
- * archive: a private tar, or a layout folder (`tar=false`, layout-pool.ts).
- */
-export function buildxOutputs(options: BuildOptions, route: Route, dest?: { readonly archive: string } | { readonly layout: string }): string[] {
+/** Where the archive route writes when the user asked for no archive: a private tar, or a layout folder (`tar=false`, layout-pool.ts). */
+export type ImageDest = { readonly archive: string } | { readonly layout: string };
+
+/** The path of an image destination, a tar or a layout folder (both read by oci/layout-source.ts). */
+export function destPath(dest: ImageDest): string {
+  return 'layout' in dest ? dest.layout : dest.archive;
+}
+
+/** `--output` values; `dest` is used only when the user asked for no archive. */
+export function buildxOutputs(options: BuildOptions, route: Route, dest?: ImageDest): string[] {
   if (route === 'registry') {
     const names = targetRepositories(options).join(',');
     // OCI media types always: BuildKit's image exporter writes Docker media types unless told (or

@@ -80,8 +80,10 @@ describe.each(BUILDERS)('the build step on $name ($driver)', (builder) => {
     if (builder.driver === 'docker') {
       // Engine's builder wrote a layout folder, seeded the second time with what the first kept.
       expect(first.stderr).toContain('one OCI layout, no tags yet');
-      // buildx's benign lock messages (both platforms writing the shared layer) are debug lines only.
-      expect(first.stderr).not.toMatch(/^ERROR: \(\*service\)\.Write failed/m);
+      // buildx's benign lock messages (both platforms writing the shared layer), when it prints
+      // any (not every run), are debug lines only (the exact pattern: layout-pool unit test).
+      const lockLines = [first.stderr, second.stderr].flatMap((text) => text.split('\n')).filter((line) => line.includes('(*service).Write failed'));
+      expect(lockLines.filter((line) => !line.startsWith('debug: '))).toEqual([]);
       const pool = join(root, '.cache', 'oneapi-offline', 'oneapi-offline-engine-blobs');
       expect((await readdir(join(pool, 'blobs', 'sha256'))).length).toBeGreaterThan(4);
       expect(await readdir(join(pool, 'runs'))).toEqual([]);

@@ -33,13 +33,13 @@ describe('buildxArgs', () => {
     [
       'archive route: one un-named OCI archive (no name= annotation, so no tag)',
       { push: true, sourceDateEpoch: 5 },
-      { route: 'archive', ociArchive: '/t/image.oci.tar' },
+      { route: 'archive', dest: { archive: '/t/image.oci.tar' } },
       [...HEAD, ...CTX, ...META, '--output', 'type=oci,dest=/t/image.oci.tar,rewrite-timestamp=true', 'ctx'],
     ],
     [
       "archive route: the user's archive wins over the private one",
       { load: true, archive: '/out/img.tar' },
-      { route: 'archive', ociArchive: '/t/x.tar' },
+      { route: 'archive', dest: { archive: '/t/x.tar' } },
       [...HEAD, ...CTX, ...META, '--output', 'type=oci,dest=/out/img.tar', 'ctx'],
     ],
     [
@@ -51,19 +51,19 @@ describe('buildxArgs', () => {
     [
       'overlay mode: the generated Dockerfile, the staged tree as the only context',
       { mode: { kind: 'overlay', baseImage: 'b:1' }, verify: true },
-      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', ociArchive: '/t/v.tar' },
+      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', dest: { archive: '/t/v.tar' } },
       [...HEAD, '--file', '/t/overlay/Dockerfile', ...META, '--output', 'type=oci,dest=/t/v.tar', '/t/overlay-context'],
     ],
     [
       'overlay mode on Engine\'s builder, pushed: an OCI layout folder (tar=false), no name',
       { mode: { kind: 'overlay', baseImage: 'b:1' }, push: true, images: ['r.io/a'], sourceDateEpoch: 5, buildArgs: [['SOURCE_DATE_EPOCH', '5']] },
-      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', ociLayout: '/p/runs/run-1' },
+      { dockerfilePath: '/t/overlay/Dockerfile', context: '/t/overlay-context', dest: { layout: '/p/runs/run-1' } },
       [...HEAD, '--file', '/t/overlay/Dockerfile', '--build-arg', 'SOURCE_DATE_EPOCH=5', ...META, '--output', 'type=oci,dest=/p/runs/run-1,tar=false', '/t/overlay-context'],
     ],
     [
       'Dockerfile mode into a layout folder with SOURCE_DATE_EPOCH: rewrite-timestamp too',
       { push: true, images: ['r.io/a'], sourceDateEpoch: 5 },
-      { ociLayout: '/p/runs/run-2' },
+      { dest: { layout: '/p/runs/run-2' } },
       [...HEAD, ...CTX, ...META, '--output', 'type=oci,dest=/p/runs/run-2,tar=false,rewrite-timestamp=true', 'ctx'],
     ],
     [

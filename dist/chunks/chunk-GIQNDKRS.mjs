@@ -28,6 +28,9 @@ function csvField(field) {
 function rewrite(options) {
   return options.sourceDateEpoch === void 0 || options.mode.kind === "overlay" ? [] : ["rewrite-timestamp=true"];
 }
+function destPath(dest) {
+  return "layout" in dest ? dest.layout : dest.archive;
+}
 function buildxOutputs(options, route, dest) {
   if (route === "registry") {
     const names = targetRepositories(options).join(",");
@@ -115,6 +118,7 @@ export {
   chooseRoute,
   needsArchive,
   targetRepositories,
+  destPath,
   buildxOutputs,
   parseSecrets,
   secretArgs,

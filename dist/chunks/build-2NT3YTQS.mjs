@@ -44,11 +44,12 @@ import {
 import {
   buildxOutputs,
   chooseRoute,
+  destPath,
   needsArchive,
   secretArgs,
   targetRepositories,
   writeSecretValues
-} from "./chunk-G3GEAT7S.mjs";
+} from "./chunk-GIQNDKRS.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-EVVRLWBB.mjs";
 import "./chunk-NVZCJQUL.mjs";
@@ -95,8 +96,7 @@ function buildxArgs(options, paths) {
   argv.push(...secretArgs(options.buildSecrets, paths.secretFiles ?? /* @__PURE__ */ new Map()));
   argv.push("--metadata-file", paths.metadataFile);
   if (options.provenance) argv.push("--provenance", options.provenance);
-  const dest = paths.ociLayout !== void 0 ? { layout: paths.ociLayout } : paths.ociArchive !== void 0 ? { archive: paths.ociArchive } : void 0;
-  for (const output of buildxOutputs(options, route, dest)) argv.push("--output", output);
+  for (const output of buildxOutputs(options, route, paths.dest)) argv.push("--output", output);
   const context = paths.context ?? (options.mode.kind === "dockerfile" ? options.mode.context : void 0);
   if (context === void 0) throw new Error("overlay mode needs the generated context folder");
   argv.push(context);
@@ -183,11 +183,12 @@ async function build(input, from, deps) {
   const overlay = overlayMode ? { dockerfile: await writeOverlay(join2(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath), context: cacheDir } : void 0;
   const route = chooseRoute(options, engine.driver);
   const layout = !options.archive && !options.load && needsArchive(options, route) && deps.openLayout ? await deps.openLayout() : void 0;
-  const ociArchive = options.archive ?? layout?.dir ?? (needsArchive(options, route) ? join2(deps.tempDir, "image.oci.tar") : void 0);
+  const dest = options.archive !== void 0 ? void 0 : layout ? { layout: layout.dir } : needsArchive(options, route) ? { archive: join2(deps.tempDir, "image.oci.tar") } : void 0;
+  const ociArchive = options.archive ?? (dest && destPath(dest));
   const metadataFile = join2(deps.tempDir, "metadata.json");
   const secretDir = join2(deps.tempDir, "secrets");
   const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
-  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, ...layout ? { ociLayout: layout.dir } : { ociArchive }, secretFiles });
+  const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, dest, secretFiles });
   const repositories = options.push ? targetRepositories(options) : [];
   const how = route === "registry" ? "pushed by digest, no tags yet" : layout ? "one OCI layout, no tags yet" : ociArchive ? "one OCI archive, no tags yet" : "no output";
   let output;

@@ -947,7 +947,7 @@ async function buildParsers() {
     import("./platforms-UGHLR25A.mjs"),
     import("./engine-facts-G6KDBMOX.mjs"),
     import("./builder-store-BXV22TSK.mjs"),
-    import("./options-MFMLRCBH.mjs")
+    import("./options-NALBETHW.mjs")
   ]);
   return { ...annotations, ...flags, ...from, ...engineInput, ...platforms, ...engineFacts2, ...builderStore, ...options };
 }
@@ -1273,7 +1273,7 @@ async function cacheImageStep(p, options, prepared, facts, deps) {
 }
 async function buildxStepParts(facts, deps) {
   const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
-    import("./build-ZYDN6XPQ.mjs"),
+    import("./build-2NT3YTQS.mjs"),
     import("./layout-pool-J4KFM2TD.mjs"),
     deps.docker === void 0 ? import("./buildx-binary-ELEFVM7W.mjs").then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : void 0
   ]);

@@ -5,7 +5,7 @@ import {
 } from "./chunk-C5YV2EB3.mjs";
 import {
   parseSecrets
-} from "./chunk-G3GEAT7S.mjs";
+} from "./chunk-GIQNDKRS.mjs";
 import {
   parsePlatforms
 } from "./chunk-EID366C3.mjs";
