@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-6N5KZ336.mjs";
+} from "./chunks/chunk-UIPCL6XX.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-TVM242SN.mjs";

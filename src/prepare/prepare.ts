@@ -21,7 +21,6 @@ import { checkCacheDir } from './check-cache-dir.js';
 import { selectFiles, type SelectedFile } from '../encoders/selection.js';
 import type { Logger } from '../log/logger.js';
 import type { Acquired } from './acquired.js';
-import type { ByteSource } from '../encoders/copy-verified.js';
 import type { DownloadFn } from './download-port.js';
 import { evictDamaged, fromToolCache } from './from-tool-cache.js';
 import type { PrepareOptions } from './options.js';
@@ -51,7 +50,7 @@ export interface PrepareDeps {
    * entries): a build stages its context from them, checking each against its pin, and starts.
    * cache-dir is written once its promise settles, so the flushed writes do not slow the staging.
    */
-  readonly onAcquired?: (acquired: readonly { readonly file: SelectedFile; readonly from: ByteSource }[]) => Promise<unknown>;
+  readonly onAcquired?: (acquired: readonly Pick<Acquired, 'file' | 'from'>[]) => Promise<unknown>;
 }
 
 function missing(files: readonly SelectedFile[], acquired: readonly Acquired[]): SelectedFile[] {
@@ -171,7 +170,7 @@ export async function prepare(options: PrepareOptions, deps: PrepareDeps): Promi
       throw writeFailure(options.cacheDir, error);
     }
     let ordered = inOrder(files, acquired);
-    await deps.onAcquired?.(ordered.map(({ file, from }) => ({ file, from }))).catch(() => undefined);
+    await deps.onAcquired?.(ordered).catch(() => undefined);
     let layout: LayoutResult;
     try {
       layout = await layOut(options, ordered, deps);

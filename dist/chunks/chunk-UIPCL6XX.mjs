@@ -578,7 +578,7 @@ async function prepare(options, deps) {
       throw writeFailure(options.cacheDir, error);
     }
     let ordered = inOrder(files, acquired);
-    await deps.onAcquired?.(ordered.map(({ file, from }) => ({ file, from }))).catch(() => void 0);
+    await deps.onAcquired?.(ordered).catch(() => void 0);
     let layout;
     try {
       layout = await layOut(options, ordered, deps);
