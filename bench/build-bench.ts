@@ -30,6 +30,8 @@ const CACHE_PATH = '/tiktoken_cache';
 
 export interface BuildBenchOptions {
   readonly cli: string;
+  /** The Node the push scenario's action runs on (Node 24: what GitHub runs `using: node24` on). */
+  readonly node: string;
   readonly reps: number;
   readonly root: BenchRoot;
   readonly home: string;
@@ -114,6 +116,7 @@ export async function buildBench(o: BuildBenchOptions): Promise<BuildSeries> {
   }
   const push = !o.parts.push ? [] : await pushBench({
     cli: o.cli,
+    node: o.node,
     reps: o.reps,
     repo: o.repo,
     epoch,

@@ -2,7 +2,8 @@
 // are not there are reported and left out), on a 2-platform base of ~100 MB a platform (random
 // content, pushed once and kept for later runs): the whole build step with push, warm caches and
 // verification off —
-//   action: `cli build --builder B --base-image … --push --no-verify --source-date-epoch E`
+//   action: `cli build --builder B --base-image … --push --no-verify --source-date-epoch E` on
+//           --node (Node 24 by default, as GitHub runs the action)
 //           (what a release job runs: prepare from the warm tool cache, overlay, push by
 //           digest, four tags created after; the epoch a checkout gives),
 //   plain:  `docker buildx build --builder B --push` of the same overlay Dockerfile and context
@@ -24,6 +25,8 @@ const BASE_TAG = '2x100mb';
 
 export interface PushContext {
   readonly cli: string;
+  /** The Node the action runs on. */
+  readonly node: string;
   readonly reps: number;
   readonly repo: string;
   /** SOURCE_DATE_EPOCH the action gets, as from a checkout's HEAD. */
@@ -75,7 +78,7 @@ export async function pushBench(c: PushContext): Promise<PushSeries[]> {
       const args = [c.cli, 'build', '--builder', builder.name, '--base-image', base, '--platforms', c.platforms, '--images', `${repository}-action`,
         '--image-version', version, '--source-date-epoch', c.epoch, '--push', '--no-verify', '--out', await c.fresh('push-action-cache-dir')];
       // The runner's own HOME, but Docker's real config: buildx keeps its builders there.
-      return (await runTimed(process.execPath, args, { ...c.runnerEnv, DOCKER_CONFIG: c.dockerEnv['DOCKER_CONFIG'] ?? '' }, c.repo)).ms;
+      return (await runTimed(c.node, args, { ...c.runnerEnv, DOCKER_CONFIG: c.dockerEnv['DOCKER_CONFIG'] ?? '' }, c.repo)).ms;
     };
     const plain = async (): Promise<number> => {
       const args = ['buildx', 'build', '--builder', builder.name, '--platform', c.platforms, '--file', dockerfile, '--push',

@@ -3,7 +3,7 @@
 //   --reps N        repetitions per series (default 5)
 //   --cli PATH      the bundled CLI to time (default dist/cli.mjs: what ships); the bundled
 //                   action entry (action.mjs) next to it is timed too (warm)
-//   --node PATH     the Node that runs the prepare scenarios (default Node 24, what GitHub runs)
+//   --node PATH     the Node that runs the prepare and push scenarios (default Node 24, what GitHub runs)
 //   --only LIST     any of warm,cold,build,push,registry (default all; push: the build step with push
 //                   per builder; registry: the registry engine, issue 10)
 //   --rate BYTES    pace of the throttled cold runs, per connection and as one shared link

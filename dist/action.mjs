@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-UIPCL6XX.mjs";
+} from "./chunks/chunk-QYE3DQFL.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-TVM242SN.mjs";
@@ -16,8 +16,6 @@ import "./chunks/chunk-SC7NWMZY.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-EOQMFXHM.mjs";
 import "./chunks/chunk-GB2XVR7V.mjs";
-import "./chunks/chunk-L7JK5SNJ.mjs";
-import "./chunks/chunk-7I65BH5E.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";
 import {
   debug,
@@ -31,11 +29,13 @@ import {
   summary,
   warning
 } from "./chunks/chunk-3677AHND.mjs";
-import "./chunks/chunk-WPKUT6XS.mjs";
-import "./chunks/chunk-REWACUMZ.mjs";
-import "./chunks/chunk-XA7VP6MP.mjs";
-import "./chunks/chunk-LMSPCY74.mjs";
+import "./chunks/chunk-IHP6MHRK.mjs";
+import "./chunks/chunk-4ERWGLIP.mjs";
+import "./chunks/chunk-JA56BMEW.mjs";
 import "./chunks/chunk-TORZOQGE.mjs";
+import "./chunks/chunk-LMSPCY74.mjs";
+import "./chunks/chunk-L7JK5SNJ.mjs";
+import "./chunks/chunk-7I65BH5E.mjs";
 import "./chunks/chunk-DGPB3I2O.mjs";
 import {
   redactUrl,

@@ -20,6 +20,7 @@ import { pushByDigest, withRetry } from '../oci/push-image.js';
 import { RegistryFailure, repositoryHttp } from '../oci/registry-http.js';
 import { blobExists, putManifest } from '../oci/registry-write.js';
 import { rfc3339 } from './labels.js';
+import { httpTransport, type HttpTransport } from '../http/http-request.js';
 
 export interface CacheImageOptions {
   /** `name:tag`. */
@@ -33,7 +34,7 @@ export interface CacheImageOptions {
 
 export interface CacheImageDeps {
   readonly log: Logger;
-  readonly fetch?: typeof fetch;
+  readonly transport?: HttpTransport;
   readonly credentials: (registry: string) => Promise<RegistryCredentials | undefined>;
 }
 
@@ -74,7 +75,7 @@ export async function pushCacheImage(
   own.set(index.descriptor.digest, index.bytes);
   const digest = index.descriptor.digest;
   const credentials = await deps.credentials(ref.registry);
-  const http = repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, credentials }, deps.fetch ?? fetch);
+  const http = repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, credentials }, deps.transport ?? httpTransport());
   const name = `${ref.registry}/${ref.repository}`;
   await blobExists(http, layer.digest).catch(() => undefined);
   const image = overlaySource(undefined, { root: { digest, mediaType: MediaType.ociIndex, bytes: index.bytes }, own, label: `cache image ${digest}` });
@@ -89,7 +90,7 @@ export async function pushCacheImage(
   let verification: VerificationReport | undefined;
   if (options.verify) {
     verification = await log.group(`Verify the cache image ${name}@${digest}`, () =>
-      verifyImage({ kind: 'registry', reference: `${name}@${digest}`, ...(credentials ? { credentials } : {}) }, expectations, { log, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
+      verifyImage({ kind: 'registry', reference: `${name}@${digest}`, ...(credentials ? { credentials } : {}) }, expectations, { log, ...(deps.transport ? { transport: deps.transport } : {}) }),
     );
     if (!verification.ok) return { reference: options.reference, digest, tagged: false, verification };
   }

@@ -15,6 +15,7 @@ import { mergeArgs } from './merge-args.js';
 import { checkIndexAnnotations, readIndex, type MergedManifest } from './merge-index.js';
 import type { MergeOptions } from './merge-inputs.js';
 import { runDocker, type DockerDeps, type DockerOutput } from './run.js';
+import { httpTransport } from '../http/http-request.js';
 
 export interface MergeResult {
   /** Digest of the tagged index (sha256 of its exact bytes in the registry). */
@@ -74,7 +75,7 @@ export async function mergeImages(options: MergeOptions, deps: MergeDeps): Promi
     const http = openRepository(first as string, deps);
     await withRetry(`PUT ${first}@${index.digest}`, () => putManifest(http, index.digest, bytes, mediaType), { log });
     for (const name of others) {
-      const source = registrySource({ reference: `${first}@${index.digest}`, ...credentialsFor(first as string, deps) }, deps.fetch ?? fetch);
+      const source = registrySource({ reference: `${first}@${index.digest}`, ...credentialsFor(first as string, deps) }, deps.transport ?? httpTransport());
       const target = openRepository(name, deps);
       await pushByDigest(source, target, { log, mountFrom: sameRegistry(http, target) ? http.endpoint.repository : undefined });
     }

@@ -34,10 +34,11 @@ import type { BuildResult } from './build.js';
 import { isDigest } from '../oci/digest.js';
 import { rfc3339 } from './labels.js';
 import type { BuildOptions } from './options.js';
+import { httpTransport, unsent, type HttpTransport } from '../http/http-request.js';
 
 export interface RegistryEngineDeps {
   readonly log: Logger;
-  readonly fetch?: typeof fetch;
+  readonly transport?: HttpTransport;
   /** Credentials for a registry host (docker config, credential helpers); undefined = anonymous. */
   readonly credentials: (registry: string) => Promise<RegistryCredentials | undefined>;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -92,7 +93,7 @@ function watchMounts(http: RepositoryHttp, own: { has(digest: string): boolean }
     async request(pathOrUrl, init) {
       const raw = init.method === 'POST' ? /[?&]mount=([^&]+)/.exec(pathOrUrl)?.[1] : undefined;
       const mount = raw === undefined ? undefined : decodeURIComponent(raw);
-      if (mount !== undefined && own.has(mount)) return new Response(null, { status: 202 });
+      if (mount !== undefined && own.has(mount)) return unsent(202);
       const response = await http.request(pathOrUrl, init);
       if (mount !== undefined && response.status === 202) onRefused(mount);
       return response;
@@ -110,7 +111,7 @@ async function openBase(value: string, deps: RegistryEngineDeps): Promise<{ sour
   const base = parseBaseImage(value);
   if (base.kind === 'registry') {
     const credentials = await deps.credentials(base.ref.registry);
-    return { source: registrySource({ reference: base.reference, ...(credentials ? { credentials } : {}) }, deps.fetch ?? fetch), ref: base.ref };
+    return { source: registrySource({ reference: base.reference, ...(credentials ? { credentials } : {}) }, deps.transport ?? httpTransport()), ref: base.ref };
   }
   const source = await layoutSource(base.path, { ...(base.tag ? { refName: base.tag } : {}), label: `${base.kind}://${base.path}` });
   return { source };
@@ -159,7 +160,7 @@ export async function registryBuild(
     const targets: Array<{ repo: Repository; http: RepositoryHttp; blobs: BlobPusher; refused: string[]; mountFrom: string | undefined; credentials?: RegistryCredentials }> = [];
     for (const repo of repositories(options)) {
       const credentials = await deps.credentials(repo.ref.registry);
-      const plain = repositoryHttp({ apiHost: repo.ref.apiHost, repository: repo.ref.repository, credentials }, deps.fetch ?? fetch);
+      const plain = repositoryHttp({ apiHost: repo.ref.apiHost, repository: repo.ref.repository, credentials }, deps.transport ?? httpTransport());
       const refused: string[] = [];
       const http = watchMounts(plain, own, (digest) => refused.push(digest));
       // One request first, alone: it settles the auth (Basic or a Bearer token) before the parallel blob requests.
@@ -215,7 +216,7 @@ export async function registryBuild(
       ];
       for (const target of checks) {
         const report = await log.group(`Verify ${target.kind === 'registry' ? target.reference : 'the OCI archive'} offline, per platform`, () =>
-          verifyImage(target, expectations, { log, ...(deps.fetch ? { fetch: deps.fetch } : {}) }),
+          verifyImage(target, expectations, { log, ...(deps.transport ? { transport: deps.transport } : {}) }),
         );
         verification ??= report;
         if (!report.ok) {

@@ -10,7 +10,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
 import { parseRetryAfter } from './backoff.js';
 import { AttemptFailure, failureOf, type Failure } from './failure.js';
-import { isRedirect, redirectTarget, sameOrigin } from './redirects.js';
+import { isRedirect, redirectTarget, sameOrigin } from '../http/redirects.js';
 
 export interface AttemptLimits {
   /** Largest body accepted; `pinned` says whether it is the pinned size or the generic cap. */

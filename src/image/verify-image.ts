@@ -23,6 +23,7 @@ import { RegistryFailure, registrySource, type RegistryTarget } from '../oci/reg
 import { pinnedDigest } from '../oci/reference.js';
 import { sha256Digest } from '../oci/digest.js';
 import type { Expectations, PlatformReport, VerificationReport } from './report.js';
+import { httpTransport, type HttpTransport } from '../http/http-request.js';
 
 export type VerifyTarget =
   | { kind: 'registry'; reference: string; insecure?: boolean; credentials?: RegistryTarget['credentials'] }
@@ -33,7 +34,7 @@ export type VerifyTarget =
 
 export interface VerifyDeps {
   readonly log: Logger;
-  readonly fetch?: typeof fetch;
+  readonly transport?: HttpTransport;
   /** Runs the docker CLI for `kind: 'docker'` (default: spawn `docker`). */
   readonly docker?: DockerCommand;
   /** Where `docker image save` writes its temporary tar (default: the OS temp dir). */
@@ -53,7 +54,7 @@ function describeTarget(target: VerifyTarget): string {
 async function openSource(target: VerifyTarget, deps: VerifyDeps): Promise<ImageSource> {
   switch (target.kind) {
     case 'registry':
-      return registrySource(target, deps.fetch ?? fetch, deps.limits);
+      return registrySource(target, deps.transport ?? httpTransport(), deps.limits);
     case 'oci-archive':
       return layoutSource(target.path, deps.limits ? { maxDocumentBytes: deps.limits.maxDocumentBytes } : {});
     case 'docker':

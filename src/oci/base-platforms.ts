@@ -10,6 +10,7 @@ import { sha256Digest } from './digest.js';
 import { dockerCredentials } from './docker-credentials.js';
 import { parseImageReference } from './reference.js';
 import { registrySource } from './registry-source.js';
+import { httpTransport, type HttpTransport } from '../http/http-request.js';
 
 export class BaseImageProblem extends Error {
   constructor(
@@ -122,11 +123,11 @@ export async function imagePlatforms(source: ImageSource): Promise<string[]> {
 }
 
 /** The platforms of a registry image, read before a build (`platforms: auto`, the plan's base check). */
-export function registryPlatforms(options: { readonly dockerConfig?: string | undefined; readonly fetch?: typeof fetch | undefined }): (reference: string) => Promise<string[]> {
+export function registryPlatforms(options: { readonly dockerConfig?: string | undefined; readonly transport?: HttpTransport | undefined }): (reference: string) => Promise<string[]> {
   return async (reference) => {
     const { registry } = parseImageReference(reference);
     const lookup = dockerCredentials(options.dockerConfig);
-    const source = registrySource({ reference, credentials: () => lookup(registry) }, options.fetch ?? fetch);
+    const source = registrySource({ reference, credentials: () => lookup(registry) }, options.transport ?? httpTransport());
     try {
       return await imagePlatforms(source);
     } finally {

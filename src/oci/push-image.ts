@@ -3,7 +3,6 @@
 // written here. Blobs the repository has are skipped (HEAD), blobs of a sibling repository on
 // the same registry are mounted, the rest streamed once. Children go before their parents, so
 // the registry never holds an index whose manifests are missing.
-import { Readable } from 'node:stream';
 import type { ImageSource } from './image-source.js';
 import { parseManifest, type Descriptor } from './media-types.js';
 import type { Logger } from '../log/logger.js';
@@ -67,7 +66,7 @@ export function blobPusher(blobOf: (descriptor: Descriptor) => Promise<AsyncIter
     if (await retry(`HEAD blob ${descriptor.digest}`, () => blobExists(http, descriptor.digest))) return;
     options.log.debug(`${name}: uploading ${descriptor.digest} (${descriptor.size} B)`);
     await retry(`upload ${descriptor.digest}`, () =>
-      uploadBlob(http, descriptor.digest, descriptor.size, async () => Readable.toWeb(Readable.from(await blobOf(descriptor))) as ReadableStream<Uint8Array>),
+      uploadBlob(http, descriptor.digest, descriptor.size, async () => blobOf(descriptor)),
     );
   }
 

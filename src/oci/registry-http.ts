@@ -7,6 +7,7 @@ import type { RegistryCredentials } from './docker-credentials.js';
 import { registryScheme } from './reference.js';
 import { parseChallenge, tokenUrl } from './www-authenticate.js';
 import { redactUrl } from '../proxy/redact.js';
+import type { HttpResponse, HttpTransport } from '../http/http-request.js';
 
 export class RegistryFailure extends Error {
   constructor(
@@ -42,7 +43,7 @@ export interface RegistryRequest {
   readonly accept?: string;
   readonly headers?: Readonly<Record<string, string>>;
   /** A Buffer can be sent again after a 401; a stream only once (authenticate first). */
-  readonly body?: Buffer | ReadableStream<Uint8Array>;
+  readonly body?: Buffer | AsyncIterable<Uint8Array>;
   readonly timeoutMs: number;
   /** Statuses that are an answer, not a failure (default: 2xx). */
   readonly accepted?: readonly number[];
@@ -54,7 +55,7 @@ export interface RepositoryHttp {
   /** `http(s)://host/v2/<repository>`. */
   readonly base: string;
   readonly endpoint: RepositoryEndpoint;
-  request(pathOrUrl: string, init: RegistryRequest): Promise<Response>;
+  request(pathOrUrl: string, init: RegistryRequest): Promise<HttpResponse>;
 }
 
 function fixFor(status: number, method: string): string {
@@ -63,7 +64,7 @@ function fixFor(status: number, method: string): string {
   return 'retry; check the registry logs';
 }
 
-export function repositoryHttp(endpoint: RepositoryEndpoint, fetchImpl: typeof fetch): RepositoryHttp {
+export function repositoryHttp(endpoint: RepositoryEndpoint, transport: HttpTransport): RepositoryHttp {
   const base = `${registryScheme(endpoint.apiHost, endpoint.insecure ?? false)}://${endpoint.apiHost}/v2/${endpoint.repository}`;
   let basicHeader: Promise<string | undefined> | undefined;
   let authorization: string | undefined;
@@ -99,11 +100,11 @@ export function repositoryHttp(endpoint: RepositoryEndpoint, fetchImpl: typeof f
     if (challenge?.scheme !== 'bearer') return false;
     const from = tokenUrl(challenge, endpoint.repository);
     if (!from) return false;
-    const response = await fetchImpl(from, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
+    const response = await transport(from, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(timeoutMs) }).catch((error: unknown) => {
       throw new RegistryFailure(`cannot reach the token service ${redactUrl(from)} for ${redactUrl(url)}: ${String(error)}`, 'check the network path to the registry', { cause: error });
     });
     if (!response.ok) {
-      await response.body?.cancel();
+      await response.discard();
       throw new RegistryFailure(`the token service ${redactUrl(from)} answered HTTP ${response.status}`, basic ? 'check the registry username and password (or token)' : 'pass registry credentials: the image is not public', { status: response.status });
     }
     const body = (await response.json()) as { token?: string; access_token?: string };
@@ -114,7 +115,7 @@ export function repositoryHttp(endpoint: RepositoryEndpoint, fetchImpl: typeof f
     return next !== sent;
   }
 
-  async function request(pathOrUrl: string, init: RegistryRequest): Promise<Response> {
+  async function request(pathOrUrl: string, init: RegistryRequest): Promise<HttpResponse> {
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${base}${pathOrUrl}`;
     const method = init.method ?? 'GET';
     const what = init.what ?? `${method} ${redactUrl(url)}`;
@@ -122,22 +123,17 @@ export function repositoryHttp(endpoint: RepositoryEndpoint, fetchImpl: typeof f
       const headers: Record<string, string> = { ...init.headers };
       if (init.accept) headers['accept'] = init.accept;
       if (authorization) headers['authorization'] = authorization;
-      let response: Response;
+      let response: HttpResponse;
       try {
-        response = await fetchImpl(url, {
-          method,
-          headers,
-          ...(init.body ? { body: init.body, duplex: 'half' } : {}),
-          signal: AbortSignal.timeout(init.timeoutMs),
-        } as RequestInit);
+        response = await transport(url, { method, headers, ...(init.body ? { body: init.body } : {}), signal: AbortSignal.timeout(init.timeoutMs) });
       } catch (error) {
-        throw new RegistryFailure(`cannot reach the registry at ${redactUrl(url)} (${what}): ${String((error as Error).cause ?? error)}`, 'check that the registry is up and reachable (and whether it needs https or insecure: true)', { cause: error });
+        throw new RegistryFailure(`cannot reach the registry at ${redactUrl(url)} (${what}): ${String(error)}`, 'check that the registry is up and reachable (and whether it needs https or insecure: true)', { cause: error });
       }
       const resendable = init.body === undefined || Buffer.isBuffer(init.body);
       // A concurrent request may have authenticated meanwhile: then just send again with that.
       const refreshed = response.status === 401 && resendable && authorization !== undefined && headers['authorization'] !== authorization;
       if (response.status === 401 && resendable && (refreshed || (await authenticate(response.headers.get('www-authenticate'), url, init.timeoutMs, headers['authorization'])))) {
-        await response.body?.cancel();
+        await response.discard();
         continue;
       }
       if (!response.ok && !(init.accepted ?? []).includes(response.status)) {

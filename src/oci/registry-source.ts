@@ -8,6 +8,7 @@ import { MANIFEST_ACCEPT, type Descriptor } from './media-types.js';
 import { RegistryFailure, repositoryHttp, type RepositoryEndpoint } from './registry-http.js';
 import { sha256Digest } from './digest.js';
 import { DEFAULT_READ_LIMITS, readCapped, type ReadLimits } from './read-limits.js';
+import type { HttpResponse, HttpTransport } from '../http/http-request.js';
 
 export interface RegistryTarget {
   readonly reference: string;
@@ -18,7 +19,7 @@ export interface RegistryTarget {
 
 export { RegistryFailure };
 
-export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch, limits: ReadLimits = DEFAULT_READ_LIMITS): ImageSource {
+export function registrySource(target: RegistryTarget, transport: HttpTransport, limits: ReadLimits = DEFAULT_READ_LIMITS): ImageSource {
   const MANIFEST_TIMEOUT_MS = limits.documentTimeoutMs;
   let ref: ImageReference;
   try {
@@ -26,28 +27,27 @@ export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch, 
   } catch (error) {
     throw new RegistryFailure(`image reference "${target.reference}" is invalid: ${(error as Error).message}`, 'pass host/repository:tag or host/repository@sha256:<digest>', { cause: error });
   }
-  const http = repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, insecure: target.insecure, credentials: target.credentials }, fetchImpl);
-  const get = (path: string, accept: string | undefined, timeoutMs: number): Promise<Response> =>
+  const http = repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, insecure: target.insecure, credentials: target.credentials }, transport);
+  const get = (path: string, accept: string | undefined, timeoutMs: number): Promise<HttpResponse> =>
     http.request(path, { ...(accept ? { accept } : {}), timeoutMs, what: `GET ${redactUrl(`${http.base}${path}`)}` });
 
   /** A document body, bounded in size and time; the error names what was asked for. */
-  async function documentBody(path: string, accept: string | undefined, what: string): Promise<Response & { bytes: Buffer }> {
+  async function documentBody(path: string, accept: string | undefined, what: string): Promise<{ bytes: Buffer; mediaType: string | undefined }> {
     const url = `${http.base}${path}`;
     const response = await get(path, accept, MANIFEST_TIMEOUT_MS);
     const declared = Number(response.headers.get('content-length') ?? '0');
     try {
       if (declared > limits.maxDocumentBytes) throw new Error(`${what} is ${declared} bytes, over the ${limits.maxDocumentBytes}-byte limit for image documents`);
       const bytes = await readCapped(response.body, limits.maxDocumentBytes, what);
-      return Object.assign(response, { bytes });
+      return { bytes, mediaType: response.headers.get('content-type') ?? undefined };
     } catch (error) {
-      await response.body?.cancel().catch(() => undefined);
+      await response.discard();
       throw new RegistryFailure(`${redactUrl(url)}: ${(error as Error).name === 'TimeoutError' ? `${what} took longer than ${MANIFEST_TIMEOUT_MS} ms` : (error as Error).message}`, 'the registry is serving something that is not this image; check the reference and the registry', { cause: error });
     }
   }
 
   async function manifest(reference: string): Promise<{ bytes: Buffer; mediaType: string | undefined }> {
-    const response = await documentBody(`/manifests/${reference}`, MANIFEST_ACCEPT, `manifest ${reference} of ${ref.registry}/${ref.repository}`);
-    return { bytes: response.bytes, mediaType: response.headers.get('content-type') ?? undefined };
+    return documentBody(`/manifests/${reference}`, MANIFEST_ACCEPT, `manifest ${reference} of ${ref.registry}/${ref.repository}`);
   }
 
   const label = `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag ?? 'latest'}`}`;
@@ -71,9 +71,7 @@ export function registrySource(target: RegistryTarget, fetchImpl: typeof fetch, 
       return (await documentBody(`/blobs/${descriptor.digest}`, undefined, `config ${descriptor.digest} of ${label}`)).bytes;
     },
     async blob(descriptor: Descriptor): Promise<AsyncIterable<Uint8Array>> {
-      const response = await get(`/blobs/${descriptor.digest}`, undefined, limits.blobTimeoutMs(descriptor.size));
-      if (!response.body) throw new RegistryFailure(`GET blob ${descriptor.digest} from ${label} had no body`, 'retry');
-      return response.body;
+      return (await get(`/blobs/${descriptor.digest}`, undefined, limits.blobTimeoutMs(descriptor.size))).body;
     },
     async close(): Promise<void> {},
   };

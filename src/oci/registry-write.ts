@@ -28,7 +28,7 @@ export async function manifestExists(http: RepositoryHttp, reference: string): P
 /** A manifest's exact bytes and media type; by digest, the bytes must hash to it. */
 export async function getManifest(http: RepositoryHttp, reference: string): Promise<{ bytes: Buffer; mediaType: string; digest: string }> {
   const response = await http.request(`/manifests/${reference}`, { accept: MANIFEST_ACCEPT, timeoutMs: SHORT_MS, what: `GET manifest ${repositoryName(http)}@${reference}` });
-  const bytes = Buffer.from(await response.arrayBuffer());
+  const bytes = await response.bytes();
   const digest = sha256Digest(bytes);
   if (reference.startsWith('sha256:') && digest !== reference) {
     throw new RegistryFailure(`${repositoryName(http)} served ${digest} for ${reference}`, 'the registry serves other bytes than the digest names: do not trust it');
@@ -40,14 +40,14 @@ export async function getManifest(http: RepositoryHttp, reference: string): Prom
 export async function mountBlob(http: RepositoryHttp, digest: string, fromRepository: string): Promise<boolean> {
   const query = new URLSearchParams({ mount: digest, from: fromRepository });
   const response = await http.request(`/blobs/uploads/?${query.toString()}`, { method: 'POST', timeoutMs: SHORT_MS, accepted: [201, 202], what: `mount blob ${digest} from ${fromRepository} into ${repositoryName(http)}` });
-  await response.body?.cancel();
+  await response.discard();
   return response.status === 201;
 }
 
 /** Monolithic upload: POST for a location, then PUT the bytes with `?digest=`. */
-export async function uploadBlob(http: RepositoryHttp, digest: string, size: number, body: () => Promise<ReadableStream<Uint8Array> | Buffer>): Promise<void> {
+export async function uploadBlob(http: RepositoryHttp, digest: string, size: number, body: () => Promise<AsyncIterable<Uint8Array> | Buffer>): Promise<void> {
   const start = await http.request('/blobs/uploads/', { method: 'POST', timeoutMs: SHORT_MS, what: `start upload of ${digest} to ${repositoryName(http)}` });
-  await start.body?.cancel();
+  await start.discard();
   const location = start.headers.get('location');
   if (!location) throw new RegistryFailure(`${repositoryName(http)} started an upload without a Location header`, 'check the registry (it does not follow the distribution spec)');
   const url = new URL(location, http.base);
@@ -59,7 +59,7 @@ export async function uploadBlob(http: RepositoryHttp, digest: string, size: num
     timeoutMs: BLOB_MS,
     what: `upload blob ${digest} (${size} B) to ${repositoryName(http)}`,
   });
-  await response.body?.cancel();
+  await response.discard();
   const stored = response.headers.get('docker-content-digest');
   if (stored && stored !== digest) throw new RegistryFailure(`${repositoryName(http)} stored blob ${digest} as ${stored}`, 'the upload was corrupted on the way: run again');
 }
@@ -74,7 +74,7 @@ export async function putManifest(http: RepositoryHttp, reference: string, bytes
     timeoutMs: SHORT_MS,
     what: `PUT manifest ${repositoryName(http)}:${reference}`,
   });
-  await response.body?.cancel();
+  await response.discard();
   const stored = response.headers.get('docker-content-digest');
   if (stored && stored !== digest) {
     throw new RegistryFailure(`${repositoryName(http)} stored ${reference} as ${stored}, not ${digest}`, 'the registry rewrote the manifest: push to a registry that keeps manifests byte for byte');

@@ -4,19 +4,20 @@
 import { dockerCredentials, type CredentialLookup } from './docker-credentials.js';
 import { parseImageReference } from './reference.js';
 import { repositoryHttp, type RepositoryHttp } from './registry-http.js';
+import { httpTransport, type HttpTransport } from '../http/http-request.js';
 
 export interface RegistryAccess {
   /** The Docker client config's text (auths, credsStore, credHelpers), if any. */
   readonly dockerConfig?: string | undefined;
   /** How to get credentials; default: from `dockerConfig`. */
   readonly credentials?: CredentialLookup | undefined;
-  readonly fetch?: typeof fetch | undefined;
+  readonly transport?: HttpTransport | undefined;
 }
 
 export function openRepository(name: string, access: RegistryAccess): RepositoryHttp {
   const ref = parseImageReference(name);
   const lookup = access.credentials ?? dockerCredentials(access.dockerConfig);
-  return repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, credentials: () => lookup(ref.registry) }, access.fetch ?? fetch);
+  return repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, credentials: () => lookup(ref.registry) }, access.transport ?? httpTransport());
 }
 
 /** Same registry host: blobs can be mounted across its repositories. */

@@ -291,8 +291,6 @@ function cacheImagePlan(reference: string, options: BuildOptions): CacheImagePla
 }
 
 async function defaultReadPlatforms(facts: PlanFacts, prepareOptions: PrepareOptions): Promise<ReadPlatforms> {
-  const { registryPlatforms } = await import('../oci/base-platforms.js');
-  const { proxiedFetch } = await import('../proxy/proxy-fetch.js');
-  const fetch = proxiedFetch(prepareOptions.proxy);
-  return registryPlatforms({ dockerConfig: facts.dockerConfig, ...(fetch ? { fetch } : {}) });
+  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import('../oci/base-platforms.js'), import('../http/http-request.js')]);
+  return registryPlatforms({ dockerConfig: facts.dockerConfig, transport: httpTransport(prepareOptions.proxy) });
 }

@@ -13,6 +13,7 @@ import type { VerificationReport } from '../image/report.js';
 import type { PrepareResult } from '../prepare/result.js';
 import type { CacheImagePlan, Plan } from './plan.js';
 import type { PipelineDeps, PipelineFacts, PipelineResult } from './pipeline.js';
+import type { HttpTransport } from '../http/http-request.js';
 
 export async function mergeStep(p: Extract<Plan, { mode: 'merge' }>, facts: PipelineFacts, deps: PipelineDeps): Promise<MergeResult> {
   const [{ mergeImages }, { runDocker }] = await Promise.all([import('../build/merge.js'), import('../build/run.js')]);
@@ -22,13 +23,14 @@ export async function mergeStep(p: Extract<Plan, { mode: 'merge' }>, facts: Pipe
       builder: p.merge.builder,
       log: deps.log,
       dockerConfig: facts.dockerConfig,
-      fetch: await registryFetch(p),
+      transport: await registryTransport(p),
     }),
   );
 }
 
-async function registryFetch(p: Plan): Promise<typeof fetch | undefined> {
-  return (await import('../proxy/proxy-fetch.js')).proxiedFetch(p.prepareOptions.proxy);
+/** Registry requests go through the proxy settings the downloads use. */
+async function registryTransport(p: Plan): Promise<HttpTransport> {
+  return (await import('../http/http-request.js')).httpTransport(p.prepareOptions.proxy);
 }
 
 /** Where the image that was not published can be looked at. */
@@ -41,7 +43,7 @@ export function unpublishedAt(result: PipelineResult): string {
 
 export async function publishStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
   const { publish, tagInRegistry, assertPublished } = await import('../build/publish.js');
-  const access = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, fetch: await registryFetch(p) };
+  const access = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === 'merge') {
     const merged = result.merged;
     const states = await deps.log.group(`Tag ${merged.digest} in the registry`, () =>
@@ -75,18 +77,17 @@ export async function verifyStep(p: Plan, result: PipelineResult, facts: Pipelin
     deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
     return undefined;
   }
-  const [{ verifyImage }, { proxiedFetch }, { layerSummaries }, { expectationsOf }] = await Promise.all([
+  const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }] = await Promise.all([
     import('../image/verify-image.js'),
-    import('../proxy/proxy-fetch.js'),
+    registryTransport(p),
     import('../image/layer-summaries.js'),
     import('./expectations.js'),
   ]);
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
-  const fetch = proxiedFetch(p.prepareOptions.proxy);
   // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
   const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
-    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, ...(fetch ? { fetch } : {}) }),
+    verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, transport }),
   );
 }
 
@@ -105,22 +106,20 @@ function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<Reg
 }
 
 export async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome> {
-  const [{ registryBuild }, { proxiedFetch }, { expectationsOf }, { layerBlobCache }] = await Promise.all([
-    import('../build/registry-engine.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js'), import('../oci/layer-blob-cache.js'),
+  const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }] = await Promise.all([
+    import('../build/registry-engine.js'), registryTransport(p), import('./expectations.js'), import('../oci/layer-blob-cache.js'),
   ]);
-  const fetch = proxiedFetch(p.prepareOptions.proxy);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
   // Compressed layers are kept beside the verifier's layer summaries (the folder cache-dir may not hold).
   const layerCache = layerBlobCache(join(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), 'layers'), (why) => deps.log.info(why));
   return deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
-    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, ...(fetch ? { fetch } : {}) }),
+    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport }),
   );
 }
 
 export async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {
-  const [{ pushCacheImage }, { proxiedFetch }, { expectationsOf }] = await Promise.all([import('../build/cache-image.js'), import('../proxy/proxy-fetch.js'), import('./expectations.js')]);
-  const fetch = proxiedFetch(p.prepareOptions.proxy);
-  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), ...(fetch ? { fetch } : {}) });
+  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import('../build/cache-image.js'), registryTransport(p), import('./expectations.js')]);
+  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 
 /** What the build step loads and looks up before it can start buildx. */
@@ -171,7 +170,7 @@ export async function buildxStep(
     tempDir,
     engine: p.engine,
     dockerConfig: facts.dockerConfig,
-    fetch: await registryFetch(p),
+    transport: await registryTransport(p),
     openLayout: async () => {
       const run = await openLayoutRun(engineBlobsDir(facts.runnerTemp, facts.defaultCacheRoot), tempDir, (why) => deps.log.info(why));
       onLayout(run.close);

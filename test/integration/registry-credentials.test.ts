@@ -23,6 +23,7 @@ import type { PipelineResult } from '../../src/pipeline/pipeline.js';
 import type { Plan } from '../../src/pipeline/plan.js';
 import { startAuthRegistry, type AuthRegistry } from '../support/auth-registry.js';
 import { BASE_OPTIONS } from '../unit/build/base-options.js';
+import { httpTransport } from '../../src/http/http-request.js';
 
 const PASSWORD = 'core-helper-Pw-7Yq2-secret';
 let registry: AuthRegistry;
@@ -85,7 +86,7 @@ describe('credentials from a docker-credential helper only', () => {
     const options = { ...BASE_OPTIONS, images: [name], tags: [`${name}:v1`, `${name}:latest`], push: true, load: false, pushByDigest: false };
     const chosen = verifyTarget({ mode: 'build', buildOptions: options } as unknown as Plan, { mode: 'build', built: { digest } } as unknown as PipelineResult, dockerConfig);
     expect(chosen?.target.kind).toBe('registry');
-    const read = registrySource(chosen?.target as Parameters<typeof registrySource>[0], fetch);
+    const read = registrySource(chosen?.target as Parameters<typeof registrySource>[0], httpTransport());
     expect((await read.root()).digest).toBe(digest);
 
     // Tagging after verification, through the buildx path's publish (no root bytes in hand: it GETs them).

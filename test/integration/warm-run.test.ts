@@ -28,7 +28,7 @@ const DOWNLOAD_ONLY = [
   'node_modules/@azure/',
   'src/download/',
   'src/build/',
-  'src/proxy/proxy-fetch.ts',
+  'src/http/',
 ]
   .map((path) => new RegExp(`^// (?:.*/)?${path.replace(/[.]/g, '\\.')}`))
   // The OCI core, but for src/oci/digest.ts: the project's one hashing helper, which the warm path's file checks use.

@@ -15,6 +15,7 @@ import { pushByDigest } from '../../src/oci/push-image.js';
 import { repositoryHttp } from '../../src/oci/registry-http.js';
 import { putManifest } from '../../src/oci/registry-write.js';
 import { tarBytes } from '../../src/tar/tar-write.js';
+import { httpTransport } from '../../src/http/http-request.js';
 
 export interface RandomBase {
   readonly reference: string;
@@ -62,7 +63,7 @@ export async function pushRandomBase(host: string, repository: string, tag: stri
   }
   const index = imageIndex(entries, MediaType.ociIndex);
   own.set(index.descriptor.digest, index.bytes);
-  const http = repositoryHttp({ apiHost: host, repository }, fetch);
+  const http = repositoryHttp({ apiHost: host, repository }, httpTransport());
   await pushByDigest(overlaySource(undefined, { root: { digest: index.descriptor.digest, mediaType: MediaType.ociIndex, bytes: index.bytes }, own, label: 'random base' }), http, { log: memoryLogger() });
   await putManifest(http, tag, index.bytes, MediaType.ociIndex);
   return { reference: `${host}/${repository}:${tag}`, digest: index.descriptor.digest, layerBytes: total };
