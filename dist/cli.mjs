@@ -8,13 +8,12 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-QYE3DQFL.mjs";
+} from "./chunks/chunk-KLJOW6G6.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
-import "./chunks/chunk-UUOAP4AD.mjs";
-import "./chunks/chunk-TVM242SN.mjs";
-import "./chunks/chunk-SC7NWMZY.mjs";
+import "./chunks/chunk-SJGAQALW.mjs";
+import "./chunks/chunk-LETP2O6P.mjs";
+import "./chunks/chunk-HCNGK5MF.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
-import "./chunks/chunk-EOQMFXHM.mjs";
 import "./chunks/chunk-GB2XVR7V.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";
 import {
@@ -22,8 +21,8 @@ import {
   repositoryFacts,
   repositoryRoot
 } from "./chunks/chunk-YBPS3DKT.mjs";
-import "./chunks/chunk-IHP6MHRK.mjs";
-import "./chunks/chunk-4ERWGLIP.mjs";
+import "./chunks/chunk-4NSMFSHO.mjs";
+import "./chunks/chunk-KAYGHQQE.mjs";
 import "./chunks/chunk-JA56BMEW.mjs";
 import "./chunks/chunk-TORZOQGE.mjs";
 import "./chunks/chunk-LMSPCY74.mjs";

@@ -37,7 +37,7 @@ export function contextBeside(buildDir: string, shape: { readonly overlay: boole
     log: held,
     started,
     onAcquired: async (acquired) => {
-      const staged = await import('../build/stage-cache.js')
+      const staged = await import('./buildx-modules.js')
         .then(({ stageSources, contextLayout }) => {
           const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
           return stageSources(acquired, join(buildDir, name), layout);

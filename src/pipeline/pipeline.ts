@@ -211,7 +211,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === 'build' ? (await import('../build/publish.js')).plannedTags(p.buildOptions, 'verification failed') : (result.merged?.tags ?? []).map((ref) => ({ ref, where: 'registry' as const, published: false, reason: 'verification failed' }));
+          const planned = p.mode === 'build' ? (await import('./buildx-modules.js')).plannedTags(p.buildOptions, 'verification failed') : (result.merged?.tags ?? []).map((ref) => ({ ref, where: 'registry' as const, published: false, reason: 'verification failed' }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }

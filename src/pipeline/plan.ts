@@ -127,17 +127,7 @@ function verifySource(raw: RawInputs): VerifySource | undefined {
 
 /** The parsers only a build needs. */
 async function buildParsers() {
-  const [annotations, flags, from, engineInput, platforms, engineFacts, builderStore, options] = await Promise.all([
-    import('../build/annotations.js'),
-    import('../build/build-flags.js'),
-    import('../build/dockerfile-from.js'),
-    import('../build/engine-input.js'),
-    import('../build/platforms.js'),
-    import('../build/engine-facts.js'),
-    import('../build/builder-store.js'),
-    import('../build/options.js'),
-  ]);
-  return { ...annotations, ...flags, ...from, ...engineInput, ...platforms, ...engineFacts, ...builderStore, ...options };
+  return import('../build/build-parsers.js');
 }
 
 /** Secret files must exist and secret variables be set: checked before anything runs. */
@@ -291,6 +281,6 @@ function cacheImagePlan(reference: string, options: BuildOptions): CacheImagePla
 }
 
 async function defaultReadPlatforms(facts: PlanFacts, prepareOptions: PrepareOptions): Promise<ReadPlatforms> {
-  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import('../oci/base-platforms.js'), import('../http/http-request.js')]);
+  const { registryPlatforms, httpTransport } = await import('./buildx-modules.js');
   return registryPlatforms({ dockerConfig: facts.dockerConfig, transport: httpTransport(prepareOptions.proxy) });
 }

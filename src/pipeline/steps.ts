@@ -42,7 +42,7 @@ export function unpublishedAt(result: PipelineResult): string {
 }
 
 export async function publishStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<PipelineResult> {
-  const { publish, tagInRegistry, assertPublished } = await import('../build/publish.js');
+  const { publish, tagInRegistry, assertPublished } = await import('./buildx-modules.js');
   const access = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === 'merge') {
     const merged = result.merged;
@@ -135,11 +135,8 @@ export interface BuildxStepParts {
  * choosing is run as it is.
  */
 export async function buildxStepParts(facts: PipelineFacts, deps: PipelineDeps): Promise<BuildxStepParts> {
-  const [{ build }, { openLayoutRun }, buildx] = await Promise.all([
-    import('../build/build.js'),
-    import('../build/layout-pool.js'),
-    deps.docker === undefined ? import('../build/buildx-binary.js').then(({ buildxBinary }) => buildxBinary(facts.processEnv, facts.dockerConfig)) : undefined,
-  ]);
+  const { build, openLayoutRun, buildxBinary } = await import('./buildx-modules.js');
+  const buildx = deps.docker === undefined ? await buildxBinary(facts.processEnv, facts.dockerConfig) : undefined;
   return { build, openLayoutRun, buildx };
 }
 

@@ -1,0 +1,294 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  manifestReference,
+  parseImageReference,
+  registryScheme
+} from "./chunk-NVZCJQUL.mjs";
+import {
+  isDigest,
+  sha256Digest
+} from "./chunk-LMSPCY74.mjs";
+import {
+  redactUrl
+} from "./chunk-AMMJLJJB.mjs";
+
+// src/oci/media-types.ts
+var MediaType = {
+  ociIndex: "application/vnd.oci.image.index.v1+json",
+  ociManifest: "application/vnd.oci.image.manifest.v1+json",
+  dockerList: "application/vnd.docker.distribution.manifest.list.v2+json",
+  dockerManifest: "application/vnd.docker.distribution.manifest.v2+json"
+};
+var IMAGE_MANIFEST_TYPES = [MediaType.ociManifest, MediaType.dockerManifest];
+var MANIFEST_ACCEPT = [MediaType.ociIndex, MediaType.dockerList, MediaType.ociManifest, MediaType.dockerManifest].join(", ");
+function manifestKind(mediaType, json) {
+  const type = (mediaType ?? "").split(";")[0]?.trim();
+  if (type === MediaType.ociIndex || type === MediaType.dockerList) return "index";
+  if (type === MediaType.ociManifest || type === MediaType.dockerManifest) return "manifest";
+  if (json && typeof json === "object") {
+    if (Array.isArray(json.manifests)) return "index";
+    if (Array.isArray(json.layers)) return "manifest";
+  }
+  return void 0;
+}
+function isAttestation(descriptor) {
+  if (descriptor.annotations?.["vnd.docker.reference.type"] === "attestation-manifest") return true;
+  return descriptor.platform?.os === "unknown" && descriptor.platform.architecture === "unknown";
+}
+function layerCompression(mediaType) {
+  if (/\.tar\+gzip$|\.tar\.gzip$|rootfs\.diff\.tar\.gzip$/.test(mediaType)) return "gzip";
+  if (/\.tar\+zstd$|\.tar\.zstd$/.test(mediaType)) return "zstd";
+  if (/\.tar$/.test(mediaType)) return "none";
+  return "unknown";
+}
+function descriptorProblem(d) {
+  if (!d || typeof d !== "object") return "is not an object";
+  const { mediaType, digest, size } = d;
+  if (typeof mediaType !== "string" || mediaType === "") return "has no media type";
+  if (typeof digest !== "string" || !isDigest(digest)) return `has the digest ${JSON.stringify(digest)}, not sha256:<64 hex>`;
+  if (typeof size !== "number" || !Number.isSafeInteger(size) || size < 0) return `has the size ${JSON.stringify(size)}`;
+  return void 0;
+}
+function strictCheck(json, header, kind, what) {
+  const declared = json.mediaType;
+  if (declared !== void 0 && typeof declared !== "string") throw new Error(`${what} has a mediaType that is not a string`);
+  if (header && declared && header !== declared) throw new Error(`${what} is served as ${header} but says it is ${declared}`);
+  if (manifestKind(header || declared, void 0) !== kind) throw new Error(`${what} declares no index or manifest media type (got ${header || declared || "none"})`);
+  const descriptors = kind === "index" ? json.manifests : [json.config, ...json.layers];
+  descriptors.forEach((d, i) => {
+    const problem = descriptorProblem(d);
+    if (problem) throw new Error(`${what}: ${kind === "index" ? `manifests[${i}]` : i === 0 ? "config" : `layers[${i - 1}]`} ${problem}`);
+  });
+}
+function parseManifest(bytes, mediaType, what, options = {}) {
+  let json;
+  try {
+    json = JSON.parse(bytes.toString("utf8"));
+  } catch (error) {
+    throw new Error(`${what} is not JSON`, { cause: error });
+  }
+  if (options.strict && (!json || typeof json !== "object" || Array.isArray(json))) throw new Error(`${what} is not a JSON object`);
+  const kind = manifestKind(mediaType ?? json.mediaType, json);
+  let parsed;
+  if (kind === "index" && Array.isArray(json.manifests)) parsed = { kind, doc: json };
+  if (kind === "manifest" && Array.isArray(json.layers) && json.config) parsed = { kind, doc: json };
+  if (!parsed) throw new Error(`${what} is neither an OCI/Docker image index nor an image manifest (media type ${mediaType ?? "none"})`);
+  if (options.strict) strictCheck(json, mediaType?.split(";")[0]?.trim() || void 0, parsed.kind, what);
+  return parsed;
+}
+var BlobMediaType = {
+  ociLayerGzip: "application/vnd.oci.image.layer.v1.tar+gzip",
+  dockerLayerGzip: "application/vnd.docker.image.rootfs.diff.tar.gzip",
+  ociConfig: "application/vnd.oci.image.config.v1+json",
+  dockerConfig: "application/vnd.docker.container.image.v1+json"
+};
+
+// src/oci/read-limits.ts
+var DEFAULT_READ_LIMITS = {
+  maxDocumentBytes: 4 * 1024 * 1024,
+  documentTimeoutMs: 6e4,
+  // Two minutes plus 1 MiB/s: a 1 GiB layer may take 19 minutes, an endless one never ends well.
+  blobTimeoutMs: (size) => 12e4 + Math.ceil(size / (1024 * 1024)) * 1e3
+};
+async function readCapped(body, max, what) {
+  const parts = [];
+  let size = 0;
+  if (!body) return Buffer.alloc(0);
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > max) throw new Error(`${what} is larger than ${max} bytes: not an image document (stopped reading)`);
+    parts.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(parts);
+}
+
+// src/oci/www-authenticate.ts
+function parseChallenge(header) {
+  const match = /^\s*([A-Za-z]+)\s*(.*)$/.exec(header);
+  if (!match) return void 0;
+  const params = {};
+  const re = /([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,\s]*))/g;
+  for (let m = re.exec(match[2] ?? ""); m; m = re.exec(match[2] ?? "")) {
+    params[(m[1] ?? "").toLowerCase()] = (m[2] ?? m[3] ?? "").replace(/\\(.)/g, "$1");
+  }
+  return { scheme: (match[1] ?? "").toLowerCase(), params };
+}
+function tokenUrl(challenge, repository) {
+  const realm = challenge.params["realm"];
+  if (!realm) return void 0;
+  const url = new URL(realm);
+  if (challenge.params["service"]) url.searchParams.set("service", challenge.params["service"]);
+  url.searchParams.set("scope", challenge.params["scope"] ?? `repository:${repository}:pull`);
+  return url.toString();
+}
+
+// src/oci/registry-http.ts
+var RegistryFailure = class extends Error {
+  constructor(message, fix, options) {
+    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+    this.fix = fix;
+    this.status = options?.status;
+    this.permanent = options?.permanent ?? false;
+  }
+  fix;
+  /** A failure no retry can change (the credentials could not be had). */
+  permanent;
+  /** The HTTP status, when the registry answered; undefined for a network failure. */
+  status;
+  /** Worth another try: no answer, or a 5xx/429 (a registry busy with concurrent writes). */
+  get transient() {
+    return !this.permanent && (this.status === void 0 || this.status >= 500 || this.status === 429);
+  }
+};
+function fixFor(status, method) {
+  if (status === 404) return "check the image name and that it was pushed (by the digest the build printed)";
+  if (status === 401 || status === 403) return method === "GET" || method === "HEAD" ? "pass registry credentials with pull access (docker login)" : "log in with push access to this repository (docker login / docker/login-action)";
+  return "retry; check the registry logs";
+}
+function repositoryHttp(endpoint, transport) {
+  const base = `${registryScheme(endpoint.apiHost, endpoint.insecure ?? false)}://${endpoint.apiHost}/v2/${endpoint.repository}`;
+  let basicHeader;
+  let authorization;
+  function basicAuth() {
+    basicHeader ??= (async () => {
+      const given = endpoint.credentials;
+      let credentials;
+      try {
+        credentials = typeof given === "function" ? await given() : given;
+      } catch (error) {
+        throw new RegistryFailure(
+          `cannot get the credentials for ${endpoint.apiHost} from the Docker config: ${error.message}`,
+          "check credsStore/credHelpers in config.json (DOCKER_CONFIG) and that the docker-credential-* program is on PATH, or log in again",
+          { cause: error, permanent: true }
+        );
+      }
+      return credentials ? `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64")}` : void 0;
+    })();
+    return basicHeader;
+  }
+  async function authenticate(challengeHeader, url, timeoutMs, sent) {
+    const challenge = challengeHeader ? parseChallenge(challengeHeader) : void 0;
+    if (challenge?.scheme !== "basic" && challenge?.scheme !== "bearer") return false;
+    const basic = await basicAuth();
+    if (challenge?.scheme === "basic") {
+      if (!basic || sent === basic) return false;
+      authorization = basic;
+      return true;
+    }
+    if (challenge?.scheme !== "bearer") return false;
+    const from = tokenUrl(challenge, endpoint.repository);
+    if (!from) return false;
+    const response = await transport(from, { headers: basic ? { authorization: basic } : {}, signal: AbortSignal.timeout(timeoutMs) }).catch((error) => {
+      throw new RegistryFailure(`cannot reach the token service ${redactUrl(from)} for ${redactUrl(url)}: ${String(error)}`, "check the network path to the registry", { cause: error });
+    });
+    if (!response.ok) {
+      await response.discard();
+      throw new RegistryFailure(`the token service ${redactUrl(from)} answered HTTP ${response.status}`, basic ? "check the registry username and password (or token)" : "pass registry credentials: the image is not public", { status: response.status });
+    }
+    const body = await response.json();
+    const token = body.token ?? body.access_token;
+    if (!token) throw new RegistryFailure(`the token service ${redactUrl(from)} returned no token`, "check the registry credentials");
+    const next = `Bearer ${token}`;
+    authorization = next;
+    return next !== sent;
+  }
+  async function request(pathOrUrl, init) {
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${base}${pathOrUrl}`;
+    const method = init.method ?? "GET";
+    const what = init.what ?? `${method} ${redactUrl(url)}`;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const headers = { ...init.headers };
+      if (init.accept) headers["accept"] = init.accept;
+      if (authorization) headers["authorization"] = authorization;
+      let response;
+      try {
+        response = await transport(url, { method, headers, ...init.body ? { body: init.body } : {}, signal: AbortSignal.timeout(init.timeoutMs) });
+      } catch (error) {
+        throw new RegistryFailure(`cannot reach the registry at ${redactUrl(url)} (${what}): ${String(error)}`, "check that the registry is up and reachable (and whether it needs https or insecure: true)", { cause: error });
+      }
+      const resendable = init.body === void 0 || Buffer.isBuffer(init.body);
+      const refreshed = response.status === 401 && resendable && authorization !== void 0 && headers["authorization"] !== authorization;
+      if (response.status === 401 && resendable && (refreshed || await authenticate(response.headers.get("www-authenticate"), url, init.timeoutMs, headers["authorization"]))) {
+        await response.discard();
+        continue;
+      }
+      if (!response.ok && !(init.accepted ?? []).includes(response.status)) {
+        const detail = method === "HEAD" ? "" : (await response.text().catch(() => "")).slice(0, 300).trim();
+        throw new RegistryFailure(`${what} answered HTTP ${response.status}${detail ? `: ${detail}` : ""}`, fixFor(response.status, method), { status: response.status });
+      }
+      return response;
+    }
+    throw new RegistryFailure(`${what} kept answering 401 after authenticating`, "check the registry credentials and that they may access this repository", { status: 401 });
+  }
+  return { base, endpoint, request };
+}
+
+// src/oci/registry-source.ts
+function registrySource(target, transport, limits = DEFAULT_READ_LIMITS) {
+  const MANIFEST_TIMEOUT_MS = limits.documentTimeoutMs;
+  let ref;
+  try {
+    ref = parseImageReference(target.reference);
+  } catch (error) {
+    throw new RegistryFailure(`image reference "${target.reference}" is invalid: ${error.message}`, "pass host/repository:tag or host/repository@sha256:<digest>", { cause: error });
+  }
+  const http = repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, insecure: target.insecure, credentials: target.credentials }, transport);
+  const get = (path, accept, timeoutMs) => http.request(path, { ...accept ? { accept } : {}, timeoutMs, what: `GET ${redactUrl(`${http.base}${path}`)}` });
+  async function documentBody(path, accept, what) {
+    const url = `${http.base}${path}`;
+    const response = await get(path, accept, MANIFEST_TIMEOUT_MS);
+    const declared = Number(response.headers.get("content-length") ?? "0");
+    try {
+      if (declared > limits.maxDocumentBytes) throw new Error(`${what} is ${declared} bytes, over the ${limits.maxDocumentBytes}-byte limit for image documents`);
+      const bytes = await readCapped(response.body, limits.maxDocumentBytes, what);
+      return { bytes, mediaType: response.headers.get("content-type") ?? void 0 };
+    } catch (error) {
+      await response.discard();
+      throw new RegistryFailure(`${redactUrl(url)}: ${error.name === "TimeoutError" ? `${what} took longer than ${MANIFEST_TIMEOUT_MS} ms` : error.message}`, "the registry is serving something that is not this image; check the reference and the registry", { cause: error });
+    }
+  }
+  async function manifest(reference) {
+    return documentBody(`/manifests/${reference}`, MANIFEST_ACCEPT, `manifest ${reference} of ${ref.registry}/${ref.repository}`);
+  }
+  const label = `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag ?? "latest"}`}`;
+  return {
+    label,
+    partial: false,
+    async root() {
+      const { bytes, mediaType } = await manifest(manifestReference(ref));
+      const digest = sha256Digest(bytes);
+      if (ref.digest && digest !== ref.digest) {
+        throw new RegistryFailure(`the registry returned ${digest} for ${label}`, "the registry is serving different bytes than the digest names: do not trust this image");
+      }
+      return { digest, mediaType, bytes };
+    },
+    async document(descriptor) {
+      if (descriptor.size > limits.maxDocumentBytes) {
+        throw new RegistryFailure(`${label}: ${descriptor.digest} is declared as ${descriptor.size} bytes, over the ${limits.maxDocumentBytes}-byte limit for image documents`, "this is not an image this action can verify");
+      }
+      const isManifest = /manifest|index/.test(descriptor.mediaType);
+      if (isManifest) return (await manifest(descriptor.digest)).bytes;
+      return (await documentBody(`/blobs/${descriptor.digest}`, void 0, `config ${descriptor.digest} of ${label}`)).bytes;
+    },
+    async blob(descriptor) {
+      return (await get(`/blobs/${descriptor.digest}`, void 0, limits.blobTimeoutMs(descriptor.size))).body;
+    },
+    async close() {
+    }
+  };
+}
+
+export {
+  MediaType,
+  IMAGE_MANIFEST_TYPES,
+  MANIFEST_ACCEPT,
+  manifestKind,
+  isAttestation,
+  layerCompression,
+  parseManifest,
+  BlobMediaType,
+  DEFAULT_READ_LIMITS,
+  RegistryFailure,
+  repositoryHttp,
+  registrySource
+};

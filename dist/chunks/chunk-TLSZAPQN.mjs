@@ -1,0 +1,188 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  tarHeader
+} from "./chunk-UQNSNAQ5.mjs";
+import {
+  dockerCredentials
+} from "./chunk-NUPML46M.mjs";
+import {
+  IMAGE_MANIFEST_TYPES,
+  MediaType,
+  isAttestation,
+  manifestKind,
+  parseManifest,
+  registrySource
+} from "./chunk-GC7GMTJ5.mjs";
+import {
+  httpTransport
+} from "./chunk-27QDF7PS.mjs";
+import {
+  BLOCK,
+  isZeroBlock,
+  parseHeader
+} from "./chunk-OL25VIPN.mjs";
+import {
+  parseImageReference,
+  splitTag
+} from "./chunk-NVZCJQUL.mjs";
+import {
+  configPlatform,
+  platformName,
+  samePlatform
+} from "./chunk-DOLB5LDS.mjs";
+import {
+  sha256Digest
+} from "./chunk-LMSPCY74.mjs";
+
+// src/oci/base-platforms.ts
+var BaseImageProblem = class extends Error {
+  constructor(message, fix) {
+    super(message);
+    this.fix = fix;
+  }
+  fix;
+};
+async function checkedDocument(source, descriptor, what) {
+  const bytes = await source.document(descriptor);
+  if (!bytes) throw new BaseImageProblem(`${source.label} does not hold the ${what} ${descriptor.digest}`, "check that the base image (or archive) is complete");
+  if (sha256Digest(bytes) !== descriptor.digest) throw new BaseImageProblem(`${source.label}: the ${what} ${descriptor.digest} arrived as ${sha256Digest(bytes)}`, "the base is corrupt or tampered with: do not build on it");
+  return bytes;
+}
+function json(bytes, what) {
+  try {
+    const parsed = JSON.parse(bytes.toString("utf8"));
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return parsed;
+  } catch {
+  }
+  throw new BaseImageProblem(`${what} is not a JSON object`, "the base image is damaged");
+}
+async function readPlatform(source, descriptor, given) {
+  if (!IMAGE_MANIFEST_TYPES.includes(descriptor.mediaType)) {
+    throw new BaseImageProblem(`${source.label}: ${descriptor.digest} has media type ${descriptor.mediaType || "(none)"}, which the registry engine cannot append a layer to`, `use a base with OCI or Docker schema 2 image manifests (${IMAGE_MANIFEST_TYPES.join(", ")}), or engine: buildx`);
+  }
+  const bytes = await checkedDocument(source, descriptor, "manifest");
+  const manifest = json(bytes, `manifest ${descriptor.digest}`);
+  parseManifest(bytes, descriptor.mediaType, `${source.label} manifest ${descriptor.digest}`, { strict: true });
+  const configDescriptor = manifest["config"];
+  const config = json(await checkedDocument(source, configDescriptor, "config"), `config ${configDescriptor.digest}`);
+  const platform = given ?? configPlatform(config);
+  if (!platform) throw new BaseImageProblem(`${source.label}: manifest ${descriptor.digest} names no platform (no os/architecture in its config)`, "use a base image built for a platform");
+  return { platform, name: platformName(platform), manifest: { descriptor, json: manifest }, config: { descriptor: configDescriptor, json: config } };
+}
+async function readBase(source, requested) {
+  const root = await source.root();
+  if (sha256Digest(root.bytes) !== root.digest) throw new BaseImageProblem(`${source.label}: the root does not match its digest ${root.digest}`, "the base is corrupt or tampered with");
+  const parsed = parseManifest(root.bytes, root.mediaType, source.label, { strict: true });
+  if (parsed.kind === "manifest") {
+    const mediaType = root.mediaType && IMAGE_MANIFEST_TYPES.includes(root.mediaType) ? root.mediaType : String(parsed.doc.mediaType ?? MediaType.ociManifest);
+    const only = await readPlatform(source, { mediaType, digest: root.digest, size: root.bytes.length }, void 0);
+    const match = requested.filter((p) => samePlatform(p, only.platform));
+    if (requested.some((p) => !samePlatform(p, only.platform))) {
+      throw new BaseImageProblem(
+        `${source.label} is a single-platform image (${only.name}), not a multi-platform index, so it has no ${requested.filter((p) => !samePlatform(p, only.platform)).join(", ")}`,
+        `set platforms: ${only.name}, or use a multi-platform base`
+      );
+    }
+    return { digest: root.digest, mediaType, single: true, attestations: 0, platforms: match.length ? [only] : [], available: [only.name] };
+  }
+  const images = [];
+  let attestations = 0;
+  for (const entry of parsed.doc.manifests) {
+    if (isAttestation(entry)) attestations++;
+    else if (manifestKind(entry.mediaType, void 0) === "index") {
+      throw new BaseImageProblem(`${source.label}: the index nests another index (${entry.digest})`, "name the inner index by its digest as base-image");
+    } else if (entry.platform) images.push({ descriptor: entry, platform: entry.platform });
+  }
+  const available = images.map((i) => platformName(i.platform));
+  const chosen = [];
+  const missing = [];
+  for (const wanted of requested) {
+    const found = images.find((i) => samePlatform(wanted, i.platform));
+    if (found) chosen.push(found);
+    else missing.push(wanted);
+  }
+  if (missing.length > 0) {
+    throw new BaseImageProblem(`${source.label} has no ${missing.join(", ")} (it has ${available.join(", ") || "no image platforms"})`, `set platforms to those the base has, e.g. platforms: ${available.join(",")}`);
+  }
+  const platforms = await Promise.all(chosen.map((c) => readPlatform(source, c.descriptor, c.platform)));
+  return { digest: root.digest, mediaType: root.mediaType ?? String(parsed.doc.mediaType ?? MediaType.ociIndex), single: false, attestations, platforms, available };
+}
+async function imagePlatforms(source) {
+  const root = await source.root();
+  const parsed = parseManifest(root.bytes, root.mediaType, source.label);
+  if (parsed.kind === "index") return [...new Set(parsed.doc.manifests.filter((m) => !isAttestation(m)).map((m) => platformName(m.platform)))];
+  const config = await source.document(parsed.doc.config);
+  return [platformName(configPlatform(JSON.parse(config?.toString("utf8") ?? "{}")))];
+}
+function registryPlatforms(options) {
+  return async (reference) => {
+    const { registry } = parseImageReference(reference);
+    const lookup = dockerCredentials(options.dockerConfig);
+    const source = registrySource({ reference, credentials: () => lookup(registry) }, options.transport ?? httpTransport());
+    try {
+      return await imagePlatforms(source);
+    } finally {
+      await source.close();
+    }
+  };
+}
+
+// src/oci/name-archive.ts
+import { open } from "node:fs/promises";
+var MAX_TAIL = 16 * 1024 * 1024;
+function ustarHeader(name, size, mtime = 0) {
+  return tarHeader({ name, type: "file", size, mode: 420, mtime });
+}
+function namedIndex(indexJson, refs) {
+  const index = JSON.parse(indexJson);
+  const root = index.manifests?.[0];
+  if (!root) throw new Error("index.json lists no image");
+  const manifests = refs.map((ref) => {
+    const tag = splitTag(ref).tag ?? "latest";
+    return { ...root, annotations: { ...root.annotations, "io.containerd.image.name": ref, "org.opencontainers.image.ref.name": tag } };
+  });
+  return JSON.stringify({ ...index, manifests });
+}
+async function nameArchive(path, refs) {
+  if (refs.length === 0) return;
+  const handle = await open(path, "r+");
+  try {
+    const { size: fileSize } = await handle.stat();
+    let position = 0;
+    let found;
+    let end = fileSize;
+    const block = Buffer.alloc(BLOCK);
+    while (position + BLOCK <= fileSize) {
+      await handle.read(block, 0, BLOCK, position);
+      if (isZeroBlock(block)) {
+        end = position;
+        break;
+      }
+      const header = parseHeader(block);
+      if (header.name.replace(/^\.\//, "") === "index.json" && header.type === "file") found = { at: position, dataSize: header.size, name: header.name };
+      position += BLOCK + Math.ceil(header.size / BLOCK) * BLOCK;
+    }
+    if (!found) throw new Error(`${path} has no index.json: not an OCI archive`);
+    const afterIndex = found.at + BLOCK + Math.ceil(found.dataSize / BLOCK) * BLOCK;
+    if (end - afterIndex > MAX_TAIL) throw new Error(`${path}: index.json is not near the end of the archive (${end - afterIndex} bytes follow it)`);
+    const indexBytes = Buffer.alloc(found.dataSize);
+    await handle.read(indexBytes, 0, found.dataSize, found.at + BLOCK);
+    const tail = Buffer.alloc(end - afterIndex);
+    await handle.read(tail, 0, tail.length, afterIndex);
+    const named = Buffer.from(namedIndex(indexBytes.toString("utf8"), refs), "utf8");
+    const padded = Buffer.alloc(Math.ceil(named.length / BLOCK) * BLOCK);
+    named.copy(padded);
+    const rewritten = Buffer.concat([ustarHeader(found.name, named.length), padded, tail, Buffer.alloc(2 * BLOCK)]);
+    await handle.truncate(found.at);
+    await handle.write(rewritten, 0, rewritten.length, found.at);
+  } finally {
+    await handle.close();
+  }
+}
+
+export {
+  nameArchive,
+  BaseImageProblem,
+  readBase,
+  registryPlatforms
+};

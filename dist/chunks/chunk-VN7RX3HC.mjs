@@ -1,0 +1,38 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+import {
+  dockerCredentials
+} from "./chunk-NUPML46M.mjs";
+import {
+  isAttestation,
+  repositoryHttp
+} from "./chunk-GC7GMTJ5.mjs";
+import {
+  httpTransport
+} from "./chunk-27QDF7PS.mjs";
+import {
+  parseImageReference
+} from "./chunk-NVZCJQUL.mjs";
+import {
+  platformName
+} from "./chunk-DOLB5LDS.mjs";
+
+// src/oci/repository.ts
+function openRepository(name, access) {
+  const ref = parseImageReference(name);
+  const lookup = access.credentials ?? dockerCredentials(access.dockerConfig);
+  return repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, credentials: () => lookup(ref.registry) }, access.transport ?? httpTransport());
+}
+function sameRegistry(a, b) {
+  return a.endpoint.apiHost === b.endpoint.apiHost;
+}
+
+// src/oci/image-index.ts
+function indexImages(index) {
+  return index.manifests.filter((m) => !isAttestation(m)).map((m) => ({ platform: platformName(m.platform), digest: m.digest, descriptor: m }));
+}
+
+export {
+  openRepository,
+  sameRegistry,
+  indexImages
+};
