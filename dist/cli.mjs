@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-KLJOW6G6.mjs";
+} from "./chunks/chunk-QHTIFG5C.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-SJGAQALW.mjs";
 import "./chunks/chunk-LETP2O6P.mjs";

@@ -2,7 +2,7 @@
 // global fetch brings undici, whose start-up and background WebAssembly compile cost a run
 // more than the whole build step's budget on a 2-core runner). Through the proxy the settings
 // name (proxy-route.ts), as a CONNECT tunnel, the way the downloads go. Redirects are followed
-// here by the downloads' rules (src/download/redirects.ts): http(s) only, never https → http,
+// here by the downloads' rules (redirects.ts): http(s) only, never https → http,
 // a few hops, and Authorization only to the origin it was meant for. A timeout or abort from
 // `signal` ends the request, or its body while it streams, with the signal's reason.
 import type { IncomingMessage, RequestOptions } from 'node:http';
@@ -146,9 +146,14 @@ export async function httpRequest(url: string, init: HttpInit, proxy?: ProxySett
   let target = url;
   for (let hops = 0; ; hops++) {
     const at = new URL(target);
-    const headers: Record<string, string> = { 'user-agent': USER_AGENT, ...init.headers };
-    // Credentials go only to the origin they were given for.
-    if (target !== url && !sameOrigin(target, url)) delete headers['authorization'];
+    const crossOrigin = target !== url && !sameOrigin(target, url);
+    const headers: Record<string, string> = { 'user-agent': USER_AGENT };
+    for (const [name, value] of Object.entries(init.headers ?? {})) {
+      const lower = name.toLowerCase();
+      // Credentials go only to the origin they were given for; a body's headers only with it.
+      if ((crossOrigin && lower === 'authorization') || (body === undefined && (lower === 'content-length' || lower === 'content-type'))) continue;
+      headers[name] = value;
+    }
     let message: IncomingMessage;
     try {
       message = await send(at, method, headers, body, init.signal, proxyFor(at, proxy));

@@ -35,12 +35,26 @@ describe('httpRequest', () => {
     mirror.clearFaults();
     mirror.fault('/away', { kind: 'redirect', location: `${other.origin}${PATH}`, status: 307 });
     const before = other.requests.length;
-    const response = await httpRequest(`${mirror.origin}/away`, { headers: { authorization: 'Bearer secret-token' } });
+    const response = await httpRequest(`${mirror.origin}/away`, { headers: { Authorization: 'Bearer secret-token' } });
     expect(response.status).toBe(200);
     await response.discard();
     const there = other.requests.slice(before);
     expect(there.map((r) => r.path)).toEqual([PATH]);
     expect(there[0]?.headers['authorization']).toBeUndefined();
+  });
+
+  it('turns a POST answered 303 into a GET without the body or its headers', async () => {
+    mirror.clearFaults();
+    mirror.fault('/post', { kind: 'redirect', location: PATH, status: 303 });
+    const before = mirror.requests.length;
+    const response = await httpRequest(`${mirror.origin}/post`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '2' }, body: Buffer.from('{}') });
+    expect(response.status).toBe(200);
+    await response.discard();
+    const [posted, got] = mirror.requests.slice(before);
+    expect(posted?.method).toBe('POST');
+    expect(got?.method).toBe('GET');
+    expect(got?.headers['content-type']).toBeUndefined();
+    expect(got?.headers['content-length']).toBeUndefined();
   });
 
   it('refuses a redirect to a file: URL, naming it', async () => {

@@ -3,7 +3,7 @@ import {
   httpRequest,
   httpTransport,
   unsent
-} from "./chunk-27QDF7PS.mjs";
+} from "./chunk-ZDUDM2R7.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import "./chunk-JVZTSKKL.mjs";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-GC7GMTJ5.mjs";
 import {
   httpTransport
-} from "./chunk-27QDF7PS.mjs";
+} from "./chunk-ZDUDM2R7.mjs";
 import {
   parseImageReference
 } from "./chunk-NVZCJQUL.mjs";

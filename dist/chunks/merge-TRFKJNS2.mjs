@@ -3,7 +3,7 @@ import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-VN7RX3HC.mjs";
+} from "./chunk-DKWPRJ3W.mjs";
 import {
   pushByDigest,
   putManifest,
@@ -20,7 +20,7 @@ import {
 } from "./chunk-GC7GMTJ5.mjs";
 import {
   httpTransport
-} from "./chunk-27QDF7PS.mjs";
+} from "./chunk-ZDUDM2R7.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import {
   parseFullTag,

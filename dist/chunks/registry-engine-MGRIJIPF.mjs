@@ -10,7 +10,7 @@ import {
   BaseImageProblem,
   nameArchive,
   readBase
-} from "./chunk-TLSZAPQN.mjs";
+} from "./chunk-RCBEIVHB.mjs";
 import {
   compressLayer,
   encoderTar,
@@ -29,7 +29,7 @@ import "./chunk-NUPML46M.mjs";
 import {
   checkedBlob,
   verifyImage
-} from "./chunk-YFVTMNZI.mjs";
+} from "./chunk-XWV3AMHY.mjs";
 import {
   layoutSource
 } from "./chunk-LLWWBBQ7.mjs";
@@ -44,7 +44,7 @@ import {
 import {
   httpTransport,
   unsent
-} from "./chunk-27QDF7PS.mjs";
+} from "./chunk-ZDUDM2R7.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-H26ZME4A.mjs";
 import "./chunk-OL25VIPN.mjs";

@@ -16,7 +16,7 @@ import {
 } from "./chunk-BI4DH4B5.mjs";
 import {
   verifyImage
-} from "./chunk-YFVTMNZI.mjs";
+} from "./chunk-XWV3AMHY.mjs";
 import "./chunk-LLWWBBQ7.mjs";
 import {
   BlobMediaType,
@@ -26,7 +26,7 @@ import {
 } from "./chunk-GC7GMTJ5.mjs";
 import {
   httpTransport
-} from "./chunk-27QDF7PS.mjs";
+} from "./chunk-ZDUDM2R7.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-H26ZME4A.mjs";
 import "./chunk-OL25VIPN.mjs";

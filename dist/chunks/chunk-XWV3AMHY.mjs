@@ -12,7 +12,7 @@ import {
 } from "./chunk-GC7GMTJ5.mjs";
 import {
   httpTransport
-} from "./chunk-27QDF7PS.mjs";
+} from "./chunk-ZDUDM2R7.mjs";
 import {
   tarEntries
 } from "./chunk-H26ZME4A.mjs";

@@ -135,8 +135,13 @@ async function httpRequest(url, init, proxy) {
   let target = url;
   for (let hops = 0; ; hops++) {
     const at = new URL(target);
-    const headers = { "user-agent": USER_AGENT, ...init.headers };
-    if (target !== url && !sameOrigin(target, url)) delete headers["authorization"];
+    const crossOrigin = target !== url && !sameOrigin(target, url);
+    const headers = { "user-agent": USER_AGENT };
+    for (const [name, value] of Object.entries(init.headers ?? {})) {
+      const lower = name.toLowerCase();
+      if (crossOrigin && lower === "authorization" || body === void 0 && (lower === "content-length" || lower === "content-type")) continue;
+      headers[name] = value;
+    }
     let message;
     try {
       message = await send(at, method, headers, body, init.signal, proxyFor(at, proxy));

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   nameArchive,
   registryPlatforms
-} from "./chunk-TLSZAPQN.mjs";
+} from "./chunk-RCBEIVHB.mjs";
 import {
   folderTrust
 } from "./chunk-SOO7QRZ2.mjs";
@@ -13,7 +13,7 @@ import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-VN7RX3HC.mjs";
+} from "./chunk-DKWPRJ3W.mjs";
 import {
   getManifest,
   pushByDigest,
@@ -30,7 +30,7 @@ import {
 } from "./chunk-GC7GMTJ5.mjs";
 import {
   httpTransport
-} from "./chunk-27QDF7PS.mjs";
+} from "./chunk-ZDUDM2R7.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-OL25VIPN.mjs";
 import {

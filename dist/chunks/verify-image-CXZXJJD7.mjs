@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-YFVTMNZI.mjs";
+} from "./chunk-XWV3AMHY.mjs";
 import "./chunk-LLWWBBQ7.mjs";
 import "./chunk-GC7GMTJ5.mjs";
-import "./chunk-27QDF7PS.mjs";
+import "./chunk-ZDUDM2R7.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-H26ZME4A.mjs";
 import "./chunk-OL25VIPN.mjs";
