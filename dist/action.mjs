@@ -8,10 +8,10 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-QHTIFG5C.mjs";
+} from "./chunks/chunk-2TWH3QC5.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
-import "./chunks/chunk-SJGAQALW.mjs";
 import "./chunks/chunk-LETP2O6P.mjs";
+import "./chunks/chunk-SJGAQALW.mjs";
 import "./chunks/chunk-HCNGK5MF.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-GB2XVR7V.mjs";

@@ -12,7 +12,7 @@ import { Readable, pipeline } from 'node:stream';
 import { isRedirect, redirectTarget, sameOrigin } from './redirects.js';
 import type { ProxySettings } from '../proxy/settings.js';
 import { redactUrl } from '../proxy/redact.js';
-import { proxyFor } from './proxy-route.js';
+import { portOf, proxyFor } from './proxy-route.js';
 
 export interface HttpInit {
   readonly method?: string;
@@ -46,10 +46,6 @@ const http = load('node:http') as typeof import('node:http');
 const https = (): typeof import('node:https') => load('node:https') as typeof import('node:https');
 const tls = (): typeof import('node:tls') => load('node:tls') as typeof import('node:tls');
 
-function portOf(url: URL): string {
-  return url.port || (url.protocol === 'https:' ? '443' : '80');
-}
-
 function bare(hostname: string): string {
   return hostname.replace(/^\[|\]$/g, '');
 }
@@ -78,22 +74,20 @@ function tunnel(proxy: URL, target: URL, signal: AbortSignal | undefined): Promi
   });
 }
 
-function send(url: URL, method: string, headers: Record<string, string>, body: HttpInit['body'], signal: AbortSignal | undefined, proxy: URL | undefined): Promise<IncomingMessage> {
-  return (async () => {
-    const tunnelled = proxy ? await tunnel(proxy, url, signal) : undefined;
-    const secure = url.protocol === 'https:';
-    // SNI names a host, never an address.
-    const servername = isIP(bare(url.hostname)) === 0 ? { servername: bare(url.hostname) } : {};
-    const connection = tunnelled && (secure ? () => tls().connect({ socket: tunnelled, ...servername, ALPNProtocols: ['http/1.1'] }) : () => tunnelled);
-    return new Promise<IncomingMessage>((resolve, reject) => {
-      const options: RequestOptions = { method, headers, ...(signal ? { signal } : {}), ...(connection ? { agent: false, createConnection: connection } : {}) };
-      const request = secure ? https().request(url, options, resolve) : http.request(url, options, resolve);
-      request.once('error', reject);
-      if (body === undefined) request.end();
-      else if (Buffer.isBuffer(body)) request.end(body);
-      else pipeline(Readable.from(body), request, (error) => error && reject(error));
-    });
-  })();
+async function send(url: URL, method: string, headers: Record<string, string>, body: HttpInit['body'], signal: AbortSignal | undefined, proxy: URL | undefined): Promise<IncomingMessage> {
+  const tunnelled = proxy ? await tunnel(proxy, url, signal) : undefined;
+  const secure = url.protocol === 'https:';
+  // SNI names a host, never an address.
+  const servername = isIP(bare(url.hostname)) === 0 ? { servername: bare(url.hostname) } : {};
+  const connection = tunnelled && (secure ? () => tls().connect({ socket: tunnelled, ...servername, ALPNProtocols: ['http/1.1'] }) : () => tunnelled);
+  return new Promise<IncomingMessage>((resolve, reject) => {
+    const options: RequestOptions = { method, headers, ...(signal ? { signal } : {}), ...(connection ? { agent: false, createConnection: connection } : {}) };
+    const request = secure ? https().request(url, options, resolve) : http.request(url, options, resolve);
+    request.once('error', reject);
+    if (body === undefined) request.end();
+    else if (Buffer.isBuffer(body)) request.end(body);
+    else pipeline(Readable.from(body), request, (error) => error && reject(error));
+  });
 }
 
 function respond(message: IncomingMessage, method: string, signal: AbortSignal | undefined): HttpResponse {

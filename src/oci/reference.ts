@@ -89,11 +89,15 @@ export function parseImageReference(reference: string): ImageReference {
   };
 }
 
+/** `localhost`, `127.x.x.x` or `::1` (with or without brackets). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** Loopback registries speak plain HTTP; anything else HTTPS unless `insecure`. */
 export function registryScheme(apiHost: string, insecure: boolean): 'http' | 'https' {
-  const host = apiHost.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  const loopback = host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
-  return loopback || insecure ? 'http' : 'https';
+  return isLoopbackHost(apiHost.replace(/:\d+$/, '')) || insecure ? 'http' : 'https';
 }
 
 /** What the manifest endpoint is asked for: the digest when there is one (verify what was built). */

@@ -6,5 +6,3 @@ export { openLayoutRun } from '../build/layout-pool.js';
 export { buildxBinary } from '../build/buildx-binary.js';
 export { contextLayout, stageSources } from '../build/stage-cache.js';
 export { assertPublished, plannedTags, publish, tagInRegistry } from '../build/publish.js';
-export { registryPlatforms } from '../oci/base-platforms.js';
-export { httpTransport } from '../http/http-request.js';

@@ -281,6 +281,6 @@ function cacheImagePlan(reference: string, options: BuildOptions): CacheImagePla
 }
 
 async function defaultReadPlatforms(facts: PlanFacts, prepareOptions: PrepareOptions): Promise<ReadPlatforms> {
-  const { registryPlatforms, httpTransport } = await import('./buildx-modules.js');
+  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import('../oci/base-platforms.js'), import('../http/http-request.js')]);
   return registryPlatforms({ dockerConfig: facts.dockerConfig, transport: httpTransport(prepareOptions.proxy) });
 }

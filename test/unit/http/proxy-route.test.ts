@@ -14,6 +14,7 @@ describe('proxyFor: the downloads’ routing rules', () => {
     ['http://127.0.0.1:5000/v2/', { http: HTTP }, undefined],
     ['http://localhost:5000/v2/', { http: HTTP }, undefined],
     ['http://[::1]:5000/v2/', { http: HTTP }, undefined],
+    ['http://127.example.com/v2/', { http: HTTP }, HTTP],
     ['http://registry.example/v2/', { http: HTTP, noProxy: '*' }, undefined],
     ['http://registry.example/v2/', { http: HTTP, noProxy: 'other.example, registry.example' }, undefined],
     ['http://a.registry.example/v2/', { http: HTTP, noProxy: 'registry.example' }, undefined],

@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseFullTag
-} from "./chunk-FKNAPFSA.mjs";
-import "./chunk-NVZCJQUL.mjs";
+} from "./chunk-MEGVMHIS.mjs";
+import "./chunk-ZSIEINAT.mjs";
 import "./chunk-LMSPCY74.mjs";
 import "./chunk-ZWN2JR2B.mjs";
 import "./chunk-JVZTSKKL.mjs";

@@ -1,18 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   layoutSource
-} from "./chunk-LLWWBBQ7.mjs";
+} from "./chunk-7KUPTEZA.mjs";
+import {
+  registrySource
+} from "./chunk-LJDO4X6R.mjs";
 import {
   DEFAULT_READ_LIMITS,
   RegistryFailure,
   isAttestation,
   layerCompression,
-  parseManifest,
-  registrySource
-} from "./chunk-GC7GMTJ5.mjs";
+  parseManifest
+} from "./chunk-SXDM2YP7.mjs";
 import {
   httpTransport
-} from "./chunk-ZDUDM2R7.mjs";
+} from "./chunk-CGKEBUFX.mjs";
 import {
   tarEntries
 } from "./chunk-H26ZME4A.mjs";
@@ -21,7 +23,7 @@ import {
 } from "./chunk-OL25VIPN.mjs";
 import {
   pinnedDigest
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import {
   configPlatform,
   platformName

@@ -3,12 +3,12 @@ import {
   selectFiles
 } from "./chunk-QXO2ADUY.mjs";
 import {
-  readOwnership
-} from "./chunk-SJGAQALW.mjs";
-import {
   CONSUMERS,
   isConsumerName
 } from "./chunk-LETP2O6P.mjs";
+import {
+  readOwnership
+} from "./chunk-SJGAQALW.mjs";
 import {
   MANIFEST_FILE,
   buildManifest,
@@ -939,7 +939,7 @@ function verifySource(raw) {
   return reference.startsWith(ENGINE_PREFIX) ? { kind: "engine", reference: reference.slice(ENGINE_PREFIX.length) } : { kind: "image", reference };
 }
 async function buildParsers() {
-  return import("./build-parsers-QXYDNDAV.mjs");
+  return import("./build-parsers-AVMPYTHT.mjs");
 }
 async function checkSecretSources(draft, env, addSecret) {
   for (const secret of draft.buildSecrets) {
@@ -991,9 +991,9 @@ async function plan(raw, facts, deps) {
     const source = verifySource(raw);
     return { mode: "verify", prepareOptions, verifyOptions, cachePath: plainCachePath(raw), ...source ? { source } : {} };
   }
-  const mergeDraft = raw("merge-digests").trim() === "" ? void 0 : (await import("./merge-inputs-VFNDCPV3.mjs")).readMergeInputs(raw);
+  const mergeDraft = raw("merge-digests").trim() === "" ? void 0 : (await import("./merge-inputs-EZ4QVRZF.mjs")).readMergeInputs(raw);
   if (mergeDraft) {
-    const [{ resolveMerge }, { indexAnnotationArgs, parseAnnotations }] = await Promise.all([import("./merge-inputs-VFNDCPV3.mjs"), import("./annotations-2FE2NTE5.mjs")]);
+    const [{ resolveMerge }, { indexAnnotationArgs, parseAnnotations }] = await Promise.all([import("./merge-inputs-EZ4QVRZF.mjs"), import("./annotations-2FE2NTE5.mjs")]);
     const verify = parseBoolean("verify", raw("verify"), true);
     const builder = raw("builder").trim();
     const cachePath = plainCachePath(raw);
@@ -1011,7 +1011,7 @@ async function plan(raw, facts, deps) {
   }
   await checkCacheDir(prepareOptions.cacheDir, prepareOptions.guardedDirs);
   await checkLayout(prepareOptions.cacheDir, selectFiles(prepareOptions.encodings, prepareOptions.extras));
-  const cacheImageRef = raw("cache-image").trim() === "" ? void 0 : (await import("./cache-image-input-H5RUEX5V.mjs")).parseCacheImage(raw);
+  const cacheImageRef = raw("cache-image").trim() === "" ? void 0 : (await import("./cache-image-input-2LNXERXE.mjs")).parseCacheImage(raw);
   if (!parseBoolean("build", raw("build"), true)) {
     const cachePath = plainCachePath(raw);
     const cacheImage2 = cacheImageRef ? { reference: cacheImageRef, cachePath, platforms: (await import("./platforms-UGHLR25A.mjs")).parsePlatforms(raw("platforms") || "linux/amd64,linux/arm64"), labels: [], verify: parseBoolean("verify", raw("verify"), true) } : void 0;
@@ -1065,7 +1065,7 @@ function cacheImagePlan(reference, options) {
   return { reference, cachePath: options.cachePath, platforms: options.platforms, labels: options.labels, sourceDateEpoch: options.sourceDateEpoch, verify: options.verify };
 }
 async function defaultReadPlatforms(facts, prepareOptions) {
-  const { registryPlatforms, httpTransport } = await import("./buildx-modules-FISORZDM.mjs");
+  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import("./base-platforms-LEXCLSY3.mjs"), import("./http-request-WNJYZC7T.mjs")]);
   return registryPlatforms({ dockerConfig: facts.dockerConfig, transport: httpTransport(prepareOptions.proxy) });
 }
 
@@ -1113,7 +1113,7 @@ function contextBeside(buildDir2, shape, log) {
     log: held,
     started,
     onAcquired: async (acquired) => {
-      const staged = await import("./buildx-modules-FISORZDM.mjs").then(({ stageSources, contextLayout }) => {
+      const staged = await import("./buildx-modules-JH7CJGAC.mjs").then(({ stageSources, contextLayout }) => {
         const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
         return stageSources(acquired, join9(buildDir2, name), layout);
       }).catch((error) => {
@@ -1155,7 +1155,7 @@ function checkSameManifest(staged, prepared) {
 // src/pipeline/steps.ts
 import { join as join10 } from "node:path";
 async function mergeStep(p, facts, deps) {
-  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-TRFKJNS2.mjs"), import("./run-NM727WR4.mjs")]);
+  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-LSPYDITP.mjs"), import("./run-NM727WR4.mjs")]);
   return deps.log.group(
     "Merge the per-platform digests into one index (pushed by digest, no tags yet)",
     async () => mergeImages(p.merge, {
@@ -1168,7 +1168,7 @@ async function mergeStep(p, facts, deps) {
   );
 }
 async function registryTransport(p) {
-  return (await import("./http-request-QMOCF5SA.mjs")).httpTransport(p.prepareOptions.proxy);
+  return (await import("./http-request-WNJYZC7T.mjs")).httpTransport(p.prepareOptions.proxy);
 }
 function unpublishedAt(result) {
   const digest = result.merged?.digest ?? result.built?.digest ?? "(no digest)";
@@ -1177,7 +1177,7 @@ function unpublishedAt(result) {
   return where.length > 0 ? `${digest}, at ${where.join(", ")}` : digest;
 }
 async function publishStep(p, result, facts, deps) {
-  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-FISORZDM.mjs");
+  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-JH7CJGAC.mjs");
   const access2 = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === "merge") {
     const merged = result.merged;
@@ -1201,7 +1201,7 @@ async function publishStep(p, result, facts, deps) {
   return result;
 }
 async function verifyStep(p, result, facts, deps) {
-  const target = (await import("./verify-target-ZJE7VNJY.mjs")).verifyTarget(p, result, facts.dockerConfig);
+  const target = (await import("./verify-target-7X3E3G77.mjs")).verifyTarget(p, result, facts.dockerConfig);
   if (!target) {
     if (p.mode === "verify") {
       throw new InputError("images", {
@@ -1213,7 +1213,7 @@ async function verifyStep(p, result, facts, deps) {
     return void 0;
   }
   const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }] = await Promise.all([
-    import("./verify-image-CXZXJJD7.mjs"),
+    import("./verify-image-XOFNEU7Y.mjs"),
     registryTransport(p),
     import("./layer-summaries-6ZUV7H7Z.mjs"),
     import("./expectations-IFIQH33O.mjs")
@@ -1240,7 +1240,7 @@ function credentialsFor(facts) {
 }
 async function registryStep(p, options, prepared, facts, deps) {
   const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }] = await Promise.all([
-    import("./registry-engine-MGRIJIPF.mjs"),
+    import("./registry-engine-ETEB5HT7.mjs"),
     registryTransport(p),
     import("./expectations-IFIQH33O.mjs"),
     import("./layer-blob-cache-5HH466TC.mjs")
@@ -1253,11 +1253,11 @@ async function registryStep(p, options, prepared, facts, deps) {
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-LKXAXQHT.mjs"), registryTransport(p), import("./expectations-IFIQH33O.mjs")]);
+  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-P6CMNO7Q.mjs"), registryTransport(p), import("./expectations-IFIQH33O.mjs")]);
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 async function buildxStepParts(facts, deps) {
-  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-FISORZDM.mjs");
+  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-JH7CJGAC.mjs");
   const buildx = deps.docker === void 0 ? await buildxBinary(facts.processEnv, facts.dockerConfig) : void 0;
   return { build, openLayoutRun, buildx };
 }
@@ -1411,7 +1411,7 @@ async function runPipeline(raw, facts, deps) {
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === "build" ? (await import("./buildx-modules-FISORZDM.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
+          const planned = p.mode === "build" ? (await import("./buildx-modules-JH7CJGAC.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }

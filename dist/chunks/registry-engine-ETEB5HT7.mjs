@@ -5,12 +5,18 @@ import {
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-WD25KETQ.mjs";
+} from "./chunk-BIGZHIMC.mjs";
+import {
+  checkedBlob,
+  verifyImage
+} from "./chunk-X3QIGN6Y.mjs";
 import {
   BaseImageProblem,
-  nameArchive,
   readBase
-} from "./chunk-RCBEIVHB.mjs";
+} from "./chunk-26AVEQ4Q.mjs";
+import {
+  nameArchive
+} from "./chunk-PAK7J4RI.mjs";
 import {
   compressLayer,
   encoderTar,
@@ -19,45 +25,43 @@ import {
   tarPadding
 } from "./chunk-UQNSNAQ5.mjs";
 import {
+  layoutSource
+} from "./chunk-7KUPTEZA.mjs";
+import {
+  registrySource
+} from "./chunk-LJDO4X6R.mjs";
+import {
   blobExists,
   blobPusher,
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-BI4DH4B5.mjs";
-import "./chunk-NUPML46M.mjs";
-import {
-  checkedBlob,
-  verifyImage
-} from "./chunk-XWV3AMHY.mjs";
-import {
-  layoutSource
-} from "./chunk-LLWWBBQ7.mjs";
+} from "./chunk-IVULDSBM.mjs";
 import {
   BlobMediaType,
   MediaType,
   RegistryFailure,
   parseManifest,
-  registrySource,
   repositoryHttp
-} from "./chunk-GC7GMTJ5.mjs";
+} from "./chunk-SXDM2YP7.mjs";
 import {
   httpTransport,
   unsent
-} from "./chunk-ZDUDM2R7.mjs";
+} from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
+import "./chunk-NUPML46M.mjs";
 import "./chunk-H26ZME4A.mjs";
 import "./chunk-OL25VIPN.mjs";
 import {
   parseBaseImage
-} from "./chunk-DKXU6VN5.mjs";
+} from "./chunk-25BDUWZT.mjs";
 import {
   rfc3339
 } from "./chunk-C5YV2EB3.mjs";
 import {
   parseImageReference,
   splitTag
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-LETP2O6P.mjs";
 import "./chunk-HCNGK5MF.mjs";

@@ -3,8 +3,10 @@ import {
   httpRequest,
   httpTransport,
   unsent
-} from "./chunk-ZDUDM2R7.mjs";
+} from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
+import "./chunk-ZSIEINAT.mjs";
+import "./chunk-LMSPCY74.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {

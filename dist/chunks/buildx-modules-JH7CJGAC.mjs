@@ -1,8 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  nameArchive,
-  registryPlatforms
-} from "./chunk-RCBEIVHB.mjs";
+  nameArchive
+} from "./chunk-PAK7J4RI.mjs";
 import {
   folderTrust
 } from "./chunk-SOO7QRZ2.mjs";
@@ -10,28 +9,26 @@ import {
   layerRoot
 } from "./chunk-UQNSNAQ5.mjs";
 import {
+  layoutSource
+} from "./chunk-7KUPTEZA.mjs";
+import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-DKWPRJ3W.mjs";
+} from "./chunk-K7YABJJO.mjs";
 import {
   getManifest,
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-BI4DH4B5.mjs";
-import "./chunk-NUPML46M.mjs";
-import {
-  layoutSource
-} from "./chunk-LLWWBBQ7.mjs";
+} from "./chunk-IVULDSBM.mjs";
 import {
   RegistryFailure,
   parseManifest
-} from "./chunk-GC7GMTJ5.mjs";
-import {
-  httpTransport
-} from "./chunk-ZDUDM2R7.mjs";
+} from "./chunk-SXDM2YP7.mjs";
+import "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
+import "./chunk-NUPML46M.mjs";
 import "./chunk-OL25VIPN.mjs";
 import {
   buildFlagArgs,
@@ -45,10 +42,10 @@ import {
   secretArgs,
   targetRepositories,
   writeSecretValues
-} from "./chunk-KSR2HYVP.mjs";
+} from "./chunk-G5BSHP3E.mjs";
 import {
   splitTag
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import {
   runDocker
@@ -587,11 +584,9 @@ export {
   build,
   buildxBinary,
   contextLayout,
-  httpTransport,
   openLayoutRun,
   plannedTags,
   publish,
-  registryPlatforms,
   stageSources,
   tagInRegistry
 };

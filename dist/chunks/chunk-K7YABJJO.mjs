@@ -1,17 +1,17 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  isAttestation,
+  repositoryHttp
+} from "./chunk-SXDM2YP7.mjs";
+import {
+  httpTransport
+} from "./chunk-CGKEBUFX.mjs";
+import {
   dockerCredentials
 } from "./chunk-NUPML46M.mjs";
 import {
-  isAttestation,
-  repositoryHttp
-} from "./chunk-GC7GMTJ5.mjs";
-import {
-  httpTransport
-} from "./chunk-ZDUDM2R7.mjs";
-import {
   parseImageReference
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import {
   platformName
 } from "./chunk-DOLB5LDS.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   BlobMediaType,
   MediaType
-} from "./chunk-GC7GMTJ5.mjs";
+} from "./chunk-SXDM2YP7.mjs";
 import {
   bytesOnce,
   sha256Digest

@@ -5,6 +5,9 @@ import {
   sameOrigin
 } from "./chunk-Z35GPKIQ.mjs";
 import {
+  isLoopbackHost
+} from "./chunk-ZSIEINAT.mjs";
+import {
   redactUrl
 } from "./chunk-AMMJLJJB.mjs";
 
@@ -14,19 +17,15 @@ import { isIP } from "node:net";
 import { Readable, pipeline } from "node:stream";
 
 // src/http/proxy-route.ts
-function isLoopback(hostname) {
-  const host = hostname.toLowerCase();
-  return host === "localhost" || host.startsWith("127.") || host === "[::1]" || host === "[0:0:0:0:0:0:0:1]";
-}
-function defaultPort(url) {
+function portOf(url) {
   return url.port || (url.protocol === "https:" ? "443" : "80");
 }
 function bypassed(url, noProxy) {
-  if (isLoopback(url.hostname)) return true;
+  if (isLoopbackHost(url.hostname)) return true;
   const entries = (noProxy ?? "").split(",").map((entry) => entry.trim().toUpperCase()).filter((entry) => entry !== "");
   if (entries.length === 0) return false;
   const host = url.hostname.toUpperCase();
-  const names = [host, `${host}:${defaultPort(url)}`];
+  const names = [host, `${host}:${portOf(url)}`];
   return entries.some((entry) => {
     if (entry === "*") return true;
     return names.some((name) => name === entry || name.endsWith(entry.startsWith(".") ? entry : `.${entry}`));
@@ -45,9 +44,6 @@ var load = createRequire(import.meta.url);
 var http = load("node:http");
 var https = () => load("node:https");
 var tls = () => load("node:tls");
-function portOf(url) {
-  return url.port || (url.protocol === "https:" ? "443" : "80");
-}
 function bare(hostname) {
   return hostname.replace(/^\[|\]$/g, "");
 }
@@ -73,21 +69,19 @@ function tunnel(proxy, target, signal) {
     request.end();
   });
 }
-function send(url, method, headers, body, signal, proxy) {
-  return (async () => {
-    const tunnelled = proxy ? await tunnel(proxy, url, signal) : void 0;
-    const secure = url.protocol === "https:";
-    const servername = isIP(bare(url.hostname)) === 0 ? { servername: bare(url.hostname) } : {};
-    const connection = tunnelled && (secure ? () => tls().connect({ socket: tunnelled, ...servername, ALPNProtocols: ["http/1.1"] }) : () => tunnelled);
-    return new Promise((resolve, reject) => {
-      const options = { method, headers, ...signal ? { signal } : {}, ...connection ? { agent: false, createConnection: connection } : {} };
-      const request = secure ? https().request(url, options, resolve) : http.request(url, options, resolve);
-      request.once("error", reject);
-      if (body === void 0) request.end();
-      else if (Buffer.isBuffer(body)) request.end(body);
-      else pipeline(Readable.from(body), request, (error) => error && reject(error));
-    });
-  })();
+async function send(url, method, headers, body, signal, proxy) {
+  const tunnelled = proxy ? await tunnel(proxy, url, signal) : void 0;
+  const secure = url.protocol === "https:";
+  const servername = isIP(bare(url.hostname)) === 0 ? { servername: bare(url.hostname) } : {};
+  const connection = tunnelled && (secure ? () => tls().connect({ socket: tunnelled, ...servername, ALPNProtocols: ["http/1.1"] }) : () => tunnelled);
+  return new Promise((resolve, reject) => {
+    const options = { method, headers, ...signal ? { signal } : {}, ...connection ? { agent: false, createConnection: connection } : {} };
+    const request = secure ? https().request(url, options, resolve) : http.request(url, options, resolve);
+    request.once("error", reject);
+    if (body === void 0) request.end();
+    else if (Buffer.isBuffer(body)) request.end(body);
+    else pipeline(Readable.from(body), request, (error) => error && reject(error));
+  });
 }
 function respond(message, method, signal) {
   const status = message.statusCode ?? 0;

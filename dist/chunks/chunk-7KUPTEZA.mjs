@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   DEFAULT_READ_LIMITS,
   manifestKind
-} from "./chunk-GC7GMTJ5.mjs";
+} from "./chunk-SXDM2YP7.mjs";
 import {
   BLOCK,
   TarType,

@@ -3,7 +3,7 @@ import {
   MANIFEST_ACCEPT,
   RegistryFailure,
   parseManifest
-} from "./chunk-GC7GMTJ5.mjs";
+} from "./chunk-SXDM2YP7.mjs";
 import {
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";

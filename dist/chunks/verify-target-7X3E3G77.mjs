@@ -4,7 +4,7 @@ import {
 } from "./chunk-NUPML46M.mjs";
 import {
   parseImageReference
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import "./chunk-LMSPCY74.mjs";
 import {
   InputError

@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   nameTags,
   readNaming
-} from "./chunk-A2ZF2V7B.mjs";
-import "./chunk-FKNAPFSA.mjs";
-import "./chunk-NVZCJQUL.mjs";
+} from "./chunk-VMV3M3J6.mjs";
+import "./chunk-MEGVMHIS.mjs";
+import "./chunk-ZSIEINAT.mjs";
 import {
   parseBoolean,
   parseList

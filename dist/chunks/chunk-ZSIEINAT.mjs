@@ -65,10 +65,12 @@ function parseImageReference(reference) {
     ...digest !== void 0 ? { digest } : {}
   };
 }
+function isLoopbackHost(hostname) {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 function registryScheme(apiHost, insecure) {
-  const host = apiHost.replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
-  const loopback = host === "localhost" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
-  return loopback || insecure ? "http" : "https";
+  return isLoopbackHost(apiHost.replace(/:\d+$/, "")) || insecure ? "http" : "https";
 }
 function manifestReference(ref) {
   return ref.digest ?? ref.tag ?? "latest";
@@ -83,6 +85,7 @@ export {
   nameProblem,
   splitTag,
   parseImageReference,
+  isLoopbackHost,
   registryScheme,
   manifestReference,
   pinnedDigest

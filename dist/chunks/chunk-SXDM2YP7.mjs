@@ -1,12 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  manifestReference,
-  parseImageReference,
   registryScheme
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import {
-  isDigest,
-  sha256Digest
+  isDigest
 } from "./chunk-LMSPCY74.mjs";
 import {
   redactUrl
@@ -82,25 +79,6 @@ var BlobMediaType = {
   ociConfig: "application/vnd.oci.image.config.v1+json",
   dockerConfig: "application/vnd.docker.container.image.v1+json"
 };
-
-// src/oci/read-limits.ts
-var DEFAULT_READ_LIMITS = {
-  maxDocumentBytes: 4 * 1024 * 1024,
-  documentTimeoutMs: 6e4,
-  // Two minutes plus 1 MiB/s: a 1 GiB layer may take 19 minutes, an endless one never ends well.
-  blobTimeoutMs: (size) => 12e4 + Math.ceil(size / (1024 * 1024)) * 1e3
-};
-async function readCapped(body, max, what) {
-  const parts = [];
-  let size = 0;
-  if (!body) return Buffer.alloc(0);
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > max) throw new Error(`${what} is larger than ${max} bytes: not an image document (stopped reading)`);
-    parts.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(parts);
-}
 
 // src/oci/www-authenticate.ts
 function parseChallenge(header) {
@@ -223,59 +201,23 @@ function repositoryHttp(endpoint, transport) {
   return { base, endpoint, request };
 }
 
-// src/oci/registry-source.ts
-function registrySource(target, transport, limits = DEFAULT_READ_LIMITS) {
-  const MANIFEST_TIMEOUT_MS = limits.documentTimeoutMs;
-  let ref;
-  try {
-    ref = parseImageReference(target.reference);
-  } catch (error) {
-    throw new RegistryFailure(`image reference "${target.reference}" is invalid: ${error.message}`, "pass host/repository:tag or host/repository@sha256:<digest>", { cause: error });
+// src/oci/read-limits.ts
+var DEFAULT_READ_LIMITS = {
+  maxDocumentBytes: 4 * 1024 * 1024,
+  documentTimeoutMs: 6e4,
+  // Two minutes plus 1 MiB/s: a 1 GiB layer may take 19 minutes, an endless one never ends well.
+  blobTimeoutMs: (size) => 12e4 + Math.ceil(size / (1024 * 1024)) * 1e3
+};
+async function readCapped(body, max, what) {
+  const parts = [];
+  let size = 0;
+  if (!body) return Buffer.alloc(0);
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > max) throw new Error(`${what} is larger than ${max} bytes: not an image document (stopped reading)`);
+    parts.push(Buffer.from(chunk));
   }
-  const http = repositoryHttp({ apiHost: ref.apiHost, repository: ref.repository, insecure: target.insecure, credentials: target.credentials }, transport);
-  const get = (path, accept, timeoutMs) => http.request(path, { ...accept ? { accept } : {}, timeoutMs, what: `GET ${redactUrl(`${http.base}${path}`)}` });
-  async function documentBody(path, accept, what) {
-    const url = `${http.base}${path}`;
-    const response = await get(path, accept, MANIFEST_TIMEOUT_MS);
-    const declared = Number(response.headers.get("content-length") ?? "0");
-    try {
-      if (declared > limits.maxDocumentBytes) throw new Error(`${what} is ${declared} bytes, over the ${limits.maxDocumentBytes}-byte limit for image documents`);
-      const bytes = await readCapped(response.body, limits.maxDocumentBytes, what);
-      return { bytes, mediaType: response.headers.get("content-type") ?? void 0 };
-    } catch (error) {
-      await response.discard();
-      throw new RegistryFailure(`${redactUrl(url)}: ${error.name === "TimeoutError" ? `${what} took longer than ${MANIFEST_TIMEOUT_MS} ms` : error.message}`, "the registry is serving something that is not this image; check the reference and the registry", { cause: error });
-    }
-  }
-  async function manifest(reference) {
-    return documentBody(`/manifests/${reference}`, MANIFEST_ACCEPT, `manifest ${reference} of ${ref.registry}/${ref.repository}`);
-  }
-  const label = `${ref.registry}/${ref.repository}${ref.digest ? `@${ref.digest}` : `:${ref.tag ?? "latest"}`}`;
-  return {
-    label,
-    partial: false,
-    async root() {
-      const { bytes, mediaType } = await manifest(manifestReference(ref));
-      const digest = sha256Digest(bytes);
-      if (ref.digest && digest !== ref.digest) {
-        throw new RegistryFailure(`the registry returned ${digest} for ${label}`, "the registry is serving different bytes than the digest names: do not trust this image");
-      }
-      return { digest, mediaType, bytes };
-    },
-    async document(descriptor) {
-      if (descriptor.size > limits.maxDocumentBytes) {
-        throw new RegistryFailure(`${label}: ${descriptor.digest} is declared as ${descriptor.size} bytes, over the ${limits.maxDocumentBytes}-byte limit for image documents`, "this is not an image this action can verify");
-      }
-      const isManifest = /manifest|index/.test(descriptor.mediaType);
-      if (isManifest) return (await manifest(descriptor.digest)).bytes;
-      return (await documentBody(`/blobs/${descriptor.digest}`, void 0, `config ${descriptor.digest} of ${label}`)).bytes;
-    },
-    async blob(descriptor) {
-      return (await get(`/blobs/${descriptor.digest}`, void 0, limits.blobTimeoutMs(descriptor.size))).body;
-    },
-    async close() {
-    }
-  };
+  return Buffer.concat(parts);
 }
 
 export {
@@ -287,8 +229,8 @@ export {
   layerCompression,
   parseManifest,
   BlobMediaType,
-  DEFAULT_READ_LIMITS,
   RegistryFailure,
   repositoryHttp,
-  registrySource
+  DEFAULT_READ_LIMITS,
+  readCapped
 };

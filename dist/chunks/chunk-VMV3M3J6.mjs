@@ -2,11 +2,11 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseFullTag,
   parseImageName
-} from "./chunk-FKNAPFSA.mjs";
+} from "./chunk-MEGVMHIS.mjs";
 import {
   TAG_RE,
   splitTag
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import {
   parseLines,
   parseList

@@ -4,29 +4,30 @@ import {
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-WD25KETQ.mjs";
+} from "./chunk-BIGZHIMC.mjs";
+import {
+  verifyImage
+} from "./chunk-X3QIGN6Y.mjs";
 import {
   encoderLayer
 } from "./chunk-UQNSNAQ5.mjs";
+import "./chunk-7KUPTEZA.mjs";
+import "./chunk-LJDO4X6R.mjs";
 import {
   blobExists,
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-BI4DH4B5.mjs";
-import {
-  verifyImage
-} from "./chunk-XWV3AMHY.mjs";
-import "./chunk-LLWWBBQ7.mjs";
+} from "./chunk-IVULDSBM.mjs";
 import {
   BlobMediaType,
   MediaType,
   RegistryFailure,
   repositoryHttp
-} from "./chunk-GC7GMTJ5.mjs";
+} from "./chunk-SXDM2YP7.mjs";
 import {
   httpTransport
-} from "./chunk-ZDUDM2R7.mjs";
+} from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-H26ZME4A.mjs";
 import "./chunk-OL25VIPN.mjs";
@@ -35,7 +36,7 @@ import {
 } from "./chunk-C5YV2EB3.mjs";
 import {
   parseImageReference
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-LETP2O6P.mjs";
 import "./chunk-HCNGK5MF.mjs";

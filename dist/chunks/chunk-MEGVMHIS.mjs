@@ -3,7 +3,7 @@ import {
   TAG_RE,
   nameProblem,
   splitTag
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import {
   InputError
 } from "./chunk-ZWN2JR2B.mjs";

@@ -1,14 +1,15 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-XWV3AMHY.mjs";
-import "./chunk-LLWWBBQ7.mjs";
-import "./chunk-GC7GMTJ5.mjs";
-import "./chunk-ZDUDM2R7.mjs";
+} from "./chunk-X3QIGN6Y.mjs";
+import "./chunk-7KUPTEZA.mjs";
+import "./chunk-LJDO4X6R.mjs";
+import "./chunk-SXDM2YP7.mjs";
+import "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-H26ZME4A.mjs";
 import "./chunk-OL25VIPN.mjs";
-import "./chunk-NVZCJQUL.mjs";
+import "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-LETP2O6P.mjs";
 import "./chunk-HCNGK5MF.mjs";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseBaseImage
-} from "./chunk-DKXU6VN5.mjs";
+} from "./chunk-25BDUWZT.mjs";
 import {
   mergePairs,
   ociLabels
@@ -9,7 +9,7 @@ import {
 import {
   nameTags,
   readNaming
-} from "./chunk-A2ZF2V7B.mjs";
+} from "./chunk-VMV3M3J6.mjs";
 import {
   CACHE_CONTEXT,
   buildFlagArgs,
@@ -26,9 +26,9 @@ import {
   parseSecrets,
   probeEngine,
   storedBuilderFacts
-} from "./chunk-KSR2HYVP.mjs";
-import "./chunk-FKNAPFSA.mjs";
-import "./chunk-NVZCJQUL.mjs";
+} from "./chunk-G5BSHP3E.mjs";
+import "./chunk-MEGVMHIS.mjs";
+import "./chunk-ZSIEINAT.mjs";
 import {
   ANNOTATION_LEVELS,
   annotationArgs,

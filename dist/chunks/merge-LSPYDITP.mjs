@@ -1,35 +1,37 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  registrySource
+} from "./chunk-LJDO4X6R.mjs";
+import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-DKWPRJ3W.mjs";
+} from "./chunk-K7YABJJO.mjs";
 import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-BI4DH4B5.mjs";
+} from "./chunk-IVULDSBM.mjs";
+import {
+  MediaType,
+  RegistryFailure,
+  parseManifest
+} from "./chunk-SXDM2YP7.mjs";
+import {
+  httpTransport
+} from "./chunk-CGKEBUFX.mjs";
+import "./chunk-Z35GPKIQ.mjs";
 import {
   dockerCredentials
 } from "./chunk-NUPML46M.mjs";
 import {
-  MediaType,
-  RegistryFailure,
-  parseManifest,
-  registrySource
-} from "./chunk-GC7GMTJ5.mjs";
-import {
-  httpTransport
-} from "./chunk-ZDUDM2R7.mjs";
-import "./chunk-Z35GPKIQ.mjs";
-import {
   parseFullTag,
   parseImageName
-} from "./chunk-FKNAPFSA.mjs";
+} from "./chunk-MEGVMHIS.mjs";
 import {
   parseImageReference,
   splitTag
-} from "./chunk-NVZCJQUL.mjs";
+} from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import {
   runDocker
