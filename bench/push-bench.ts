@@ -10,6 +10,9 @@
 //           with the same four tags —
 // interleaved, so load drift falls on both alike. Targets: ≤1.25× outside the engine, ≤2× on
 // Engine's own builder (which cannot push by digest: one OCI archive, pushed by our client).
+// Then the verification of the image the action pushed, read the first time (`cli verify
+// --images`, a fresh cache root: no layer summaries), whole process included: goal ≤ 0.5 s
+// whatever the base's size, as the added layer marks the cache folder opaque.
 import { writeOverlay } from '../src/build/overlay.js';
 import { stageCacheDir } from '../src/build/stage-cache.js';
 import { BUILDERS, type TestBuilder } from '../test/support/builders.js';
@@ -45,6 +48,8 @@ export interface PushSeries {
   readonly plain: Series;
   /** ≤1.25 outside the engine, ≤2 on Engine's builder. */
   readonly target: number;
+  /** `cli verify --images` of the action's image with no layer summaries (goal ≤ 0.5 s). */
+  readonly verify: Series;
 }
 
 async function present(builder: TestBuilder): Promise<boolean> {
@@ -89,11 +94,17 @@ export async function pushBench(c: PushContext): Promise<PushSeries[]> {
     await action();
     await plain();
     const [a, p] = await interleaved(c.reps, [action, plain]);
+    const verify = async (): Promise<number> => {
+      const args = [c.cli, 'verify', '--images', `${repository}-action:${tags[0]}`];
+      return (await runTimed(c.node, args, { ...c.runnerEnv, XDG_CACHE_HOME: await c.fresh('push-verify-cache-root'), DOCKER_CONFIG: c.dockerEnv['DOCKER_CONFIG'] ?? '' }, c.repo)).ms;
+    };
+    const [v] = await interleaved(c.reps, [verify]);
     out.push({
       builder,
       action: { label: `action build step, push (${builder.name})`, samples: a! },
       plain: { label: `plain buildx build --push (${builder.name})`, samples: p! },
       target: builder.driver === 'docker' ? 2 : 1.25,
+      verify: { label: `verify the pushed image, first read (${builder.name})`, samples: v! },
     });
   }
   return out;

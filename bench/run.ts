@@ -19,7 +19,7 @@ import { registryEngineBench } from './registry-engine-bench.js';
 import { coldBench, warmBench, type ColdSeries } from './prepare-bench.js';
 import { runTimed } from './proc.js';
 import { benchRoot, NODE24 } from './runner-env.js';
-import { describeSeries, describeVerdict, median, verdict, type Verdict } from './stats.js';
+import { describeSeries, describeVerdict, goal, median, verdict, type Verdict } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -89,8 +89,9 @@ try {
 
   const built = only.has('build') || only.has('push') ? await buildBench({ ...options, repo: process.cwd(), parts: { archive: only.has('build'), push: only.has('push') } }) : undefined;
   for (const run of built?.push ?? []) {
-    lines.push(describeSeries(run.action), describeSeries(run.plain));
+    lines.push(describeSeries(run.action), describeSeries(run.plain), describeSeries(run.verify));
     verdicts.push(verdict(`build step with push / plain buildx --push on ${run.builder.name} (${run.builder.driver})`, run.action, run.plain, run.target));
+    verdicts.push(goal(`verification, first read, 2 × 100 MB base, on ${run.builder.name}`, run.verify, 500));
   }
   if (built && only.has('build')) {
     for (const series of [built.action, built.plain, built.reproducible, built.verify, built.base]) lines.push(describeSeries(series));

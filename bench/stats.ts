@@ -28,6 +28,8 @@ export interface Verdict {
   readonly ratio: number;
   readonly target: number;
   readonly met: boolean;
+  /** A goal the issue states as a time, not a ratio: the median against it. */
+  readonly absolute?: { readonly medianMs: number; readonly goalMs: number };
 }
 
 /** Ratio of the medians of `measured` against `baseline`, judged against `target`. */
@@ -36,6 +38,13 @@ export function verdict(name: string, measured: Series, baseline: Series, target
   return { name, ratio, target, met: ratio <= target };
 }
 
+/** The median of `measured` against a time the issue states (`goalMs`). */
+export function goal(name: string, measured: Series, goalMs: number): Verdict {
+  const medianMs = median(measured.samples);
+  return { name, ratio: medianMs / goalMs, target: 1, met: medianMs <= goalMs, absolute: { medianMs, goalMs } };
+}
+
 export function describeVerdict(v: Verdict): string {
+  if (v.absolute) return `${v.name.padEnd(60)} ${seconds(v.absolute.medianMs)}  (goal ≤ ${seconds(v.absolute.goalMs)}: ${v.met ? 'met' : 'NOT met'})`;
   return `${v.name.padEnd(60)} ${v.ratio.toFixed(2)}×  (target ≤ ${v.target}×: ${v.met ? 'met' : 'NOT met'})`;
 }

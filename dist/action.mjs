@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-2TWH3QC5.mjs";
+} from "./chunks/chunk-W3TS7JRK.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-LETP2O6P.mjs";
 import "./chunks/chunk-SJGAQALW.mjs";
@@ -306,7 +306,7 @@ async function runAction() {
         workDir,
         cwd: process.cwd(),
         processEnv: env,
-        git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
+        git: (needs) => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env, needs),
         repositoryUrl: repositoryUrl(env),
         dockerConfig: await readDockerConfig(env)
       },

@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-2TWH3QC5.mjs";
+} from "./chunks/chunk-W3TS7JRK.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-LETP2O6P.mjs";
 import "./chunks/chunk-SJGAQALW.mjs";
@@ -17,10 +17,10 @@ import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-GB2XVR7V.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";
 import {
+  checkoutRoot,
   gitFactsDir,
-  repositoryFacts,
-  repositoryRoot
-} from "./chunks/chunk-YBPS3DKT.mjs";
+  repositoryFacts
+} from "./chunks/chunk-JAI6OR3G.mjs";
 import "./chunks/chunk-4NSMFSHO.mjs";
 import "./chunks/chunk-KAYGHQQE.mjs";
 import "./chunks/chunk-JA56BMEW.mjs";
@@ -477,16 +477,16 @@ function failureText(error) {
 function contextGitFacts(command, inputs, env, log, toolDir) {
   const cwd = process.cwd();
   const dir = command === "merge" ? cwd : gitFactsDir({ baseImage: inputs["base-image"], context: inputs.context }, cwd, resolve);
-  return async () => {
+  return async (needs) => {
     if (dir === void 0) return {};
-    const [root, toolRoot] = await Promise.all([repositoryRoot(dir), toolDir ? repositoryRoot(toolDir) : void 0]);
-    if (root !== void 0 && toolDir !== void 0 && root === toolRoot && root === dirname(toolDir)) {
+    const root = checkoutRoot(dir);
+    if (root !== void 0 && toolDir !== void 0 && root === checkoutRoot(toolDir) && root === dirname(toolDir)) {
       log.notice(
         `${dir} is in this tool's own checkout (${root}): its commit does not stamp the image (no revision label, default --image-version or SOURCE_DATE_EPOCH from it). Run the CLI from your project's folder (or pass --context), or set --image-version and --source-date-epoch.`
       );
       return {};
     }
-    return repositoryFacts(dir, env);
+    return repositoryFacts(dir, env, needs);
   };
 }
 async function runCli(argv, cliFacts = {}) {

@@ -9,15 +9,22 @@
 // Two layouts:
 // - flat (Dockerfile mode, `--build-context tiktoken=…`): the files at the folder's top, for
 //   the user's `COPY --from=tiktoken . <path>`;
-// - tree (overlay mode): the files at `<folder>/<cache-path>`, for `COPY . /`. Every folder
-//   of the tree, the cache folder itself included, comes from the context, so the COPY creates
+// - tree (overlay mode): the files at `<folder>/<cache-path>`, for `COPY . /`. Every folder of
+//   the tree, the cache folder itself included, comes from the context, so the COPY creates
 //   none of them with the time of the build: with fixed modes (files 0444, folders 0755,
-//   whatever the umask; a 0555 folder would stop the next run's cleanup as a non-root user) the layer is the same bytes on every builder
-//   and run without BuildKit's rewrite-timestamp, which recompresses the layer on every build.
+//   whatever the umask; a 0555 folder would stop the next run's cleanup as a non-root user)
+//   the layer is the same bytes on every builder and run without BuildKit's rewrite-timestamp,
+//   which recompresses the layer on every build.
+//   Beside the files sits an empty `.wh..wh..opq`. BuildKit writes that name into the layer as
+//   it is, and whatever unpacks the layer (containerd, Docker, CRI-O) takes it as the opaque
+//   marker: the base's entries at cache-path are hidden, as under the registry engine's layer
+//   (encoder-layer.ts). So the folder holds exactly these files, and verification decides it
+//   from this one layer instead of reading the whole base. Never in the flat layout: a user's
+//   `COPY --from=tiktoken` may merge into a folder of their own.
 // Every entry is dated STAGED_MTIME, never the run's SOURCE_DATE_EPOCH: BuildKit's cache key for
 // a COPY ignores mtimes, so a layer cached by an earlier build with another epoch would
 // otherwise come back with that epoch's times. A fixed date gives one layer per file set.
-import { chmod, mkdir, readdir, rm, utimes } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ActionError, InputError } from '../errors.js';
 import { copyVerified, writeTextAtomically, type ByteSource } from '../encoders/copy-verified.js';
@@ -29,6 +36,7 @@ import { UnreadableFile } from '../encoders/regular-file.js';
 import { writeFailure } from '../encoders/write-failure.js';
 import { PINNED_FILES, canonicalUrl } from '../pins.js';
 import { layerRoot } from '../oci/encoder-layer.js';
+import { OPAQUE_MARKER } from '../image/layer-paths.js';
 
 /** The date of every staged entry (1970-01-01T00:00:00Z). */
 export const STAGED_MTIME = 0;
@@ -87,13 +95,17 @@ async function settle(into: string, cacheFolder: string, tree: boolean): Promise
   ]);
 }
 
-/** Empties `into`, makes the cache folder (tree: every folder 0755), fills it with `fill` and dates every entry. */
+/**
+ * Empties `into`, makes the cache folder (tree: every folder 0755, and the opaque marker),
+ * fills it with `fill` and dates every entry.
+ */
 async function stageWith(into: string, layout: StageLayout, fill: (cacheFolder: string) => Promise<void>): Promise<string> {
   into = resolve(into);
   const cacheFolder = layout.cachePath === undefined ? into : join(into, layerRoot(layout.cachePath));
   await rm(into, { recursive: true, force: true });
   await mkdir(cacheFolder, { recursive: true });
   for (let dir = cacheFolder; layout.cachePath !== undefined && dir !== into; dir = join(dir, '..')) await chmod(dir, 0o755);
+  if (layout.cachePath !== undefined) await writeFile(join(cacheFolder, OPAQUE_MARKER), '', { flag: 'wx' });
   await fill(cacheFolder);
   await settle(into, cacheFolder, layout.cachePath !== undefined);
   return into;

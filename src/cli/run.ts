@@ -6,7 +6,7 @@ import { actionsCache } from '../cache/actions-cache.js';
 import { runnerToolCache } from '../cache/tool-cache.js';
 import { ActionError, ExitCode, exitCodeOf, InputError } from '../errors.js';
 import { INPUT_DEFAULTS, rawInputsFrom } from '../inputs/names.js';
-import { gitFactsDir, repositoryFacts, repositoryRoot, type GitFacts } from '../build/git-facts.js';
+import { checkoutRoot, gitFactsDir, repositoryFacts, type GitFacts, type GitNeeds } from '../build/git-facts.js';
 import type { InputName } from '../inputs/names.js';
 import type { Logger } from '../log/logger.js';
 import { defaultCacheRoot, readDockerConfig, repositoryUrl } from '../pipeline/host-facts.js';
@@ -32,23 +32,24 @@ export interface CliFacts {
 
 /**
  * Git facts for a run: from the repository of the build context (Dockerfile mode) or of the
- * folder the user runs the CLI in (overlay mode, merge); never from this tool's own checkout.
+ * folder the user runs the CLI in (overlay mode, merge); never from this tool's own checkout
+ * (found on disk, so an installed CLI spawns no git to rule it out).
  */
-function contextGitFacts(command: Command, inputs: Partial<Record<InputName, string>>, env: NodeJS.ProcessEnv, log: Logger, toolDir: string | undefined): () => Promise<GitFacts> {
+function contextGitFacts(command: Command, inputs: Partial<Record<InputName, string>>, env: NodeJS.ProcessEnv, log: Logger, toolDir: string | undefined): (needs: GitNeeds) => Promise<GitFacts> {
   const cwd = process.cwd();
   const dir = command === 'merge' ? cwd : gitFactsDir({ baseImage: inputs['base-image'], context: inputs.context }, cwd, resolve);
-  return async () => {
+  return async (needs) => {
     if (dir === undefined) return {};
-    const [root, toolRoot] = await Promise.all([repositoryRoot(dir), toolDir ? repositoryRoot(toolDir) : undefined]);
-    // The tool's own checkout: its repository's top folder is the package folder holding dist/.
-    if (root !== undefined && toolDir !== undefined && root === toolRoot && root === dirname(toolDir)) {
+    const root = checkoutRoot(dir);
+    // The tool's own checkout: its top folder is the package folder holding dist/.
+    if (root !== undefined && toolDir !== undefined && root === checkoutRoot(toolDir) && root === dirname(toolDir)) {
       log.notice(
         `${dir} is in this tool's own checkout (${root}): its commit does not stamp the image (no revision label, default --image-version or SOURCE_DATE_EPOCH from it). ` +
           'Run the CLI from your project\'s folder (or pass --context), or set --image-version and --source-date-epoch.',
       );
       return {};
     }
-    return repositoryFacts(dir, env);
+    return repositoryFacts(dir, env, needs);
   };
 }
 

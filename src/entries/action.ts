@@ -63,7 +63,7 @@ async function runAction(): Promise<void> {
         workDir,
         cwd: process.cwd(),
         processEnv: env,
-        git: () => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env),
+        git: (needs) => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env, needs),
         repositoryUrl: repositoryUrl(env),
         dockerConfig: await readDockerConfig(env),
       },

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { dockerConfigDir } from '../cache/docker-config-dir.js';
-import type { GitFacts } from '../build/git-facts.js';
+import type { GitFacts, GitNeeds } from '../build/git-facts.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -20,16 +20,9 @@ export async function readDockerConfig(env: Env, home = homedir()): Promise<stri
   return readFile(join(dockerConfigDir(env, home), 'config.json'), 'utf8').catch(() => undefined);
 }
 
-/**
- * HEAD's facts from git, overridden by the workflow's own GITHUB_REF / GITHUB_SHA when set
- * (a shallow or detached checkout does not know which tag triggered the run).
- */
-export async function runGitFacts(cwd: string, env: Env): Promise<GitFacts> {
-  // Loaded when asked (builds and merges only): it runs git through a child process.
-  const fromGit = await (await import('../build/git-facts.js')).gitFacts(cwd);
-  const ref = env.GITHUB_REF?.trim() || fromGit.ref;
-  const sha = env.GITHUB_SHA?.trim() || fromGit.sha;
-  return { ...fromGit, ...(ref ? { ref } : {}), ...(sha ? { sha } : {}) };
+/** The workflow checkout's git facts (git-facts.ts), loaded when asked: builds and merges only. */
+export async function runGitFacts(cwd: string, env: Env, needs: GitNeeds): Promise<GitFacts> {
+  return (await import('../build/git-facts.js')).workflowGitFacts(cwd, env, needs);
 }
 
 /** `https://github.com/org/repo` in Actions, for the image's source label. */

@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { BuildEngine } from '../build/engine-input.js';
 import type { EngineFacts } from '../build/engine-facts.js';
-import type { GitFacts } from '../build/git-facts.js';
+import type { GitFacts, GitNeeds } from '../build/git-facts.js';
 import type { MergeOptions } from '../build/merge-inputs.js';
 import type { BuildDraft, BuildOptions } from '../build/options.js';
 import { InputError } from '../errors.js';
@@ -36,7 +36,7 @@ export interface PlanFacts {
   readonly defaultCacheRoot: string;
   readonly processEnv: Readonly<Record<string, string | undefined>>;
   /** HEAD's facts (sha, tag, commit time), asked only for valid builds and merges. */
-  readonly git: () => Promise<GitFacts>;
+  readonly git: (needs: GitNeeds) => Promise<GitFacts>;
   readonly repositoryUrl?: string | undefined;
   /** `verify` (CLI) checks an existing image and builds nothing; otherwise the inputs decide. */
   readonly verifyOnly?: boolean;
@@ -196,7 +196,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const cachePath = plainCachePath(raw);
     const annotations = indexAnnotationArgs(parseAnnotations(raw('annotations')));
     for (const notice of mergeDraft.naming.notices) deps.log.notice(notice);
-    const git = mergeDraft.naming.givenVersion === undefined ? await facts.git() : {};
+    const git = mergeDraft.naming.givenVersion === undefined ? await facts.git({ ref: true, commitTime: false }) : {};
     const merge = resolveMerge(mergeDraft, { gitRef: git.ref, sha: git.sha });
     return {
       mode: 'merge',
@@ -228,7 +228,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
 
   if (buildEngine === 'registry') {
     // No Docker at all: the engine is not probed; a base in an OCI layout or archive is read by the engine itself.
-    const git = await facts.git();
+    const git = await facts.git(gitNeeds(draft));
     const registryBases = images.filter((image) => !/^oci-(layout|archive):\/\//.test(image));
     const read = deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions));
     const basePlatforms = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
@@ -244,7 +244,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === 'overlay', cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
   const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
-  const [engine, git, basePlatforms] = await inOrder([engineFacts(draft, facts, deps.probeEngine ? undefined : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(), readBase()] as const);
+  const [engine, git, basePlatforms] = await inOrder([engineFacts(draft, facts, deps.probeEngine ? undefined : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()] as const);
   const buildOptions = resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
@@ -257,6 +257,11 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
   return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
+}
+
+/** Git is asked only for what the inputs left open: the version and the epoch. */
+function gitNeeds(draft: BuildDraft): GitNeeds {
+  return { ref: draft.naming.givenVersion === undefined, commitTime: draft.givenEpoch === undefined };
 }
 
 /**

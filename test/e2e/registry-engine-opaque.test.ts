@@ -2,9 +2,10 @@
 // layer alone. Here real engines check the model: (1) a base whose own layer puts a stray file
 // and a wrong copy of an encoder file in /tiktoken_cache, made offline by the registry engine
 // — the container sees exactly the encoder files and python3-tiktoken works offline, and the
-// verifier read one layer; (2) the cache image taken with `COPY --from=` on every builder of the
-// matrix — the marker is consumed by the unpacking, never copied as a file: the folder holds
-// exactly the encoder files.
+// verifier read one layer; (2) the same base overlaid by buildx on every builder of the matrix,
+// whose COPY carries the marker from the staged context — the same outcome; (3) the cache image
+// taken with `COPY --from=` on every builder — the marker is consumed by the unpacking, never
+// copied as a file: the folder holds exactly the encoder files.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,8 +43,11 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe('the opaque cache folder on real engines', () => {
-  it('hides what a hostile base put in the folder: the container sees exactly the encoder files, and verification read one layer', async () => {
+let hostile: Promise<string> | undefined;
+
+/** A base whose own layer puts a stray file and a wrong copy of an encoder file in /tiktoken_cache (built once). */
+function hostileBase(): Promise<string> {
+  hostile ??= (async () => {
     const dir = join(work, 'hostile-base');
     await mkdir(dir, { recursive: true });
     const [first] = expected;
@@ -52,20 +56,47 @@ describe('the opaque cache folder on real engines', () => {
     await writeFile(join(dir, 'Dockerfile'), [`FROM ${TIKTOKEN_BASE}`, 'COPY stray /tiktoken_cache/stray', `COPY evil /tiktoken_cache/${first}`, ''].join('\n'));
     const base = `${testImage('h8-opaque-base')}:${tag}`;
     await buildAndPush(base, dir, { args: ['--platform', PLATFORM, '--provenance', 'false'] });
-    // The base alone: the stray file is there (so the check below can fail).
+    // The base alone: the stray file is there (so the checks below can fail).
     expect(await listing(base)).toContain('stray');
+    return base;
+  })();
+  return hostile;
+}
 
-    const image = testImage('h8-opaque-engine');
+/** Builds the overlay (`args` name the engine, base, cache-dir and image), pushes, and checks the image as a container sees it. */
+async function overlayHidesTheBase(args: readonly string[], env: Record<string, string>): Promise<void> {
+  const common = ['--platforms', PLATFORM, '--source', source, '--no-cache', '--encoders', ENCODINGS.join(','), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000', '--push'];
+  const run = await runCli(['build', ...args, ...common], env, '022');
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.json['verified']).toBe(true);
+  expect(run.stderr).toMatch(/linux\/amd64: decided by the top 1 of \d+ layers/);
+  const image = args[args.indexOf('--images') + 1] ?? '';
+  const result = `${image}@${run.json['digest'] as string}`;
+  expect(await listing(result)).toEqual(expected);
+  await expectTiktokenOffline(result, PLATFORM);
+}
+
+describe('the opaque cache folder on real engines', () => {
+  it('hides what a hostile base put in the folder: the container sees exactly the encoder files, and verification read one layer', async () => {
+    const base = await hostileBase();
     const { env } = await noDockerEnv(join(work, 'engine'), { ONEAPI_OFFLINE_DEBUG: '1' });
-    const args = ['build', '--engine', 'registry', '--base-image', base, '--platforms', PLATFORM, '--source', source, '--no-cache', '--cache-dir', join(work, 'engine/cache'),
-      '--encoders', ENCODINGS.join(','), '--images', image, '--tag-prefix', `${tag}-`, '--image-version', 'v1.0.0', '--push'];
-    const run = await runCli(args, env, '022');
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.json['verified']).toBe(true);
-    expect(run.stderr).toMatch(/linux\/amd64: decided by the top 1 of \d+ layers/);
-    const result = `${image}@${run.json['digest'] as string}`;
-    expect(await listing(result)).toEqual(expected);
-    await expectTiktokenOffline(result, PLATFORM);
+    await overlayHidesTheBase(['--engine', 'registry', '--base-image', base, '--cache-dir', join(work, 'engine/cache'), '--images', testImage('h8-opaque-engine'), '--tag-prefix', `${tag}-`], env);
+  }, 900_000);
+
+  it.each(BUILDERS.map((b) => [b.name, b] as const))('buildx overlay on %s: the same, from the marker the staged context carries', async (_name, builder) => {
+    await requireBuilder(builder);
+    const base = await hostileBase();
+    const root = join(work, `overlay-${builder.name}`);
+    await mkdir(join(root, 'tmp'), { recursive: true });
+    const env = {
+      PATH: process.env['PATH'] ?? '',
+      HOME: root,
+      XDG_CACHE_HOME: join(root, 'xdg'),
+      TMPDIR: join(root, 'tmp'),
+      DOCKER_CONFIG: process.env['DOCKER_CONFIG'] ?? join(process.env['HOME'] ?? '/root', '.docker'),
+      ONEAPI_OFFLINE_DEBUG: '1',
+    };
+    await overlayHidesTheBase(['--builder', builder.name, '--base-image', base, '--cache-dir', join(root, 'cache'), '--images', testImage('h8-opaque-overlay'), '--tag-prefix', `${tag}-${builder.name}-`], env);
   }, 900_000);
 
   it.each(BUILDERS.map((b) => [b.name, b] as const))('COPY --from=<cache image> on %s: the folder holds exactly the encoder files', async (_name, builder) => {

@@ -61,12 +61,14 @@ describe('stageCacheDir', () => {
     expect(await readdir(staged)).toEqual(['opt']);
     expect(await readdir(join(staged, 'opt'))).toEqual(['oneapi']);
     const folder = join(staged, 'opt', 'oneapi', 'tiktoken');
-    expect((await readdir(folder)).sort()).toEqual([name, 'manifest.json'].sort());
+    // The opaque marker: the base's entries at cache-path are hidden in the image.
+    expect((await readdir(folder)).sort()).toEqual([name, 'manifest.json', '.wh..wh..opq'].sort());
+    expect((await stat(join(folder, '.wh..wh..opq'))).size).toBe(0);
     for (const dir of ['opt', 'opt/oneapi', 'opt/oneapi/tiktoken']) {
       const info = await stat(join(staged, dir));
       expect([dir, info.mode & 0o777, info.mtimeMs]).toEqual([dir, 0o755, 0]);
     }
-    for (const file of [name, 'manifest.json']) {
+    for (const file of [name, 'manifest.json', '.wh..wh..opq']) {
       const info = await stat(join(folder, file));
       expect([file, info.mode & 0o777, info.mtimeMs]).toEqual([file, 0o444, 0]);
     }

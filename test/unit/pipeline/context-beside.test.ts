@@ -31,7 +31,7 @@ describe('contextBeside', () => {
     await beside.onAcquired([await r50k()]);
     const staged = await ready;
     expect(staged?.dir).toBe(join(root, 'overlay-context'));
-    expect((await readdir(join(root, 'overlay-context', 'tiktoken_cache'))).sort()).toEqual([staged!.manifest.files[0]!.cacheFile, 'manifest.json'].sort());
+    expect((await readdir(join(root, 'overlay-context', 'tiktoken_cache'))).sort()).toEqual([staged!.manifest.files[0]!.cacheFile, 'manifest.json', '.wh..wh..opq'].sort());
   });
 
   it('has none when prepare settles without acquiring, or when a byte misses its pin (then cache-dir is staged after prepare)', async () => {

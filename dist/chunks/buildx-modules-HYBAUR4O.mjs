@@ -55,6 +55,7 @@ import {
 } from "./chunk-SJGAQALW.mjs";
 import {
   MANIFEST_FILE,
+  OPAQUE_MARKER,
   buildManifest,
   serializeManifest
 } from "./chunk-HCNGK5MF.mjs";
@@ -262,7 +263,7 @@ async function writeOverlay(dir, baseImage, cachePath) {
 }
 
 // src/build/stage-cache.ts
-import { chmod, mkdir as mkdir3, readdir as readdir2, rm as rm2, utimes as utimes2 } from "node:fs/promises";
+import { chmod, mkdir as mkdir3, readdir as readdir2, rm as rm2, utimes as utimes2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join3, resolve } from "node:path";
 var STAGED_MTIME = 0;
 var PIN_BY_URL = new Map(Object.values(PINNED_FILES).map((pin) => [canonicalUrl(pin), pin]));
@@ -305,6 +306,7 @@ async function stageWith(into, layout, fill) {
   await rm2(into, { recursive: true, force: true });
   await mkdir3(cacheFolder, { recursive: true });
   for (let dir = cacheFolder; layout.cachePath !== void 0 && dir !== into; dir = join3(dir, "..")) await chmod(dir, 493);
+  if (layout.cachePath !== void 0) await writeFile2(join3(cacheFolder, OPAQUE_MARKER), "", { flag: "wx" });
   await fill(cacheFolder);
   await settle(into, cacheFolder, layout.cachePath !== void 0);
   return into;

@@ -230,11 +230,8 @@ function defaultCacheRoot(env, home = homedir()) {
 async function readDockerConfig(env, home = homedir()) {
   return readFile(join2(dockerConfigDir(env, home), "config.json"), "utf8").catch(() => void 0);
 }
-async function runGitFacts(cwd, env) {
-  const fromGit = await (await import("./git-facts-MBA3I376.mjs")).gitFacts(cwd);
-  const ref = env.GITHUB_REF?.trim() || fromGit.ref;
-  const sha = env.GITHUB_SHA?.trim() || fromGit.sha;
-  return { ...fromGit, ...ref ? { ref } : {}, ...sha ? { sha } : {} };
+async function runGitFacts(cwd, env, needs) {
+  return (await import("./git-facts-HGU3OWMQ.mjs")).workflowGitFacts(cwd, env, needs);
 }
 function repositoryUrl(env) {
   const server = env.GITHUB_SERVER_URL?.trim();
@@ -999,7 +996,7 @@ async function plan(raw, facts, deps) {
     const cachePath = plainCachePath(raw);
     const annotations = indexAnnotationArgs(parseAnnotations(raw("annotations")));
     for (const notice of mergeDraft.naming.notices) deps.log.notice(notice);
-    const git2 = mergeDraft.naming.givenVersion === void 0 ? await facts.git() : {};
+    const git2 = mergeDraft.naming.givenVersion === void 0 ? await facts.git({ ref: true, commitTime: false }) : {};
     const merge = resolveMerge(mergeDraft, { gitRef: git2.ref, sha: git2.sha });
     return {
       mode: "merge",
@@ -1025,7 +1022,7 @@ async function plan(raw, facts, deps) {
   const images = await baseImages(draft, deps.log, parsers);
   for (const notice of draft.naming.notices) deps.log.notice(notice);
   if (buildEngine === "registry") {
-    const git2 = await facts.git();
+    const git2 = await facts.git(gitNeeds(draft));
     const registryBases = images.filter((image) => !/^oci-(layout|archive):\/\//.test(image));
     const read = deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions);
     const basePlatforms2 = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
@@ -1038,7 +1035,7 @@ async function plan(raw, facts, deps) {
   deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === "overlay", cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
   const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions), deps.log);
-  const [engine, git, basePlatforms] = await inOrder2([engineFacts(draft, facts, deps.probeEngine ? void 0 : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(), readBase()]);
+  const [engine, git, basePlatforms] = await inOrder2([engineFacts(draft, facts, deps.probeEngine ? void 0 : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()]);
   const buildOptions = resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
@@ -1051,6 +1048,9 @@ async function plan(raw, facts, deps) {
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : void 0;
   return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...cacheImage ? { cacheImage } : {} };
+}
+function gitNeeds(draft) {
+  return { ref: draft.naming.givenVersion === void 0, commitTime: draft.givenEpoch === void 0 };
 }
 async function engineFacts(draft, facts, store) {
   if (!store || draft.mode.kind !== "overlay" || draft.load) return void 0;
@@ -1113,7 +1113,7 @@ function contextBeside(buildDir2, shape, log) {
     log: held,
     started,
     onAcquired: async (acquired) => {
-      const staged = await import("./buildx-modules-JH7CJGAC.mjs").then(({ stageSources, contextLayout }) => {
+      const staged = await import("./buildx-modules-HYBAUR4O.mjs").then(({ stageSources, contextLayout }) => {
         const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
         return stageSources(acquired, join9(buildDir2, name), layout);
       }).catch((error) => {
@@ -1177,7 +1177,7 @@ function unpublishedAt(result) {
   return where.length > 0 ? `${digest}, at ${where.join(", ")}` : digest;
 }
 async function publishStep(p, result, facts, deps) {
-  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-JH7CJGAC.mjs");
+  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-HYBAUR4O.mjs");
   const access2 = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === "merge") {
     const merged = result.merged;
@@ -1257,7 +1257,7 @@ async function cacheImageStep(p, options, prepared, facts, deps) {
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 async function buildxStepParts(facts, deps) {
-  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-JH7CJGAC.mjs");
+  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-HYBAUR4O.mjs");
   const buildx = deps.docker === void 0 ? await buildxBinary(facts.processEnv, facts.dockerConfig) : void 0;
   return { build, openLayoutRun, buildx };
 }
@@ -1411,7 +1411,7 @@ async function runPipeline(raw, facts, deps) {
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === "build" ? (await import("./buildx-modules-JH7CJGAC.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
+          const planned = p.mode === "build" ? (await import("./buildx-modules-HYBAUR4O.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }
