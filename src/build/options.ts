@@ -13,6 +13,7 @@ import { nameTags, readNaming, type Naming } from './naming.js';
 import { parsePlatforms } from './platforms.js';
 import { chooseProvenance, PROVENANCE_VALUES, proxyBuildArgs, proxyOfBuildArgs, proxySecrets, type BuildProxy, type ProvenanceInput } from './proxy-args.js';
 import { parseSecrets, type BuildSecret } from './secrets.js';
+import { checkOverlayCachePath } from './cache-path-guard.js';
 
 export type BuildMode =
   | { readonly kind: 'dockerfile'; readonly context: string; readonly file?: string }
@@ -156,6 +157,7 @@ export interface BuildDraft {
 export function readBuildInputs(raw: RawInputs, facts: Pick<BuildContextFacts, 'proxy' | 'cacheDir'>): BuildDraft {
   const mode = parseMode(raw);
   const cachePath = parseCachePath(raw('cache-path'));
+  if (mode.kind === 'overlay') checkOverlayCachePath(cachePath);
   const platformsRaw = raw('platforms').trim() || 'linux/amd64,linux/arm64';
   if (platformsRaw === 'auto' && mode.kind !== 'overlay') {
     throw new InputError('platforms', {

@@ -140,6 +140,9 @@ describe('parseBuildInputs', () => {
     ['bad epoch', { 'source-date-epoch': 'yesterday' }, {}, 'source-date-epoch', /seconds/],
     ['bad provenance', { provenance: 'mode=full' }, {}, 'provenance', /mode=min or mode=max/],
     ['cache-path is the image root', { 'cache-path': '/' }, {}, 'cache-path', /not \/ itself/],
+    ['overlay cache-path a base fills (/usr: the layer would hide it)', { 'base-image': 'a:1', 'cache-path': '/usr' }, {}, 'cache-path', /folder of its own, such as \/tiktoken_cache .* or \/usr\/tiktoken/],
+    ['overlay cache-path One API\'s WORKDIR', { 'base-image': 'a:1', 'cache-path': '/data/' }, {}, 'cache-path', /base images fill themselves/],
+    ['overlay cache-path /var/lib', { 'base-image': 'a:1', 'cache-path': '//var//lib' }, {}, 'cache-path', /base images fill themselves/],
     ['bare tags and no images', { tags: 'stable', load: 'true', platforms: 'linux/amd64' }, {}, 'tags', /set images/],
     ['bad push boolean', { push: 'yes' }, {}, 'push', /true or false/],
     ['bad tag-prefix', { 'tag-prefix': 'off line-' }, {}, 'tag-prefix', /prefix or suffix a tag can hold/],
@@ -153,5 +156,15 @@ describe('parseBuildInputs', () => {
     expect(caught).toBeInstanceOf(InputError);
     expect((caught as InputError).input).toBe(input);
     expect((caught as InputError).message).toMatch(fix);
+  });
+});
+
+describe('cache-path in overlay mode (the added layer hides what the base has there)', () => {
+  it.each([
+    ['a folder of its own below a shared one', { 'base-image': 'a:1', 'cache-path': '/usr/share/tiktoken' }, '/usr/share/tiktoken'],
+    ['the default', { 'base-image': 'a:1' }, '/tiktoken_cache'],
+    ['a shared folder in Dockerfile mode, where nothing is hidden', { 'cache-path': '/data' }, '/data'],
+  ])('accepts %s', (_name, values, expected) => {
+    expect(parse(values).cachePath).toBe(expected);
   });
 });

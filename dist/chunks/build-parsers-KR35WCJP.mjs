@@ -174,6 +174,22 @@ function checkRegistryEngine(options, raw) {
   }
 }
 
+// src/build/cache-path-guard.ts
+var TOP = ["bin", "boot", "dev", "etc", "home", "lib", "lib32", "lib64", "libx32", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var", "data", "app"];
+var BELOW_USR = ["bin", "include", "lib", "lib32", "lib64", "libexec", "local", "sbin", "share", "src", "local/bin", "local/lib", "local/sbin", "local/share"];
+var BELOW_VAR = ["cache", "lib", "local", "log", "mail", "opt", "run", "spool", "tmp", "www"];
+var SHARED = /* @__PURE__ */ new Set([...TOP.map((d) => `/${d}`), ...BELOW_USR.map((d) => `/usr/${d}`), ...BELOW_VAR.map((d) => `/var/${d}`)]);
+function checkOverlayCachePath(cachePath) {
+  const folder = cachePath.replace(/\/+/g, "/").replace(/\/$/, "");
+  if (!SHARED.has(folder)) return;
+  throw new InputError("cache-path", {
+    what: `cache-path ${cachePath} is a folder base images fill themselves`,
+    got: JSON.stringify(cachePath),
+    expected: "a folder of its own: overlay mode hides whatever the base has in cache-path, so the image keeps only the encoder files there",
+    fix: `use a folder of its own, such as /tiktoken_cache (the default) or ${folder}/tiktoken`
+  });
+}
+
 // src/build/options.ts
 var ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function noControl(input, value) {
@@ -238,6 +254,7 @@ function parseCachePath(raw) {
 function readBuildInputs(raw, facts) {
   const mode = parseMode(raw);
   const cachePath = parseCachePath(raw("cache-path"));
+  if (mode.kind === "overlay") checkOverlayCachePath(cachePath);
   const platformsRaw = raw("platforms").trim() || "linux/amd64,linux/arm64";
   if (platformsRaw === "auto" && mode.kind !== "overlay") {
     throw new InputError("platforms", {

@@ -936,7 +936,7 @@ function verifySource(raw) {
   return reference.startsWith(ENGINE_PREFIX) ? { kind: "engine", reference: reference.slice(ENGINE_PREFIX.length) } : { kind: "image", reference };
 }
 async function buildParsers() {
-  return import("./build-parsers-AVMPYTHT.mjs");
+  return import("./build-parsers-KR35WCJP.mjs");
 }
 async function checkSecretSources(draft, env, addSecret) {
   for (const secret of draft.buildSecrets) {
