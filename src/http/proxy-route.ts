@@ -1,8 +1,9 @@
 // Which proxy a request goes through, by the rules the downloads already follow
 // (@actions/http-client reads the same settings from the environment the entry sets): an https
 // URL uses the https proxy, an http URL the http one, with no fall-back between them; loopback
-// hosts (as registryScheme knows them: localhost, 127.x.x.x, ::1) and the no-proxy list go direct. No-proxy entries are host names or IPs, optionally with
-// a port; `*` is every host; `example.com` and `.example.com` also cover the subdomains. Pure.
+// hosts (as registryScheme knows them: localhost, 127.x.x.x, ::1) and the no-proxy list go
+// direct. No-proxy entries are host names or IPs, optionally with a port; `*` is every host;
+// `example.com` and `.example.com` also cover the subdomains. Pure.
 import { isLoopbackHost } from '../oci/reference.js';
 import type { ProxySettings } from '../proxy/settings.js';
 

@@ -63,14 +63,13 @@ function hostileBase(): Promise<string> {
   return hostile;
 }
 
-/** Builds the overlay (`args` name the engine, base, cache-dir and image), pushes, and checks the image as a container sees it. */
-async function overlayHidesTheBase(args: readonly string[], env: Record<string, string>): Promise<void> {
-  const common = ['--platforms', PLATFORM, '--source', source, '--no-cache', '--encoders', ENCODINGS.join(','), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000', '--push'];
+/** Builds the overlay into `image` (`args` name the engine, base and cache-dir), pushes, and checks the image as a container sees it. */
+async function overlayHidesTheBase(image: string, args: readonly string[], env: Record<string, string>): Promise<void> {
+  const common = ['--images', image, '--platforms', PLATFORM, '--source', source, '--no-cache', '--encoders', ENCODINGS.join(','), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000', '--push'];
   const run = await runCli(['build', ...args, ...common], env, '022');
   expect(run.code, run.stderr).toBe(0);
   expect(run.json['verified']).toBe(true);
   expect(run.stderr).toMatch(/linux\/amd64: decided by the top 1 of \d+ layers/);
-  const image = args[args.indexOf('--images') + 1] ?? '';
   const result = `${image}@${run.json['digest'] as string}`;
   expect(await listing(result)).toEqual(expected);
   await expectTiktokenOffline(result, PLATFORM);
@@ -80,7 +79,7 @@ describe('the opaque cache folder on real engines', () => {
   it('hides what a hostile base put in the folder: the container sees exactly the encoder files, and verification read one layer', async () => {
     const base = await hostileBase();
     const { env } = await noDockerEnv(join(work, 'engine'), { ONEAPI_OFFLINE_DEBUG: '1' });
-    await overlayHidesTheBase(['--engine', 'registry', '--base-image', base, '--cache-dir', join(work, 'engine/cache'), '--images', testImage('h8-opaque-engine'), '--tag-prefix', `${tag}-`], env);
+    await overlayHidesTheBase(testImage('h8-opaque-engine'), ['--engine', 'registry', '--base-image', base, '--cache-dir', join(work, 'engine/cache'), '--tag-prefix', `${tag}-`], env);
   }, 900_000);
 
   it.each(BUILDERS.map((b) => [b.name, b] as const))('buildx overlay on %s: the same, from the marker the staged context carries', async (_name, builder) => {
@@ -96,7 +95,7 @@ describe('the opaque cache folder on real engines', () => {
       DOCKER_CONFIG: process.env['DOCKER_CONFIG'] ?? join(process.env['HOME'] ?? '/root', '.docker'),
       ONEAPI_OFFLINE_DEBUG: '1',
     };
-    await overlayHidesTheBase(['--builder', builder.name, '--base-image', base, '--cache-dir', join(root, 'cache'), '--images', testImage('h8-opaque-overlay'), '--tag-prefix', `${tag}-${builder.name}-`], env);
+    await overlayHidesTheBase(testImage('h8-opaque-overlay'), ['--builder', builder.name, '--base-image', base, '--cache-dir', join(root, 'cache'), '--tag-prefix', `${tag}-${builder.name}-`], env);
   }, 900_000);
 
   it.each(BUILDERS.map((b) => [b.name, b] as const))('COPY --from=<cache image> on %s: the folder holds exactly the encoder files', async (_name, builder) => {
