@@ -6,7 +6,7 @@
 // causes for another user (EACCES, run as `nobody` through setpriv) name the file and exit 2.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +18,26 @@ import { REPO_ROOT } from '../support/run-action.js';
 
 let root: string;
 let mirror: MirrorServer;
+/** A world-readable copy of the bundle: the clone may sit under a folder `nobody` cannot enter. */
+let bundle: string;
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'oneapi-concurrency-'));
   await chmod(root, 0o777);
+  bundle = join(root, 'dist');
+  await cp(join(REPO_ROOT, 'dist'), bundle, { recursive: true });
+  await openUp(bundle);
   mirror = await startMirrorServer();
 });
+
+/** chmod a+rX below `dir`, as `cp` keeps the clone's modes. */
+async function openUp(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await openUp(path);
+    else await chmod(path, 0o644);
+  }
+}
 afterAll(async () => {
   await mirror.close();
   await rm(root, { recursive: true, force: true });
@@ -36,7 +51,7 @@ interface Run {
 
 function cli(args: readonly string[], home: string, asUser?: 'nobody'): Promise<Run> {
   const env = { PATH: process.env['PATH'] ?? '', HOME: home, XDG_CACHE_HOME: join(home, '.cache') };
-  const node = [process.execPath, join(REPO_ROOT, 'dist/cli.mjs'), ...args];
+  const node = [process.execPath, join(bundle, 'cli.mjs'), ...args];
   const [command, ...argv] = asUser ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
   return new Promise((done) => {
     const child = spawn(command!, argv, { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
