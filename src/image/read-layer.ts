@@ -40,7 +40,18 @@ export async function recordLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer
   const out: RecordedEntry[] = [];
   let ordinal = 0;
   for await (const entry of tarEntries(tar)) {
-    const header: TarHeader = { name: entry.name, linkname: entry.linkname, size: entry.size, type: entry.type };
+    const header: TarHeader = {
+      name: entry.name,
+      linkname: entry.linkname,
+      size: entry.size,
+      type: entry.type,
+      mode: entry.mode,
+      uid: entry.uid,
+      gid: entry.gid,
+      device: entry.device,
+      devmajor: entry.devmajor,
+      devminor: entry.devminor,
+    };
     if (entry.type !== TarType.file) {
       out.push({ header });
       ordinal++;
