@@ -120,8 +120,8 @@ export function layer(items: readonly TarItem[], compression: 'none' | 'gzip' = 
   return compression === 'gzip' ? blob(LAYER_GZIP, gzipSync(raw)) : blob(LAYER_TAR, raw);
 }
 
-export function image(platform: { os: string; architecture: string }, env: readonly string[], layers: readonly Blob[], workingDir?: string): { manifest: Blob; blobs: Blob[] } {
-  const config = blob('application/vnd.oci.image.config.v1+json', JSON.stringify({ ...platform, config: { Env: env, ...(workingDir ? { WorkingDir: workingDir } : {}) }, rootfs: { type: 'layers', diff_ids: [] } }));
+export function image(platform: { os: string; architecture: string }, env: readonly string[], layers: readonly Blob[], workingDir?: string, user?: string): { manifest: Blob; blobs: Blob[] } {
+  const config = blob('application/vnd.oci.image.config.v1+json', JSON.stringify({ ...platform, config: { Env: env, ...(workingDir ? { WorkingDir: workingDir } : {}), ...(user ? { User: user } : {}) }, rootfs: { type: 'layers', diff_ids: [] } }));
   const manifest = blob(
     'application/vnd.oci.image.manifest.v1+json',
     JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: descriptor(config), layers: layers.map(descriptor) }),

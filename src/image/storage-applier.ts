@@ -1,0 +1,27 @@
+// Where containers/storage (Podman, CRI-O) unpacks a layer differently from containerd, found
+// with the runtime corpus (test/e2e/runtime-corpus.test.ts) on Podman 4.3:
+// - it refuses the whole layer ("duplicates of file paths not supported") when two headers carry
+//   the same name after Go's filepath.Clean: the layer is read through tar-split, whose packer
+//   keeps every header's name. Any type counts: a folder entry twice, a hard link and a file, a
+//   pax global header named by its `path` record. `x` and `./x` or `x/` are the same name; `/x`
+//   and `x` are not (both are unpacked, the last one winning as in containerd);
+// - folders a layer only makes as missing parents are 0755 root (user-access.ts), where
+//   containerd copies them from the layers below.
+// Otherwise it unpacked every corpus case as containerd does. Pure.
+import type { RecordedEntry } from './read-layer.js';
+import { goClean } from './layer-paths.js';
+
+/** Why containers/storage refuses this layer, or undefined. */
+export function storageRefusal(entries: readonly RecordedEntry[]): string | undefined {
+  const seen = new Map<string, string>();
+  for (const { header } of entries) {
+    const name = goClean(header.name);
+    const earlier = seen.get(name);
+    if (earlier !== undefined) {
+      const which = earlier === header.name ? `two entries named ${JSON.stringify(name)}` : `entries ${JSON.stringify(earlier)} and ${JSON.stringify(header.name)} both name ${JSON.stringify(name)}`;
+      return `${which} (containers/storage refuses a path twice in one layer; write each path once)`;
+    }
+    seen.set(name, header.name);
+  }
+  return undefined;
+}
