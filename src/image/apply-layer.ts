@@ -29,7 +29,28 @@ function isWhiteoutDevice(entry: TarHeader): boolean {
   return entry.device === '3' && entry.devmajor === 0 && entry.devminor === 0;
 }
 
-export function layerApplier(tree: LayerTree): LayerApplier {
+/**
+ * How a hard link's target is found. containerd (fs.RootPath on the link name's folder part as
+ * written) follows this layer's symlinks before it applies a `..`; containers/storage cleans the
+ * name lexically first (`dir/sym/../f` is `dir/f` there), then follows the symlinks left.
+ */
+export type LinkTargets = 'root-path' | 'lexical';
+
+function linkTarget(tree: LayerTree, linkname: string, rule: LinkTargets): string {
+  if (rule === 'lexical') {
+    const parts = cleanComponents(linkname);
+    const base = parts.pop();
+    return base === undefined ? '' : joinPath(tree.rootPath(parts), base);
+  }
+  // filepath.Split, then fs.RootPath of the folder part: `..` after the symlinks before it.
+  const slash = linkname.lastIndexOf('/');
+  const base = linkname.slice(slash + 1);
+  const folder = tree.rootPath(linkname.slice(0, slash + 1).split('/'));
+  if (base === '' || base === '.') return folder;
+  return base === '..' ? parentOf(folder) : joinPath(folder, base);
+}
+
+export function layerApplier(tree: LayerTree, linkTargets: LinkTargets = 'root-path'): LayerApplier {
   return {
     async apply(entry, content) {
       const cleaned = goClean(entry.name);
@@ -68,10 +89,8 @@ export function layerApplier(tree: LayerTree): LayerApplier {
           node = { kind: 'symlink', target: entry.linkname };
           break;
         case TarType.hardlink: {
-          // The link's parent resolves inside the root; its last part is linked as it is.
-          const linkParts = cleanComponents(entry.linkname);
-          const linkBase = linkParts.pop();
-          const target = linkBase === undefined ? '' : joinPath(tree.rootPath(linkParts), linkBase);
+          // The link's folder part resolves inside the root; its last part is linked as it is.
+          const target = linkTarget(tree, entry.linkname, linkTargets);
           const linked = tree.get(target);
           if (!linked || linked.kind === 'whiteout') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to /${target}, which is not in the same layer`);
           if (linked.kind === 'dir') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to the directory /${target}`);

@@ -23,8 +23,8 @@ export const RUNTIME_MODELS: readonly RuntimeModel[] = [
 ];
 
 export interface RuntimeFacts extends Omit<PlatformFacts, 'tree' | 'problems'> {
-  /** The layers as containerd unpacks them (containers/storage differs only where user-access.ts says). */
-  readonly view: OverlayView;
+  /** The layers as each applier unpacks them (the same trees where they agree). */
+  readonly views: Readonly<Record<ApplierName, OverlayView>>;
   /** The config's USER. */
   readonly user: string | undefined;
   /** Why an applier refuses a layer read so far (containers/storage's duplicate rule). */
@@ -84,14 +84,15 @@ function combine(reports: ReadonlyArray<{ model: RuntimeModel; report: PlatformR
 export function checkRuntimes(facts: RuntimeFacts, problems: readonly string[], expectations: Expectations): { report: PlatformReport } | { needs: Need[] } {
   const needs: Need[] = [];
   const reports: Array<{ model: RuntimeModel; report: PlatformReport }> = [];
-  const { view, refusals, user, ...rest } = facts;
-  const identity = (rule: GroupRule): Identity | { error: string } | 'pending' => {
+  const { views, refusals, user, ...rest } = facts;
+  const identity = (view: OverlayView, rule: GroupRule): Identity | { error: string } | 'pending' => {
     const passwd = readText(view, PASSWD, needs);
     const group = readText(view, GROUP, needs);
     if (passwd === 'pending' || group === 'pending') return 'pending';
     return resolveIdentity(user, passwd, group, rule);
   };
   for (const model of RUNTIME_MODELS) {
+    const view = views[model.applier];
     const own = [...problems];
     const refusal = refusals.get(model.applier);
     if (refusal) own.push(refusal);
@@ -99,7 +100,7 @@ export function checkRuntimes(facts: RuntimeFacts, problems: readonly string[], 
     // A platform that is not read (or a layer the runtime refuses) fails whatever the user.
     if (own.length === 0 && !isRootWithoutLookup(user)) {
       if (namesSomething(user)) {
-        const found = identity(model.groups);
+        const found = identity(view, model.groups);
         if (found === 'pending') continue;
         if ('error' in found) own.push(found.error);
         else reader = found;
@@ -113,7 +114,7 @@ export function checkRuntimes(facts: RuntimeFacts, problems: readonly string[], 
       checked = check(reader);
     } catch (error) {
       if (!(error instanceof IdentityNeeded)) throw error;
-      const found = identity(model.groups);
+      const found = identity(view, model.groups);
       if (found === 'pending') continue;
       if ('error' in found) throw new Error(`internal: a numeric USER ${user} did not resolve: ${found.error}`);
       checked = check(found);

@@ -6,8 +6,11 @@
 //   pax global header named by its `path` record. `x` and `./x` or `x/` are the same name; `/x`
 //   and `x` are not (both are unpacked, the last one winning as in containerd);
 // - folders a layer only makes as missing parents are 0755 root (user-access.ts), where
-//   containerd copies them from the layers below.
+//   containerd copies them from the layers below;
+// - a hard link's target is cleaned lexically before symlinks are followed (apply-layer.ts,
+//   LinkTargets): `opt/sym/../f` is `opt/f`, where containerd goes up from sym's target.
 // Otherwise it unpacked every corpus case as containerd does. Pure.
+import { TarType } from '../tar/tar-header.js';
 import type { RecordedEntry } from './read-layer.js';
 import { goClean } from './layer-paths.js';
 
@@ -24,4 +27,9 @@ export function storageRefusal(entries: readonly RecordedEntry[]): string | unde
     seen.set(name, header.name);
   }
   return undefined;
+}
+
+/** Whether containers/storage unpacks this layer into another tree than containerd (a hard link target with `..`). */
+export function storageTreeDiffers(entries: readonly RecordedEntry[]): boolean {
+  return entries.some(({ header }) => header.type === TarType.hardlink && header.linkname.split('/').includes('..'));
 }
