@@ -25,7 +25,7 @@ const ALLOWED = new Set([...NAMES, 'manifest.json']);
 /** Reads each pinned file and lists the folder; one line each, parsed by `readOutcome`. */
 const SCRIPT = [
   `for f in ${NAMES.join(' ')}; do`,
-  `  if out=$(timeout 5 sha256sum /${CACHE}/$f 2>&1); then echo "read $f \${out%% *}"; else echo "fail $f $(echo $out | tr '\\n' ' ')"; fi`,
+  `  if out=$(timeout 2 sha256sum /${CACHE}/$f 2>&1); then echo "read $f \${out%% *}"; else echo "fail $f $(echo $out | tr '\\n' ' ')"; fi`,
   'done',
   `if list=$(ls -1A /${CACHE} 2>&1); then echo "list $(echo "$list" | tr '\\n' '/')"; else echo "nolist $list"; fi`,
 ].join('\n');
