@@ -11,7 +11,8 @@
 //   LinkTargets): `opt/sym/../f` is `opt/f`, where containerd goes up from sym's target.
 // Otherwise it unpacked every corpus case as containerd does. Pure.
 import { TarType } from '../tar/tar-header.js';
-import type { RecordedEntry } from './read-layer.js';
+import { applyRecorded, type RecordedEntry } from './read-layer.js';
+import { LayerTree, UnpackError } from './layer-tree.js';
 import { goClean } from './layer-paths.js';
 
 /** Why containers/storage refuses this layer, or undefined. */
@@ -30,6 +31,23 @@ export function storageRefusal(entries: readonly RecordedEntry[]): string | unde
 }
 
 /** Whether containers/storage unpacks this layer into another tree than containerd (a hard link target with `..`). */
-export function storageTreeDiffers(entries: readonly RecordedEntry[]): boolean {
+function treeDiffers(entries: readonly RecordedEntry[]): boolean {
   return entries.some(({ header }) => header.type === TarType.hardlink && header.linkname.split('/').includes('..'));
+}
+
+/**
+ * The layer as containers/storage unpacks it: containerd's tree where they agree (shared, not
+ * copied), and why it refuses the layer, if it does.
+ */
+export async function storageLayer(entries: readonly RecordedEntry[], containerd: LayerTree): Promise<{ tree: LayerTree; refused?: string }> {
+  const refused = storageRefusal(entries);
+  if (!treeDiffers(entries)) return { tree: containerd, ...(refused ? { refused } : {}) };
+  const tree = new LayerTree();
+  try {
+    await applyRecorded(tree, entries, 'lexical');
+  } catch (error) {
+    if (!(error instanceof UnpackError)) throw error;
+    return { tree, refused: refused ?? error.message };
+  }
+  return { tree, ...(refused ? { refused } : {}) };
 }

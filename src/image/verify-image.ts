@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import { MANIFEST_FILE } from '../encoders/manifest.js';
 import { MAX_KEPT_BYTES, type Need } from './check-platform.js';
 import { IDENTITY_FILES, checkRuntimes, type RuntimeFacts } from './runtime-verdicts.js';
-import { storageRefusal, storageTreeDiffers } from './storage-applier.js';
+import { storageLayer } from './storage-applier.js';
 import type { ApplierName } from './user-access.js';
 import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
@@ -20,7 +20,7 @@ import { layoutSource } from '../oci/layout-source.js';
 import { isAttestation, parseManifest, type Descriptor, type ImageManifest } from '../oci/media-types.js';
 import { configPlatform, platformName, type Platform } from '../oci/platform.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../oci/read-limits.js';
-import { applyRecorded, hashEntries, layerRecords, recordLayer, type HashPolicy, type LayerRecords, type RecordedEntry } from './read-layer.js';
+import { applyRecorded, hashEntries, layerRecords, recordLayer, type HashPolicy, type LayerRecords } from './read-layer.js';
 import { OverlayView } from './overlay-view.js';
 import { RegistryFailure, registrySource, type RegistryTarget } from '../oci/registry-source.js';
 import { pinnedDigest } from '../oci/reference.js';
@@ -120,18 +120,6 @@ function describeError(error: unknown): string {
 
 const emptyViews = (): RuntimeFacts['views'] => ({ containerd: new OverlayView([], true), 'containers-storage': new OverlayView([], true) });
 
-/** The layer as containers/storage unpacks it; a layer it cannot unpack is its refusal. */
-async function storageTree(recorded: readonly RecordedEntry[], layer: string, refusals: Map<ApplierName, string>): Promise<LayerTree> {
-  const tree = new LayerTree();
-  try {
-    await applyRecorded(tree, recorded, 'lexical');
-  } catch (error) {
-    if (!(error instanceof UnpackError)) throw error;
-    if (!refusals.has('containers-storage')) refusals.set('containers-storage', `${layer}: Podman would refuse to unpack this layer: ${error.message}`);
-  }
-  return tree;
-}
-
 /** The verdict on a tree (every runtime, as the image's USER), hashing in a second pass whatever bytes it needs that were skipped. */
 async function decide(
   facts: RuntimeFacts,
@@ -219,11 +207,11 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
       const tree = new LayerTree();
       current = `layer ${k + 1}/${layers.length} ${layer.digest} of ${platform} (${source.label})`;
       const recorded = await records.read(layer, roots, k, async () => recordLayer(await openLayer(k), k, policy));
-      const refused = refusals.has('containers-storage') ? undefined : storageRefusal(recorded);
-      if (refused) refusals.set('containers-storage', `${current}: Podman would refuse to unpack this layer: ${refused}`);
       await applyRecorded(tree, recorded);
       trees.push(tree);
-      storageTrees.push(storageTreeDiffers(recorded) ? await storageTree(recorded, current, refusals) : tree);
+      const storage = await storageLayer(recorded, tree);
+      storageTrees.push(storage.tree);
+      if (storage.refused && !refusals.has('containers-storage')) refusals.set('containers-storage', `${current}: Podman would refuse to unpack this layer: ${storage.refused}`);
       try {
         const report = await decide({ platform, digest, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash);
         if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
