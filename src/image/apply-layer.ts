@@ -4,10 +4,12 @@
 // parents created, whiteouts turned into overlay whiteouts and opaque markers into opaque
 // directories (OverlayConvertWhiteout), an existing path replaced unless both are directories,
 // hard links to earlier entries of the same layer (a link to anything else fails the unpack),
-// pax global headers unpacking as nothing but still replacing what was at their name. Pure
-// apart from hashing the bodies the caller asks for.
+// pax global headers unpacking as nothing but still replacing what was at their name. Each
+// file and folder keeps its header's mode and numeric owner (a folder entry for a folder that
+// exists re-modes it; a hard link re-modes the inode it shares); a character device 0/0 is an
+// overlay whiteout once the layer is mounted. Pure apart from hashing the bodies the caller asks for.
 import { TarType, type TarHeader } from '../tar/tar-header.js';
-import { LayerTree, UnpackError, type Content, type TreeNode } from './layer-tree.js';
+import { LayerTree, UnpackError, type Content, type Meta, type TreeNode } from './layer-tree.js';
 import { OPAQUE_MARKER, WHITEOUT_META_PREFIX, WHITEOUT_PREFIX, cleanComponents, goClean, joinPath, parentOf } from './layer-paths.js';
 
 export interface LayerApplier {
@@ -18,7 +20,37 @@ export interface LayerApplier {
   apply(entry: TarHeader, content: (path: string) => Promise<Content>): Promise<void>;
 }
 
-export function layerApplier(tree: LayerTree): LayerApplier {
+function metaOf(entry: TarHeader): Meta {
+  return { mode: entry.mode, uid: entry.uid, gid: entry.gid };
+}
+
+/** overlayfs reads a character device 0/0 in a layer as a whiteout (what OverlayConvertWhiteout writes). */
+function isWhiteoutDevice(entry: TarHeader): boolean {
+  return entry.device === '3' && entry.devmajor === 0 && entry.devminor === 0;
+}
+
+/**
+ * How a hard link's target is found. containerd (fs.RootPath on the link name's folder part as
+ * written) follows this layer's symlinks before it applies a `..`; containers/storage cleans the
+ * name lexically first (`dir/sym/../f` is `dir/f` there), then follows the symlinks left.
+ */
+export type LinkTargets = 'root-path' | 'lexical';
+
+function linkTarget(tree: LayerTree, linkname: string, rule: LinkTargets): string {
+  if (rule === 'lexical') {
+    const parts = cleanComponents(linkname);
+    const base = parts.pop();
+    return base === undefined ? '' : joinPath(tree.rootPath(parts), base);
+  }
+  // filepath.Split, then fs.RootPath of the folder part: `..` after the symlinks before it.
+  const slash = linkname.lastIndexOf('/');
+  const base = linkname.slice(slash + 1);
+  const folder = tree.rootPath(linkname.slice(0, slash + 1).split('/'));
+  if (base === '' || base === '.') return folder;
+  return base === '..' ? parentOf(folder) : joinPath(folder, base);
+}
+
+export function layerApplier(tree: LayerTree, linkTargets: LinkTargets = 'root-path'): LayerApplier {
   return {
     async apply(entry, content) {
       const cleaned = goClean(entry.name);
@@ -48,27 +80,26 @@ export function layerApplier(tree: LayerTree): LayerApplier {
       let node: TreeNode | undefined;
       switch (entry.type) {
         case TarType.directory:
-          if (tree.get(path)?.kind !== 'dir') node = { kind: 'dir' };
+          node = { kind: 'dir', meta: metaOf(entry) }; // merged with an existing folder: its entries stay
           break;
         case TarType.file:
-          node = { kind: 'file', content: await content(path) };
+          node = { kind: 'file', content: await content(path), meta: metaOf(entry) };
           break;
         case TarType.symlink:
           node = { kind: 'symlink', target: entry.linkname };
           break;
         case TarType.hardlink: {
-          // The link's parent resolves inside the root; its last part is linked as it is.
-          const linkParts = cleanComponents(entry.linkname);
-          const linkBase = linkParts.pop();
-          const target = linkBase === undefined ? '' : joinPath(tree.rootPath(linkParts), linkBase);
+          // The link's folder part resolves inside the root; its last part is linked as it is.
+          const target = linkTarget(tree, entry.linkname, linkTargets);
           const linked = tree.get(target);
           if (!linked || linked.kind === 'whiteout') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to /${target}, which is not in the same layer`);
           if (linked.kind === 'dir') throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to the directory /${target}`);
+          if (linked.kind === 'file') Object.assign(linked.meta, metaOf(entry));
           node = linked;
           break;
         }
         case TarType.special:
-          node = { kind: 'special', detail: `/${path} is a device or FIFO` };
+          node = isWhiteoutDevice(entry) ? { kind: 'whiteout' } : { kind: 'special', detail: `/${path} is a ${entry.device === '6' ? 'FIFO' : 'device'}` };
           break;
         case TarType.paxGlobal:
           break; // nothing is created, but what was at the name is gone (above)

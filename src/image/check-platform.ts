@@ -37,13 +37,13 @@ function label(f: ExpectedFile): string {
   return f.id ? `${f.cacheFile} (${f.id})` : f.cacheFile;
 }
 
-type Read = { kind: 'bytes'; sha256: string; size: number; bytes?: Buffer } | { kind: 'missing' } | { kind: 'unreadable'; detail: string } | { kind: 'pending' };
+type Read = { kind: 'bytes'; sha256: string; size: number; bytes?: Buffer } | { kind: 'missing' } | { kind: 'unreadable'; detail: string; fix?: string } | { kind: 'pending' };
 
 /** What open() + read() of `path` gives a consumer. */
 function readFile(ctx: Ctx, path: string, keep = false): Read {
   const r = open(ctx.tree, path);
   if (r.kind === 'missing') return { kind: 'missing' };
-  if (r.kind === 'error') return { kind: 'unreadable', detail: r.detail };
+  if (r.kind === 'error') return { kind: 'unreadable', detail: r.detail, ...(r.fix ? { fix: r.fix } : {}) };
   if (r.node.kind === 'dir') return { kind: 'unreadable', detail: `${path} is a directory` };
   if (r.node.kind !== 'file') return { kind: 'unreadable', detail: r.node.kind === 'special' ? r.node.detail : `${path} cannot be read` };
   const c = r.node.content;
@@ -60,7 +60,7 @@ function checkFile(ctx: Ctx, dir: string, want: ExpectedFile): FileCheck | undef
   const got = readFile(ctx, `${dir.replace(/\/+$/, '')}/${want.cacheFile}`);
   if (got.kind === 'pending') return undefined;
   if (got.kind === 'missing') return { ...base, status: FileStatus.missing };
-  if (got.kind === 'unreadable') return { ...base, status: FileStatus.wrongBytes, detail: got.detail };
+  if (got.kind === 'unreadable') return { ...base, status: FileStatus.wrongBytes, detail: got.detail, ...(got.fix ? { fix: got.fix } : {}) };
   const same = got.sha256 === want.sha256 && (want.size === undefined || got.size === want.size);
   return { ...base, status: same ? FileStatus.ok : FileStatus.wrongBytes, actualSha256: got.sha256, actualSize: got.size };
 }
@@ -117,7 +117,7 @@ function checkConsumer(ctx: Ctx, consumer: ConsumerName, required: boolean, runt
     return { consumer, required, why: dir.why, ok: false, files, otherFiles: [], findings };
   }
   const folder = open(tree, dir.path);
-  if (folder.kind === 'error') findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which cannot be opened: ${folder.detail}`, fix: `fix that path in the image, or \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`` });
+  if (folder.kind === 'error') findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which cannot be opened: ${folder.detail}`, fix: folder.fix ?? `fix that path in the image, or \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`` });
   else if (folder.kind === 'found' && folder.node.kind !== 'dir') findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which is a ${folder.node.kind} in the image, not a folder`, fix: `\`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`, and keep later steps from replacing that folder` });
   const wanted = expectations.fromImage ? fromManifest(ctx, dir.path, findings) : expectations.files;
   const files: FileCheck[] = [];
@@ -146,6 +146,11 @@ function checkConsumer(ctx: Ctx, consumer: ConsumerName, required: boolean, runt
     }
   }
   for (const f of wrong) {
+    if (f.fix) {
+      // Not the bytes but the image's user: the file is there and cannot be opened.
+      findings.push({ problem: `${consumer} cannot read ${dir.path}/${label(byName.get(f.cacheFile) ?? { cacheFile: f.cacheFile, sha256: '' })}: ${f.detail ?? 'unreadable'}`, fix: f.fix });
+      continue;
+    }
     const got = f.actualSha256 ? `sha256 ${f.actualSha256} (${f.actualSize} B)` : (f.detail ?? 'unreadable');
     findings.push({
       problem: `${dir.path}/${label(byName.get(f.cacheFile) ?? { cacheFile: f.cacheFile, sha256: '' })} serves wrong bytes to ${consumer}: ${got}, pinned sha256 ${f.expectedSha256}${f.expectedSize === undefined ? '' : ` (${f.expectedSize} B)`}`,

@@ -1,7 +1,8 @@
 // Summaries of layers already read, on disk, so a later verification of an image on the same
 // base reads only the layers it has not seen (the overlay's new layer), not the whole base.
 // A summary is what reading a layer records (read-layer.ts): every entry's header and, for
-// regular files, their size, entry number and the sha256 of those that were hashed. It is
+// regular files, their size, entry number, the sha256 of those that were hashed and the bytes
+// of the small ones a reader kept (manifest.json, /etc/passwd). It is
 // written only after the whole layer was read and its digest and size matched the descriptor,
 // keyed by that digest, its media type and the folders hashed. It is used only if it names
 // exactly that layer and those folders and its own checksum holds; anything else (a missing,
@@ -16,9 +17,11 @@ import type { Descriptor } from '../oci/media-types.js';
 import { folderTrust } from '../cache/private-folder.js';
 import type { RecordedEntry } from './read-layer.js';
 
-/** Bump when the recorded model changes: older summaries are then ignored. */
-const FORMAT = 1;
+/** Bump when the recorded model changes: older summaries are then ignored. 2: modes, owners, devices, kept bytes. */
+const FORMAT = 2;
 const TYPES = new Set<string>(Object.values(TarType));
+/** Bytes a reader keeps (manifest.json, /etc/passwd) are stored up to this size, so a later run need not read the layer again. */
+const MAX_STORED_BYTES = 64 * 1024;
 
 export interface LayerSummaries {
   get(layer: Descriptor, roots: readonly string[]): Promise<RecordedEntry[] | undefined>;
@@ -26,8 +29,10 @@ export interface LayerSummaries {
   put(layer: Descriptor, roots: readonly string[], entries: readonly RecordedEntry[]): Promise<void>;
 }
 
-/** [name, linkname, size, type] or, for regular files, [..., ordinal, sha256 | null]. */
-type Row = [string, string, number, string] | [string, string, number, string, number, string | null];
+/** The header's fields in order (see HEADER_FIELDS); regular files add [ordinal, sha256 | null, base64 bytes | null]. */
+type HeaderRow = [string, string, number, string, number, number, number, string, number, number];
+type Row = HeaderRow | [...HeaderRow, number, string | null, string | null];
+const HEADER_FIELDS = 10;
 
 interface Body {
   readonly format: number;
@@ -45,27 +50,35 @@ function keyOf(layer: Descriptor, roots: readonly string[]): string {
 }
 
 function rowsOf(entries: readonly RecordedEntry[]): Row[] {
-  return entries.map(({ header, content }): Row => {
-    const row: Row = [header.name, header.linkname, header.size, header.type];
-    return content ? [...row, content.ordinal, content.sha256 ?? null] : row;
+  return entries.map(({ header: h, content }): Row => {
+    const row: HeaderRow = [h.name, h.linkname, h.size, h.type, h.mode, h.uid, h.gid, h.device, h.devmajor, h.devminor];
+    if (!content) return row;
+    const bytes = content.bytes && content.bytes.length <= MAX_STORED_BYTES ? content.bytes.toString('base64') : null;
+    return [...row, content.ordinal, content.sha256 ?? null, bytes];
   });
 }
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 function entriesOf(rows: readonly unknown[]): RecordedEntry[] | undefined {
   const out: RecordedEntry[] = [];
   for (const row of rows) {
-    if (!Array.isArray(row) || (row.length !== 4 && row.length !== 6)) return undefined;
-    const [name, linkname, size, type, ordinal, hash] = row as unknown[];
-    if (typeof name !== 'string' || typeof linkname !== 'string' || typeof size !== 'number' || typeof type !== 'string' || !TYPES.has(type)) return undefined;
-    const header = { name, linkname, size, type: type as TarType };
-    if (row.length === 4) {
+    if (!Array.isArray(row) || (row.length !== HEADER_FIELDS && row.length !== HEADER_FIELDS + 3)) return undefined;
+    const [name, linkname, size, type, mode, uid, gid, device, devmajor, devminor, ordinal, hash, bytes] = row as unknown[];
+    if (typeof name !== 'string' || typeof linkname !== 'string' || !isCount(size) || typeof type !== 'string' || !TYPES.has(type)) return undefined;
+    if (!isCount(mode) || mode > 0o7777 || !isCount(uid) || !isCount(gid) || typeof device !== 'string' || !isCount(devmajor) || !isCount(devminor)) return undefined;
+    const header = { name, linkname, size, type: type as TarType, mode, uid, gid, device, devmajor, devminor };
+    if (row.length === HEADER_FIELDS) {
       if (type === TarType.file) return undefined;
       out.push({ header });
       continue;
     }
-    if (type !== TarType.file || typeof ordinal !== 'number' || !(hash === null || (typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)))) return undefined;
+    if (type !== TarType.file || !isCount(ordinal) || !(hash === null || (typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)))) return undefined;
+    if (!(bytes === null || (typeof bytes === 'string' && hash !== null))) return undefined;
+    const kept = typeof bytes === 'string' ? Buffer.from(bytes, 'base64') : undefined;
+    if (kept && (kept.length !== size || sha256Hex(kept) !== hash)) return undefined;
     // The layer index is the reader's to set (the same layer sits at different depths in different images).
-    out.push({ header, content: { size, ordinal, layer: -1, ...(hash ? { sha256: hash } : {}) } });
+    out.push({ header, content: { size, ordinal, layer: -1, ...(typeof hash === 'string' ? { sha256: hash } : {}), ...(kept ? { bytes: kept } : {}) } });
   }
   return out;
 }

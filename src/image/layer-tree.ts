@@ -15,9 +15,24 @@ export interface Content {
   readonly ordinal: number;
 }
 
+/**
+ * An inode's permission bits (setuid/setgid/sticky included) and numeric owner, as the tar
+ * header set them. Mutable and shared: a hard link's own header re-owns and re-modes the inode
+ * it links to (containerd and containers/storage chown and chmod after linking).
+ */
+export interface Meta {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+/** What a folder made by mkdir -p gets when nothing else says: 0755, root. */
+export const DEFAULT_DIR_META: Readonly<Meta> = { mode: 0o755, uid: 0, gid: 0 };
+
 export type TreeNode =
-  | { readonly kind: 'dir' }
-  | { readonly kind: 'file'; readonly content: Content }
+  /** `implicit`: made as a missing parent, not by an entry of its own (its attributes come from the applier's rule). */
+  | { readonly kind: 'dir'; readonly meta: Meta; readonly implicit?: boolean }
+  | { readonly kind: 'file'; readonly content: Content; readonly meta: Meta }
   | { readonly kind: 'symlink'; readonly target: string }
   | { readonly kind: 'special'; readonly detail: string }
   /** Overlay whiteout: the name is deleted from the layers below. */
@@ -36,15 +51,20 @@ const KERNEL_LINKS = 40;
 export type Resolved =
   | { readonly kind: 'found'; readonly path: string; readonly node: TreeNode }
   | { readonly kind: 'missing'; readonly path: string }
-  | { readonly kind: 'error'; readonly detail: string };
+  /** `fix`, when the cause is known well enough to say what to change (a permission). */
+  | { readonly kind: 'error'; readonly detail: string; readonly fix?: string };
+
+/** Called before each lookup in a directory (the kernel needs search permission there); an error stops the walk. */
+export type EnterDir = (dir: string) => Extract<Resolved, { kind: 'error' }> | undefined;
 
 /**
  * Walks `components` from the root, following symlinks (absolute targets from the root, `..`
  * clamped there). `mode: 'root-path'` is containerd's fs.RootPath (a missing component ends
  * the walk; the rest is appended as written); `mode: 'open'` is the kernel opening a path (a
- * missing component is ENOENT). `followLast: false` stops at a final symlink (lstat).
+ * missing component is ENOENT). `followLast: false` stops at a final symlink (lstat). `enter`
+ * checks each directory looked up in (open only).
  */
-export function resolvePath(stat: (path: string) => TreeNode | undefined, components: readonly string[], mode: 'root-path' | 'open', followLast = true): Resolved {
+export function resolvePath(stat: (path: string) => TreeNode | undefined, components: readonly string[], mode: 'root-path' | 'open', followLast = true, enter?: EnterDir): Resolved {
   const limit = mode === 'root-path' ? ROOT_PATH_LINKS : KERNEL_LINKS;
   let links = 0;
   const todo = [...components].reverse();
@@ -53,6 +73,8 @@ export function resolvePath(stat: (path: string) => TreeNode | undefined, compon
   while (todo.length > 0) {
     const part = todo.pop() as string;
     if (part === '' || part === '.') continue;
+    const denied = lexical ? undefined : enter?.(at);
+    if (denied) return denied;
     if (part === '..') {
       at = parentOf(at);
       continue;
@@ -87,7 +109,7 @@ export function resolvePath(stat: (path: string) => TreeNode | undefined, compon
 }
 
 export class LayerTree {
-  readonly #nodes = new Map<string, TreeNode>([['', { kind: 'dir' }]]);
+  readonly #nodes = new Map<string, TreeNode>([['', { kind: 'dir', meta: { ...DEFAULT_DIR_META }, implicit: true }]]);
   readonly #children = new Map<string, Set<string>>([['', new Set()]]);
   readonly #opaque = new Set<string>();
 
@@ -148,14 +170,14 @@ export class LayerTree {
     return r.path;
   }
 
-  /** mkdir -p of an already resolved path; a non-directory on the way fails the unpack. */
+  /** mkdir -p of an already resolved path (the folders it makes are implicit); a non-directory on the way fails the unpack. */
   mkdirAll(path: string): void {
     if (path === '') return;
     let at = '';
     for (const part of path.split('/')) {
       at = joinPath(at, part);
       const node = this.#nodes.get(at);
-      if (!node) this.set(at, { kind: 'dir' });
+      if (!node) this.set(at, { kind: 'dir', meta: { ...DEFAULT_DIR_META }, implicit: true });
       else if (node.kind !== 'dir') throw new UnpackError(`/${at} is not a directory`);
     }
   }

@@ -4,7 +4,9 @@
 // directory merges with the same directory in lower layers. With only the top layers read,
 // any answer that lower layers could change throws Undecided. Pure.
 import { joinPath, parentOf } from './layer-paths.js';
-import { Undecided, resolvePath, type LayerTree, type Resolved, type TreeNode } from './layer-tree.js';
+import { DEFAULT_DIR_META, Undecided, resolvePath, type EnterDir, type LayerTree, type Resolved, type TreeNode } from './layer-tree.js';
+
+const ROOT: TreeNode = { kind: 'dir', meta: { ...DEFAULT_DIR_META }, implicit: true };
 
 export class OverlayView {
   /** Layer trees from the top down; `complete` once the bottom layer is among them. */
@@ -25,7 +27,7 @@ export class OverlayView {
 
   /** The merged node at a path with no symlink in its parents; undefined when absent. */
   stat(path: string): TreeNode | undefined {
-    if (path === '') return { kind: 'dir' };
+    if (path === '') return ROOT;
     let found: TreeNode | undefined;
     for (const layer of this.layers) {
       const node = layer.get(path);
@@ -62,7 +64,7 @@ export class OverlayView {
     return result();
   }
 
-  resolve(components: readonly string[], mode: 'open', followLast = true): Resolved {
-    return resolvePath((p) => this.stat(p), components, mode, followLast);
+  resolve(components: readonly string[], mode: 'open', followLast = true, enter?: EnterDir): Resolved {
+    return resolvePath((p) => this.stat(p), components, mode, followLast, enter);
   }
 }

@@ -4,7 +4,7 @@
 // where they are (layer, entry number), so a later pass hashes exactly the ones a verdict needs.
 import { TarType, type TarHeader } from '../tar/tar-header.js';
 import { tarEntries } from '../tar/tar-entries.js';
-import { layerApplier } from './apply-layer.js';
+import { layerApplier, type LinkTargets } from './apply-layer.js';
 import { normalizeLayerPath } from './layer-paths.js';
 import type { Content, LayerTree } from './layer-tree.js';
 import type { LayerSummaries } from './layer-summaries.js';
@@ -40,7 +40,18 @@ export async function recordLayer(tar: AsyncIterable<Buffer | Uint8Array>, layer
   const out: RecordedEntry[] = [];
   let ordinal = 0;
   for await (const entry of tarEntries(tar)) {
-    const header: TarHeader = { name: entry.name, linkname: entry.linkname, size: entry.size, type: entry.type };
+    const header: TarHeader = {
+      name: entry.name,
+      linkname: entry.linkname,
+      size: entry.size,
+      type: entry.type,
+      mode: entry.mode,
+      uid: entry.uid,
+      gid: entry.gid,
+      device: entry.device,
+      devmajor: entry.devmajor,
+      devminor: entry.devminor,
+    };
     if (entry.type !== TarType.file) {
       out.push({ header });
       ordinal++;
@@ -89,8 +100,8 @@ export function layerRecords(summaries?: LayerSummaries): LayerRecords {
 }
 
 /** Applies recorded entries to the tree as the runtime would unpack them. */
-export async function applyRecorded(tree: LayerTree, entries: readonly RecordedEntry[]): Promise<void> {
-  const applier = layerApplier(tree);
+export async function applyRecorded(tree: LayerTree, entries: readonly RecordedEntry[], linkTargets?: LinkTargets): Promise<void> {
+  const applier = layerApplier(tree, linkTargets);
   for (const entry of entries) {
     await applier.apply(entry.header, async () => {
       if (!entry.content) throw new Error('internal: a regular file without a content record');

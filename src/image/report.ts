@@ -42,6 +42,8 @@ export interface FileCheck {
   readonly actualSize?: number;
   /** Why a file could not be read (a directory, a device, a symlink loop…), or how it was reached. */
   readonly detail?: string;
+  /** What to change when the cause is the image's user (a mode or owner), not the bytes. */
+  readonly fix?: string;
 }
 
 /** One thing wrong, and exactly what to change. */

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { VerifyError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { MANIFEST_FILE } from '../encoders/manifest.js';
-import { MAX_KEPT_BYTES, checkPlatform, type Need, type PlatformFacts } from './check-platform.js';
+import { MAX_KEPT_BYTES, type Need } from './check-platform.js';
+import { IDENTITY_FILES, checkRuntimes, type RuntimeFacts } from './runtime-verdicts.js';
+import { storageLayer } from './storage-applier.js';
+import type { ApplierName } from './user-access.js';
 import { candidateDirs, imageRuntime } from './consumers.js';
 import { dockerSource, spawnDocker, type DockerCommand } from './docker-source.js';
 import type { ImageSource } from '../oci/image-source.js';
@@ -106,7 +109,7 @@ interface ImageConfig {
   readonly os?: string;
   readonly architecture?: string;
   readonly variant?: string;
-  readonly config?: { readonly Env?: readonly string[]; readonly WorkingDir?: string };
+  readonly config?: { readonly Env?: readonly string[]; readonly WorkingDir?: string; readonly User?: string };
 }
 
 function describeError(error: unknown): string {
@@ -115,15 +118,17 @@ function describeError(error: unknown): string {
   return (error as Error).message;
 }
 
-/** The verdict on a tree, hashing in a second pass whatever bytes it needs that were skipped. */
+const emptyViews = (): RuntimeFacts['views'] => ({ containerd: new OverlayView([], true), 'containers-storage': new OverlayView([], true) });
+
+/** The verdict on a tree (every runtime, as the image's USER), hashing in a second pass whatever bytes it needs that were skipped. */
 async function decide(
-  facts: Omit<PlatformFacts, 'problems'>,
+  facts: RuntimeFacts,
   problems: string[],
   expectations: Expectations,
   rehash: (needs: readonly Need[]) => Promise<void>,
 ): Promise<PlatformReport> {
   for (let round = 0; ; round++) {
-    const checked = checkPlatform({ ...facts, problems }, expectations);
+    const checked = checkRuntimes(facts, problems, expectations);
     if ('report' in checked) return checked.report;
     if (round >= 4) throw new Error(`internal: ${facts.platform} still needs bytes after ${round} passes`);
     await rehash(checked.needs);
@@ -143,6 +148,9 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
   let platform = platformName(leaf.platform);
   const problems: string[] = [];
   let runtime = imageRuntime(undefined, undefined);
+  let user: string | undefined;
+  /** Layers an applier refuses (containers/storage's duplicate rule), found in the layers read. */
+  const refusals = new Map<ApplierName, string>();
   let layers: readonly Descriptor[] = [];
   let current = '';
   const openLayer = async (i: number): Promise<AsyncIterable<Buffer>> => {
@@ -177,16 +185,22 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
     if (!configBytes) throw new Error(`config ${manifest.config.digest} is not in ${source.label}`);
     const config = JSON.parse(configBytes.toString('utf8')) as ImageConfig;
     runtime = imageRuntime(config.config?.Env, config.config?.WorkingDir);
+    user = config.config?.User;
     if (!leaf.platform && config.os && config.architecture) {
       platform = platformName(configPlatform(config));
     }
     const roots = candidateDirs(runtime, expectations.cachePath).map(normalizeLayerPath);
+    // The image's USER is resolved in /etc/passwd and /etc/group: small, kept when met.
+    const identity = (path: string): boolean => IDENTITY_FILES.includes(path);
     const policy: HashPolicy = {
-      hash: (path) => roots.some((root) => isWithin(path, root)),
-      keep: (path, size) => baseOf(path) === MANIFEST_FILE && size <= MAX_KEPT_BYTES,
+      hash: (path) => roots.some((root) => isWithin(path, root)) || identity(path),
+      keep: (path, size) => (baseOf(path) === MANIFEST_FILE || identity(path)) && size <= MAX_KEPT_BYTES,
     };
-    // Each layer unpacks into a tree of its own; the container sees their union.
+    // Each layer unpacks into a tree of its own; the container sees their union. containers/storage
+    // gets a tree of its own only for a layer it unpacks differently.
     const trees: LayerTree[] = [];
+    const storageTrees: LayerTree[] = [];
+    const views = (complete: boolean): RuntimeFacts['views'] => ({ containerd: new OverlayView(trees, complete), 'containers-storage': new OverlayView(storageTrees, complete) });
     for (let k = layers.length - 1; k >= 0; k--) {
       const layer = layers[k] as Descriptor;
       log.debug(`${platform}: layer ${k + 1}/${layers.length} ${layer.digest} (${layer.size} B, ${layer.mediaType})`);
@@ -195,19 +209,22 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
       const recorded = await records.read(layer, roots, k, async () => recordLayer(await openLayer(k), k, policy));
       await applyRecorded(tree, recorded);
       trees.push(tree);
+      const storage = await storageLayer(recorded, tree);
+      storageTrees.push(storage.tree);
+      if (storage.refused && !refusals.has('containers-storage')) refusals.set('containers-storage', `${current}: Podman would refuse to unpack this layer: ${storage.refused}`);
       try {
-        const report = await decide({ platform, digest, tree: new OverlayView(trees, k === 0), runtime, layersRead: layers.length - k }, problems, expectations, rehash);
+        const report = await decide({ platform, digest, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash);
         if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
         return report;
       } catch (error) {
         if (!(error instanceof Undecided)) throw error;
       }
     }
-    return await decide({ platform, digest, tree: new OverlayView([], true), runtime, layersRead: 0 }, problems, expectations, rehash);
+    return await decide({ platform, digest, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash);
   } catch (error) {
     problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }
-  return decide({ platform, digest, tree: new OverlayView([], true), runtime }, problems, expectations, rehash);
+  return decide({ platform, digest, views: emptyViews(), runtime, user, refusals }, problems, expectations, rehash);
 }
 
 export async function verifyImage(target: VerifyTarget, expectations: Expectations, deps: VerifyDeps): Promise<VerificationReport> {

@@ -53,7 +53,7 @@ export async function* tarEntries(source: AsyncIterable<Buffer | Uint8Array>): A
         // Go merges the pending local records and the global ones into this header only.
         const named = withExtended(header, { ...ext, ...records });
         ext = {};
-        yield { name: named.name, linkname: named.linkname, size: 0, type: TarType.paxGlobal, body: EMPTY };
+        yield { ...named, size: 0, type: TarType.paxGlobal, body: EMPTY };
         continue;
       }
       case TarType.gnuLongName:

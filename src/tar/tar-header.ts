@@ -24,6 +24,15 @@ export interface TarHeader {
   readonly linkname: string;
   readonly size: number;
   readonly type: TarType;
+  /** Permission bits with setuid/setgid/sticky (`mode & 0o7777`); the type bits some writers add are dropped. */
+  readonly mode: number;
+  /** Numeric owner (a pax `uid`/`gid` record wins); user and group names are ignored, as appliers do. */
+  readonly uid: number;
+  readonly gid: number;
+  /** Type flag of a special entry: `3` char device, `4` block device, `6` FIFO ('' for the rest). */
+  readonly device: string;
+  readonly devmajor: number;
+  readonly devminor: number;
 }
 
 const TYPES: Record<string, TarType> = {
@@ -80,12 +89,19 @@ export function parseHeader(block: Buffer): TarHeader {
   const name = text(block, 0, 100);
   const flag = String.fromCharCode(block[156] ?? 0);
   const full = prefix ? `${prefix}/${name}` : name;
+  const type = flag === '\0' && full.endsWith('/') ? TarType.directory : (TYPES[flag] ?? TarType.other);
   return {
     name: full,
     linkname: text(block, 157, 100),
     size: number(block, 124, 12),
     // Go's archive/tar: an old-style regular file ('\0') whose name ends in `/` is a directory.
-    type: flag === '\0' && full.endsWith('/') ? TarType.directory : (TYPES[flag] ?? TarType.other),
+    type,
+    mode: number(block, 100, 8) & 0o7777,
+    uid: number(block, 108, 8),
+    gid: number(block, 116, 8),
+    device: type === TarType.special ? flag : '',
+    devmajor: type === TarType.special ? number(block, 329, 8) : 0,
+    devminor: type === TarType.special ? number(block, 337, 8) : 0,
   };
 }
 
@@ -118,6 +134,8 @@ export interface Extended {
   path?: string;
   linkpath?: string;
   size?: number;
+  uid?: number;
+  gid?: number;
 }
 
 /**
@@ -131,6 +149,8 @@ export function withExtended(header: TarHeader, ext: Extended): TarHeader {
     name: ext.path ?? header.name,
     linkname: ext.linkpath ?? header.linkname,
     size: ext.size ?? header.size,
+    uid: ext.uid ?? header.uid,
+    gid: ext.gid ?? header.gid,
   };
 }
 
@@ -143,13 +163,14 @@ export function hasData(type: TarType): boolean {
 export function paxToExtended(records: Map<string, string>, into: Extended): void {
   const path = records.get('path');
   const linkpath = records.get('linkpath');
-  const size = records.get('size');
   if (path !== undefined) into.path = path;
   if (linkpath !== undefined) into.linkpath = linkpath;
-  if (size !== undefined) {
-    const n = Number(size);
-    if (!/^\d+$/.test(size) || !Number.isSafeInteger(n)) throw new Error(`tar pax header: size "${size}" is not a number`);
-    into.size = n;
+  for (const key of ['size', 'uid', 'gid'] as const) {
+    const value = records.get(key);
+    if (value === undefined) continue;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new Error(`tar pax header: ${key} "${value}" is not a number`);
+    into[key] = n;
   }
 }
 

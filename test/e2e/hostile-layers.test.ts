@@ -28,6 +28,8 @@ interface Case {
   readonly files: readonly string[];
   /** Whether verification must pass (expected bytes: GOOD for every file). */
   readonly passes: boolean;
+  /** Podman (containers/storage) refuses a layer of it: verify fails naming it, though Docker reads these bytes. */
+  readonly podmanRefuses?: true;
 }
 
 const dir: TarItem = { type: 'dir', name: 'tiktoken_cache/' };
@@ -50,7 +52,9 @@ const CASES: readonly Case[] = [
     name: 'a pax global header',
     layers: [[dir, { type: 'file', name: `tiktoken_cache/${F}`, data: GOOD }, { type: 'pax', global: true, records: { path: `tiktoken_cache/${G}` } }, { type: 'file', name: `tiktoken_cache/${G}`, data: GOOD }]],
     files: [F, G],
-    passes: true,
+    // The header and the file share a name: a duplicate path to containers/storage.
+    passes: false,
+    podmanRefuses: true,
   },
   {
     name: 'a pax global header named after a file',
@@ -60,6 +64,7 @@ const CASES: readonly Case[] = [
     ],
     files: [F, G],
     passes: false,
+    podmanRefuses: true,
   },
   {
     name: 'a hard link to a file outside the folder',
@@ -124,12 +129,15 @@ function verifiedAs(check: FileCheck | undefined): string {
 }
 
 describe('hostile layers: verify hashes what a container reads', () => {
-  it.each(CASES.map((c, i) => ({ ...c, i })))('$name', async ({ i, files, passes }) => {
+  it.each(CASES.map((c, i) => ({ ...c, i })))('$name', async ({ i, files, passes, podmanRefuses }) => {
     const ref = refs.get(i) as string;
     const expectations = { cachePath: '/tiktoken_cache', files: files.map((f) => ({ cacheFile: f, sha256: sha(GOOD), size: Buffer.byteLength(GOOD) })) };
     const report = await verifyImage({ kind: 'registry', reference: ref, insecure: true }, expectations, { log: memoryLogger() });
     const platform = report.platforms[0];
-    expect(platform?.problems).toEqual([]);
+    const podman = platform?.problems.filter((p) => /Podman would refuse|the runtimes disagree/.test(p)) ?? [];
+    expect(platform?.problems.filter((p) => !podman.includes(p))).toEqual([]);
+    const said = [...(platform?.problems ?? []), ...(platform?.consumers.flatMap((c) => c.findings.map((f) => f.problem)) ?? [])].join('\n');
+    expect(/Podman read no files \(.*Podman would refuse/.test(said)).toBe(podmanRefuses === true);
     const seen = files.map((f) => verifiedAs(platform?.consumers[0]?.files.find((c) => c.cacheFile === f)));
     expect(seen).toEqual(await inContainer(ref, files));
     expect(report.ok).toBe(passes);

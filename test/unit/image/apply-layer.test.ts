@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LayerTree, UnpackError } from '../../../src/image/layer-tree.js';
 import { OverlayView } from '../../../src/image/overlay-view.js';
-import { readLayer } from '../../../src/image/read-layer.js';
+import { applyRecorded, readLayer, recordLayer } from '../../../src/image/read-layer.js';
 import { tar, type TarItem } from './build-tar.js';
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -104,6 +104,22 @@ describe('layers unpacked as the runtime does', () => {
     const tree = await unpack([{ type: 'file', name: 'opt/data', data: 'shared' }, { type: 'hardlink', name: 'tiktoken_cache/f', target: '../opt/data' }]);
     expect(read(tree, 'tiktoken_cache/f')).toBe(sha('shared'));
     await expect(unpack([{ type: 'file', name: 'opt/data', data: 'shared' }], [{ type: 'hardlink', name: 'tiktoken_cache/f', target: 'opt/data' }])).rejects.toThrow(UnpackError);
+  });
+
+  it("resolves a hard link target's `..` after its symlinks (containerd), or lexically first (containers/storage)", async () => {
+    const items: TarItem[] = [
+      { type: 'file', name: 'opt/copy', data: 'lexical' },
+      { type: 'dir', name: 'opt/dir/deeper/' },
+      { type: 'file', name: 'opt/dir/copy', data: 'through the link' },
+      { type: 'symlink', name: 'opt/sym', target: 'dir/deeper' },
+      { type: 'hardlink', name: 'tiktoken_cache/f', target: 'opt/sym/../copy' },
+    ];
+    const containerd = new LayerTree();
+    await applyRecorded(containerd, await recordLayer(chunks(tar(items)), 0, { hash: () => true, keep: () => false }));
+    expect(read(new OverlayView([containerd], true), 'tiktoken_cache/f')).toBe(sha('through the link'));
+    const storage = new LayerTree();
+    await applyRecorded(storage, await recordLayer(chunks(tar(items)), 0, { hash: () => true, keep: () => false }), 'lexical');
+    expect(read(new OverlayView([storage], true), 'tiktoken_cache/f')).toBe(sha('lexical'));
   });
 
   it('reports a symlink loop as unreadable', async () => {

@@ -5,28 +5,39 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** Permission bits (with setuid/setgid/sticky) and numeric owner; default 0644 (dirs 0755), root. */
+export interface Owned {
+  mode?: number;
+  uid?: number;
+  gid?: number;
+}
+
 export type TarItem =
-  | { type: 'file'; name: string; data: Buffer | string; longName?: 'pax' | 'gnu'; mode?: number }
-  | { type: 'dir'; name: string }
-  | { type: 'symlink'; name: string; target: string }
-  | { type: 'hardlink'; name: string; target: string }
+  | ({ type: 'file'; name: string; data: Buffer | string; longName?: 'pax' | 'gnu' } & Owned)
+  | ({ type: 'dir'; name: string } & Owned)
+  | ({ type: 'symlink'; name: string; target: string } & Owned)
+  | ({ type: 'hardlink'; name: string; target: string } & Owned)
   /** Pax records for the next entry (`x`) or a pax global header (`g`), written by hand. */
   | { type: 'pax'; records: Record<string, string>; global?: boolean; name?: string }
-  /** Any header as written: a type flag, a size field that may differ from the data. */
-  | { type: 'raw'; flag: string; name: string; data?: Buffer | string; size?: number; linkname?: string };
+  /** Any header as written: a type flag, a size field that may differ from the data, device numbers. */
+  | ({ type: 'raw'; flag: string; name: string; data?: Buffer | string; size?: number; linkname?: string; devmajor?: number; devminor?: number } & Owned);
 
-function header(name: string, size: number, flag: string, linkname = '', mode = flag === '5' ? 0o755 : 0o644): Buffer {
+const octal = (value: number, width: number): string => `${value.toString(8).padStart(width - 1, '0')}\0`;
+
+function header(name: string, size: number, flag: string, linkname = '', owned: Owned & { devmajor?: number; devminor?: number } = {}): Buffer {
   const block = Buffer.alloc(512);
   block.write(name.slice(0, 100), 0, 'utf8');
-  block.write(`${mode.toString(8).padStart(7, '0')}\0`, 100);
-  block.write('0000000\0', 108);
-  block.write('0000000\0', 116);
+  block.write(octal(owned.mode ?? (flag === '5' ? 0o755 : 0o644), 8), 100);
+  block.write(octal(owned.uid ?? 0, 8), 108);
+  block.write(octal(owned.gid ?? 0, 8), 116);
   block.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
   block.write('00000000000\0', 136);
   block.write(flag, 156);
   block.write(linkname.slice(0, 100), 157);
   block.write('ustar\0', 257);
   block.write('00', 263);
+  block.write(octal(owned.devmajor ?? 0, 8), 329);
+  block.write(octal(owned.devminor ?? 0, 8), 337);
   block.fill(0x20, 148, 156);
   let sum = 0;
   for (const b of block) sum += b;
@@ -56,7 +67,7 @@ export function tar(items: readonly TarItem[]): Buffer {
     }
     if (item.type === 'raw') {
       const body = Buffer.from(item.data ?? '');
-      parts.push(header(item.name, item.size ?? body.length, item.flag, item.linkname ?? ''), ...pad(body));
+      parts.push(header(item.name, item.size ?? body.length, item.flag, item.linkname ?? '', item), ...pad(body));
       continue;
     }
     const data = item.type === 'file' ? Buffer.from(item.data) : Buffer.alloc(0);
@@ -72,7 +83,7 @@ export function tar(items: readonly TarItem[]): Buffer {
       name = item.name.slice(0, 99);
     }
     const flag = { file: '0', dir: '5', symlink: '2', hardlink: '1' }[item.type];
-    parts.push(header(name, data.length, flag, link, item.type === 'file' ? item.mode : undefined), ...pad(data));
+    parts.push(header(name, data.length, flag, link, item), ...pad(data));
   }
   parts.push(Buffer.alloc(1024));
   return Buffer.concat(parts);
@@ -109,8 +120,8 @@ export function layer(items: readonly TarItem[], compression: 'none' | 'gzip' = 
   return compression === 'gzip' ? blob(LAYER_GZIP, gzipSync(raw)) : blob(LAYER_TAR, raw);
 }
 
-export function image(platform: { os: string; architecture: string }, env: readonly string[], layers: readonly Blob[], workingDir?: string): { manifest: Blob; blobs: Blob[] } {
-  const config = blob('application/vnd.oci.image.config.v1+json', JSON.stringify({ ...platform, config: { Env: env, ...(workingDir ? { WorkingDir: workingDir } : {}) }, rootfs: { type: 'layers', diff_ids: [] } }));
+export function image(platform: { os: string; architecture: string }, env: readonly string[], layers: readonly Blob[], workingDir?: string, user?: string): { manifest: Blob; blobs: Blob[] } {
+  const config = blob('application/vnd.oci.image.config.v1+json', JSON.stringify({ ...platform, config: { Env: env, ...(workingDir ? { WorkingDir: workingDir } : {}), ...(user ? { User: user } : {}) }, rootfs: { type: 'layers', diff_ids: [] } }));
   const manifest = blob(
     'application/vnd.oci.image.manifest.v1+json',
     JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: descriptor(config), layers: layers.map(descriptor) }),

@@ -117,6 +117,31 @@ describe('layer summaries', () => {
     expect(notes.join('\n')).toMatch(/summarizes another layer/);
   });
 
+  it("keeps modes, owners and the bytes of /etc/passwd: a USER's verdict comes back without reading the base", async () => {
+    const b = layer([
+      { type: 'dir', name: 'etc/' },
+      { type: 'file', name: 'etc/passwd', data: 'root:x:0:0::/:/bin/sh\napp:x:1000:1000::/:/bin/sh\n' },
+      { type: 'dir', name: 'tiktoken_cache/', mode: 0o700, uid: 1000 },
+    ]);
+    const owned = layer([{ type: 'file', name: `tiktoken_cache/${A.name}`, data: A.data, mode: 0o600, uid: 1000 }]);
+    const build = async (name: string, user: string): Promise<string> => {
+      const built = image({ os: 'linux', architecture: 'amd64' }, ENV, [b, owned], undefined, user);
+      const idx = index([built.manifest], false);
+      return writeLayout(join(dir, name), idx.index, [...built.blobs, ...idx.blobs]);
+    };
+    const path = await build('owned', 'app');
+    const summaries = join(dir, 'summaries-owned');
+    expect((await verify(path, summaries)).ok).toBe(true);
+    await writeFile(blobPath(path, b), 'not the layer');
+    // The folder's owner and mode, the file's, and app's uid all come from the summaries.
+    expect((await verify(path, summaries)).ok).toBe(true);
+    const other = await build('owned-other', '1001');
+    await writeFile(blobPath(other, b), b.bytes);
+    const denied = await verify(other, summaries);
+    expect(denied.ok).toBe(false);
+    expect(denied.platforms[0]?.consumers[0]?.findings[0]?.problem).toMatch(/the folder \/tiktoken_cache is mode 0700 owned by 1000:0/);
+  });
+
   it('is written only after a read whose digest check passed', async () => {
     const b = base([]);
     const path = await layout('corrupt', b);

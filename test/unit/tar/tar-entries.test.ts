@@ -37,6 +37,26 @@ describe('tarEntries', () => {
     expect(entries[4]?.linkname).toBe('a');
   });
 
+  it('reports modes (setuid kept, type bits dropped), numeric owners (pax uid/gid win) and device numbers', async () => {
+    const out: Array<[string, string, number, number, number, string, number, number]> = [];
+    const bytes = tar([
+      { type: 'file', name: 'a', data: 'x', mode: 0o104755, uid: 1000, gid: 2000 },
+      { type: 'pax', records: { uid: '70000', gid: '80000' } },
+      { type: 'file', name: 'b', data: 'y', uid: 5, gid: 6 },
+      { type: 'dir', name: 'd/', mode: 0o700 },
+      { type: 'raw', flag: '3', name: 'null', devmajor: 1, devminor: 3 },
+      { type: 'raw', flag: '6', name: 'fifo' },
+    ]);
+    for await (const e of tarEntries(chunks(bytes, 512))) out.push([e.name, e.type, e.mode, e.uid, e.gid, e.device, e.devmajor, e.devminor]);
+    expect(out).toEqual([
+      ['a', 'file', 0o4755, 1000, 2000, '', 0, 0],
+      ['b', 'file', 0o644, 70000, 80000, '', 0, 0],
+      ['d/', 'directory', 0o700, 0, 0, '', 0, 0],
+      ['null', 'special', 0o644, 0, 0, '3', 1, 3],
+      ['fifo', 'special', 0o644, 0, 0, '6', 0, 0],
+    ]);
+  });
+
   it('skips bodies the caller does not read', async () => {
     const entries = await collect(tar(items), 100, false);
     expect(entries.map((e) => e.name)).toEqual(items.map((i) => i.name));
