@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-ZQY2YAFS.mjs";
+} from "./chunks/chunk-IUMELENT.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-LETP2O6P.mjs";
 import "./chunks/chunk-SJGAQALW.mjs";

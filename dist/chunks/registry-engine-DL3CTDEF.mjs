@@ -9,24 +9,24 @@ import {
 import {
   checkedBlob,
   verifyImage
-} from "./chunk-X3QIGN6Y.mjs";
+} from "./chunk-KHFPLINV.mjs";
 import {
   BaseImageProblem,
   readBase
 } from "./chunk-26AVEQ4Q.mjs";
 import {
   nameArchive
-} from "./chunk-PAK7J4RI.mjs";
+} from "./chunk-4NWSBVY6.mjs";
 import {
   compressLayer,
   encoderTar,
   tarEnd,
   tarHeader,
   tarPadding
-} from "./chunk-UQNSNAQ5.mjs";
+} from "./chunk-Q6U33KLF.mjs";
 import {
   layoutSource
-} from "./chunk-7KUPTEZA.mjs";
+} from "./chunk-YVZMMB6I.mjs";
 import {
   registrySource
 } from "./chunk-LJDO4X6R.mjs";
@@ -50,8 +50,8 @@ import {
 } from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-NUPML46M.mjs";
-import "./chunk-H26ZME4A.mjs";
-import "./chunk-OL25VIPN.mjs";
+import "./chunk-RQOY37YH.mjs";
+import "./chunk-CZKUM3XS.mjs";
 import {
   parseBaseImage
 } from "./chunk-25BDUWZT.mjs";

@@ -10,7 +10,7 @@ import {
   parsePax,
   paxToExtended,
   withExtended
-} from "./chunk-OL25VIPN.mjs";
+} from "./chunk-CZKUM3XS.mjs";
 
 // src/tar/byte-reader.ts
 var ByteReader = class {
@@ -109,7 +109,7 @@ async function* tarEntries(source) {
         paxToExtended(parsePax(await readMeta(reader, header.size)), records);
         const named = withExtended(header, { ...ext, ...records });
         ext = {};
-        yield { name: named.name, linkname: named.linkname, size: 0, type: TarType.paxGlobal, body: EMPTY };
+        yield { ...named, size: 0, type: TarType.paxGlobal, body: EMPTY };
         continue;
       }
       case TarType.gnuLongName:

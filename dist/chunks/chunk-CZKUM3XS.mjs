@@ -63,12 +63,19 @@ function parseHeader(block) {
   const name = text(block, 0, 100);
   const flag = String.fromCharCode(block[156] ?? 0);
   const full = prefix ? `${prefix}/${name}` : name;
+  const type = flag === "\0" && full.endsWith("/") ? TarType.directory : TYPES[flag] ?? TarType.other;
   return {
     name: full,
     linkname: text(block, 157, 100),
     size: number(block, 124, 12),
     // Go's archive/tar: an old-style regular file ('\0') whose name ends in `/` is a directory.
-    type: flag === "\0" && full.endsWith("/") ? TarType.directory : TYPES[flag] ?? TarType.other
+    type,
+    mode: number(block, 100, 8) & 4095,
+    uid: number(block, 108, 8),
+    gid: number(block, 116, 8),
+    device: type === TarType.special ? flag : "",
+    devmajor: type === TarType.special ? number(block, 329, 8) : 0,
+    devminor: type === TarType.special ? number(block, 337, 8) : 0
   };
 }
 function parsePax(data) {
@@ -96,7 +103,9 @@ function withExtended(header, ext) {
     ...header,
     name: ext.path ?? header.name,
     linkname: ext.linkpath ?? header.linkname,
-    size: ext.size ?? header.size
+    size: ext.size ?? header.size,
+    uid: ext.uid ?? header.uid,
+    gid: ext.gid ?? header.gid
   };
 }
 function hasData(type) {
@@ -105,13 +114,14 @@ function hasData(type) {
 function paxToExtended(records, into) {
   const path = records.get("path");
   const linkpath = records.get("linkpath");
-  const size = records.get("size");
   if (path !== void 0) into.path = path;
   if (linkpath !== void 0) into.linkpath = linkpath;
-  if (size !== void 0) {
-    const n = Number(size);
-    if (!/^\d+$/.test(size) || !Number.isSafeInteger(n)) throw new Error(`tar pax header: size "${size}" is not a number`);
-    into.size = n;
+  for (const key of ["size", "uid", "gid"]) {
+    const value = records.get(key);
+    if (value === void 0) continue;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new Error(`tar pax header: ${key} "${value}" is not a number`);
+    into[key] = n;
   }
 }
 function gnuText(data) {

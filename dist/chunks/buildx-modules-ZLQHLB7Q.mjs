@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   nameArchive
-} from "./chunk-PAK7J4RI.mjs";
+} from "./chunk-4NWSBVY6.mjs";
 import {
   folderTrust
 } from "./chunk-SOO7QRZ2.mjs";
 import {
   layerRoot
-} from "./chunk-UQNSNAQ5.mjs";
+} from "./chunk-Q6U33KLF.mjs";
 import {
   layoutSource
-} from "./chunk-7KUPTEZA.mjs";
+} from "./chunk-YVZMMB6I.mjs";
 import {
   indexImages,
   openRepository,
@@ -29,7 +29,7 @@ import {
 import "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-NUPML46M.mjs";
-import "./chunk-OL25VIPN.mjs";
+import "./chunk-CZKUM3XS.mjs";
 import {
   buildFlagArgs,
   buildxOutputs,

@@ -14,7 +14,7 @@ import {
   parsePax,
   paxToExtended,
   withExtended
-} from "./chunk-OL25VIPN.mjs";
+} from "./chunk-CZKUM3XS.mjs";
 import {
   normalizeLayerPath
 } from "./chunk-HCNGK5MF.mjs";

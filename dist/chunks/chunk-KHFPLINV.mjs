@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   layoutSource
-} from "./chunk-7KUPTEZA.mjs";
+} from "./chunk-YVZMMB6I.mjs";
 import {
   registrySource
 } from "./chunk-LJDO4X6R.mjs";
@@ -17,10 +17,10 @@ import {
 } from "./chunk-CGKEBUFX.mjs";
 import {
   tarEntries
-} from "./chunk-H26ZME4A.mjs";
+} from "./chunk-RQOY37YH.mjs";
 import {
   TarType
-} from "./chunk-OL25VIPN.mjs";
+} from "./chunk-CZKUM3XS.mjs";
 import {
   pinnedDigest
 } from "./chunk-ZSIEINAT.mjs";
@@ -75,7 +75,7 @@ function label(f) {
 function readFile(ctx, path, keep = false) {
   const r = open(ctx.tree, path);
   if (r.kind === "missing") return { kind: "missing" };
-  if (r.kind === "error") return { kind: "unreadable", detail: r.detail };
+  if (r.kind === "error") return { kind: "unreadable", detail: r.detail, ...r.fix ? { fix: r.fix } : {} };
   if (r.node.kind === "dir") return { kind: "unreadable", detail: `${path} is a directory` };
   if (r.node.kind !== "file") return { kind: "unreadable", detail: r.node.kind === "special" ? r.node.detail : `${path} cannot be read` };
   const c = r.node.content;
@@ -91,7 +91,7 @@ function checkFile(ctx, dir, want) {
   const got = readFile(ctx, `${dir.replace(/\/+$/, "")}/${want.cacheFile}`);
   if (got.kind === "pending") return void 0;
   if (got.kind === "missing") return { ...base, status: FileStatus.missing };
-  if (got.kind === "unreadable") return { ...base, status: FileStatus.wrongBytes, detail: got.detail };
+  if (got.kind === "unreadable") return { ...base, status: FileStatus.wrongBytes, detail: got.detail, ...got.fix ? { fix: got.fix } : {} };
   const same = got.sha256 === want.sha256 && (want.size === void 0 || got.size === want.size);
   return { ...base, status: same ? FileStatus.ok : FileStatus.wrongBytes, actualSha256: got.sha256, actualSize: got.size };
 }
@@ -144,7 +144,7 @@ function checkConsumer(ctx, consumer, required, runtime) {
     return { consumer, required, why: dir.why, ok: false, files: files2, otherFiles: [], findings };
   }
   const folder = open(tree, dir.path);
-  if (folder.kind === "error") findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which cannot be opened: ${folder.detail}`, fix: `fix that path in the image, or \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`` });
+  if (folder.kind === "error") findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which cannot be opened: ${folder.detail}`, fix: folder.fix ?? `fix that path in the image, or \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`` });
   else if (folder.kind === "found" && folder.node.kind !== "dir") findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which is a ${folder.node.kind} in the image, not a folder`, fix: `\`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`, and keep later steps from replacing that folder` });
   const wanted = expectations.fromImage ? fromManifest(ctx, dir.path, findings) : expectations.files;
   const files = [];
@@ -172,6 +172,10 @@ function checkConsumer(ctx, consumer, required, runtime) {
     }
   }
   for (const f of wrong) {
+    if (f.fix) {
+      findings.push({ problem: `${consumer} cannot read ${dir.path}/${label(byName.get(f.cacheFile) ?? { cacheFile: f.cacheFile, sha256: "" })}: ${f.detail ?? "unreadable"}`, fix: f.fix });
+      continue;
+    }
     const got = f.actualSha256 ? `sha256 ${f.actualSha256} (${f.actualSize} B)` : f.detail ?? "unreadable";
     findings.push({
       problem: `${dir.path}/${label(byName.get(f.cacheFile) ?? { cacheFile: f.cacheFile, sha256: "" })} serves wrong bytes to ${consumer}: ${got}, pinned sha256 ${f.expectedSha256}${f.expectedSize === void 0 ? "" : ` (${f.expectedSize} B)`}`,
@@ -228,54 +232,70 @@ function checkPlatform(facts, expectations) {
   };
 }
 
-// src/image/docker-source.ts
-import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { join } from "node:path";
-function spawnDocker(binary) {
-  return (args) => new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
-    const err = [];
-    child.stderr.on("data", (chunk) => err.push(chunk));
-    child.on("error", (error) => reject(new Error(`cannot run ${binary}: ${error.message}`, { cause: error })));
-    child.on("close", (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${binary} ${args.join(" ")} exited ${code}: ${Buffer.concat(err).toString("utf8").trim().slice(-2e3)}`));
-    });
-  });
+// src/image/image-user.ts
+var ROOT = { spec: "", uid: 0, gid: 0, groups: [] };
+var NUMERIC = /^\d+$/;
+function userParts(spec) {
+  if (spec === void 0 || spec === "") return void 0;
+  const colon = spec.indexOf(":");
+  return colon === -1 ? { user: spec } : { user: spec.slice(0, colon), group: spec.slice(colon + 1) };
 }
-async function dockerSource(reference, docker, tempDir) {
-  const dir = await mkdtemp(join(tempDir, "oneapi-offline-verify-"));
-  const file = join(dir, "image.tar");
-  try {
-    await docker(["image", "save", "--output", file, reference]);
-    const source = await layoutSource(file, {
-      refName: reference,
-      partial: true,
-      label: `docker image ${reference}`,
-      noIndexHint: "the engine uses the classic image store; enable the containerd image store, or verify the pushed image or an OCI archive"
-    });
-    return {
-      ...source,
-      close: async () => {
-        await source.close();
-        await rm(dir, { recursive: true, force: true });
-      }
-    };
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
+function namesSomething(spec) {
+  const parts = userParts(spec);
+  return parts !== void 0 && (!NUMERIC.test(parts.user) || parts.group !== void 0 && !NUMERIC.test(parts.group));
+}
+function isRootWithoutLookup(spec) {
+  const parts = userParts(spec);
+  return parts === void 0 || NUMERIC.test(parts.user) && Number(parts.user) === 0;
+}
+function lines(text) {
+  return (text ?? "").split("\n").filter((l) => l.trim() !== "" && !l.startsWith("#")).map((l) => l.split(":"));
+}
+function parsePasswd(text) {
+  return lines(text).flatMap((f) => f.length >= 4 && NUMERIC.test(f[2] ?? "") && NUMERIC.test(f[3] ?? "") ? [{ name: f[0], uid: Number(f[2]), gid: Number(f[3]) }] : []);
+}
+function parseGroup(text) {
+  return lines(text).flatMap((f) => f.length >= 3 && NUMERIC.test(f[2] ?? "") ? [{ name: f[0], gid: Number(f[2]), members: (f[3] ?? "").split(",").map((m) => m.trim()).filter((m) => m !== "") }] : []);
+}
+function resolveIdentity(spec, passwd, group, rule) {
+  const parts = userParts(spec);
+  if (!parts) return ROOT;
+  const users = parsePasswd(passwd);
+  const groups = parseGroup(group);
+  const numericUser = NUMERIC.test(parts.user);
+  const entry = users.find((u) => u.name === parts.user || numericUser && u.uid === Number(parts.user));
+  if (!entry && !numericUser) {
+    return { error: `the image's USER ${spec} names the user ${parts.user}, which ${passwd === void 0 ? "is not in the image (no /etc/passwd)" : "is not in /etc/passwd"}, so no runtime starts the container ("unable to find user ${parts.user}")` };
   }
+  const uid = entry ? entry.uid : Number(parts.user);
+  let gid = entry ? entry.gid : 0;
+  if (parts.group !== void 0) {
+    const numericGroup = NUMERIC.test(parts.group);
+    const found = groups.find((g) => g.name === parts.group || numericGroup && g.gid === Number(parts.group));
+    if (!found && !numericGroup) {
+      return { error: `the image's USER ${spec} names the group ${parts.group}, which ${group === void 0 ? "is not in the image (no /etc/group)" : "is not in /etc/group"}, so no runtime starts the container ("unable to find group ${parts.group}")` };
+    }
+    gid = found ? found.gid : Number(parts.group);
+  }
+  const name = entry?.name;
+  const member = (g) => name !== void 0 && g.members.includes(name);
+  const supplementary = rule === "moby" ? parts.group === void 0 ? groups.filter(member) : [] : groups.filter((g) => g.name !== name && member(g));
+  return { spec: spec ?? "", uid, gid, groups: [...new Set(supplementary.map((g) => g.gid))].filter((g) => g !== gid) };
+}
+function describeIdentity(who) {
+  const groups = who.groups.length > 0 ? `, groups ${who.groups.join(",")}` : "";
+  return `USER ${who.spec || "root"} (uid ${who.uid}, gid ${who.gid}${groups})`;
 }
 
 // src/image/layer-tree.ts
+var DEFAULT_DIR_META = { mode: 493, uid: 0, gid: 0 };
 var UnpackError = class extends Error {
 };
 var Undecided = class extends Error {
 };
 var ROOT_PATH_LINKS = 255;
 var KERNEL_LINKS = 40;
-function resolvePath(stat, components, mode, followLast = true) {
+function resolvePath(stat, components, mode, followLast = true, enter) {
   const limit = mode === "root-path" ? ROOT_PATH_LINKS : KERNEL_LINKS;
   let links = 0;
   const todo = [...components].reverse();
@@ -284,6 +304,8 @@ function resolvePath(stat, components, mode, followLast = true) {
   while (todo.length > 0) {
     const part = todo.pop();
     if (part === "" || part === ".") continue;
+    const denied2 = lexical ? void 0 : enter?.(at);
+    if (denied2) return denied2;
     if (part === "..") {
       at = parentOf(at);
       continue;
@@ -316,7 +338,7 @@ function resolvePath(stat, components, mode, followLast = true) {
   return { kind: "found", path: at, node };
 }
 var LayerTree = class {
-  #nodes = /* @__PURE__ */ new Map([["", { kind: "dir" }]]);
+  #nodes = /* @__PURE__ */ new Map([["", { kind: "dir", meta: { ...DEFAULT_DIR_META }, implicit: true }]]);
   #children = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Set()]]);
   #opaque = /* @__PURE__ */ new Set();
   get(path) {
@@ -367,18 +389,411 @@ var LayerTree = class {
     if (r.kind === "error") throw new UnpackError(r.detail);
     return r.path;
   }
-  /** mkdir -p of an already resolved path; a non-directory on the way fails the unpack. */
+  /** mkdir -p of an already resolved path (the folders it makes are implicit); a non-directory on the way fails the unpack. */
   mkdirAll(path) {
     if (path === "") return;
     let at = "";
     for (const part of path.split("/")) {
       at = joinPath(at, part);
       const node = this.#nodes.get(at);
-      if (!node) this.set(at, { kind: "dir" });
+      if (!node) this.set(at, { kind: "dir", meta: { ...DEFAULT_DIR_META }, implicit: true });
       else if (node.kind !== "dir") throw new UnpackError(`/${at} is not a directory`);
     }
   }
 };
+
+// src/image/user-access.ts
+var IdentityNeeded = class extends Error {
+};
+var READ = 4;
+var SEARCH = 1;
+function permits(meta, who, want) {
+  if (who.uid === 0) return true;
+  const bits = who.uid === meta.uid ? meta.mode >> 6 : who.gid === meta.gid || who.groups.includes(meta.gid) ? meta.mode >> 3 : meta.mode;
+  return (bits & want) === want;
+}
+function everyone(meta, want) {
+  const all = want * 73;
+  return (meta.mode & all) === all;
+}
+var octal = (mode) => `0${(mode & 4095).toString(8).padStart(3, "0")}`;
+function folderMeta(view, path, applier) {
+  if (path === "") return DEFAULT_DIR_META;
+  const parts = path.split("/");
+  let i = view.layers.findIndex((layer) => layer.get(path) !== void 0);
+  if (i === -1) return DEFAULT_DIR_META;
+  for (; ; ) {
+    const node = view.layers[i]?.get(path);
+    if (node?.kind === "dir" && !node.implicit) return node.meta;
+    if (node && node.kind !== "dir") return DEFAULT_DIR_META;
+    if (applier === "containers-storage" && node) return DEFAULT_DIR_META;
+    let next = i + 1;
+    for (; next < view.layers.length; next++) {
+      const r2 = view.layers[next]?.resolve(parts, "root-path");
+      if (r2?.kind === "found") break;
+    }
+    if (next >= view.layers.length) {
+      if (!view.complete) throw new Undecided(`the mode of /${path}`);
+      return DEFAULT_DIR_META;
+    }
+    const r = view.layers[next]?.resolve(parts, "root-path");
+    if (r?.kind !== "found" || r.node.kind !== "dir") return DEFAULT_DIR_META;
+    if (!r.node.implicit) return r.node.meta;
+    if (r.path !== path) return r.node.meta;
+    i = next;
+  }
+}
+function denied(what, path, meta, who, want) {
+  const needs = want === READ ? "read" : "search (x)";
+  const wanted = want === READ ? meta.mode | 292 : meta.mode | 365;
+  return {
+    kind: "error",
+    detail: `permission denied: ${what} /${path} is mode ${octal(meta.mode)} owned by ${meta.uid}:${meta.gid}, and the image's ${describeIdentity(who)} cannot ${needs} it`,
+    fix: `make /${path} ${want === READ ? "readable" : "searchable"} by every user where it is written (chmod ${octal(wanted)} /${path}, e.g. COPY --chmod=${want === READ ? "0444" : "0755"}), or chown it to ${who.uid}`
+  };
+}
+var UserView = class {
+  constructor(view, applier, reader) {
+    this.view = view;
+    this.applier = applier;
+    this.reader = reader;
+  }
+  view;
+  applier;
+  reader;
+  #check(what, path, meta, want) {
+    if (everyone(meta, want)) return void 0;
+    if (this.reader === "pending") throw new IdentityNeeded(`/${path}`);
+    return permits(meta, this.reader, want) ? void 0 : denied(what, path, meta, this.reader, want);
+  }
+  resolve(components, mode) {
+    if (this.reader !== "pending" && this.reader.uid === 0) return this.view.resolve(components, mode);
+    const r = this.view.resolve(components, mode, true, (dir) => this.#check("the folder", dir, folderMeta(this.view, dir, this.applier), SEARCH));
+    if (r.kind === "found" && r.node.kind === "file") return this.#check("the file", r.path, r.node.meta, READ) ?? r;
+    return r;
+  }
+  /** Listing is the verifier's own check of what the folder holds, not the consumer's: as root. */
+  list(dir) {
+    return this.view.list(dir);
+  }
+};
+
+// src/image/runtime-verdicts.ts
+var RUNTIME_MODELS = [
+  { label: "Docker Engine", applier: "containerd", groups: "moby" },
+  { label: "Podman", applier: "containers-storage", groups: "moby" },
+  { label: "containerd", applier: "containerd", groups: "containerd" }
+];
+var PASSWD = "etc/passwd";
+var GROUP = "etc/group";
+var IDENTITY_FILES = [PASSWD, GROUP];
+var MAX_IDENTITY_BYTES = 1024 * 1024;
+function readText(view, path, needs) {
+  const r = view.resolve(path.split("/"), "open");
+  if (r.kind !== "found" || r.node.kind !== "file" || r.node.content.size > MAX_IDENTITY_BYTES) return void 0;
+  const { content } = r.node;
+  if (content.bytes === void 0) {
+    needs.push({ content, keep: true });
+    return "pending";
+  }
+  return content.bytes.toString("utf8");
+}
+function reading(report) {
+  if (report.problems.length > 0) return `no files (${report.problems.join("; ")})`;
+  const required = report.consumers.filter((c) => c.required);
+  const byWhat = /* @__PURE__ */ new Map();
+  for (const f of required.flatMap((c) => c.files.filter((file) => file.status !== "ok"))) {
+    const what = f.detail ?? (f.actualSha256 ? `sha256 ${f.actualSha256}` : f.status);
+    byWhat.set(what, (byWhat.get(what) ?? /* @__PURE__ */ new Set()).add(f.cacheFile));
+  }
+  if (byWhat.size > 0) return [...byWhat].map(([what, names]) => `${[...names].join(", ")}: ${what}`).join("; ");
+  if (!report.ok) return [...new Set(required.flatMap((c) => c.findings.map((f) => f.problem)))].join("; ");
+  return "the pinned bytes";
+}
+function combine(reports) {
+  const failing = reports.find((r) => !r.report.ok);
+  const first = reports[0];
+  if (!failing) return first.report;
+  const byReading = /* @__PURE__ */ new Map();
+  for (const { model, report: report2 } of reports) byReading.set(reading(report2), [...byReading.get(reading(report2)) ?? [], model.label]);
+  const report = failing.report;
+  if (byReading.size === 1) return report;
+  const split = `the runtimes disagree on ${report.platform}: ${[...byReading].map(([what, labels]) => `${labels.join(" and ")} read ${what}`).join(" | ")}`;
+  const at = report.problems.length === 0 ? report.consumers.findIndex((c) => c.required && !c.ok) : -1;
+  if (at === -1) return { ...report, ok: false, problems: [...report.problems, split] };
+  const finding = { problem: split, fix: "apply the fixes above: some runtimes need them and others do not, and the image must read the same on every runtime" };
+  return { ...report, ok: false, consumers: report.consumers.map((c, i) => i === at ? { ...c, findings: [...c.findings, finding] } : c) };
+}
+function checkRuntimes(facts, problems, expectations) {
+  const needs = [];
+  const reports = [];
+  const { views, refusals, user, ...rest } = facts;
+  const identity = (view, rule) => {
+    const passwd = readText(view, PASSWD, needs);
+    const group = readText(view, GROUP, needs);
+    if (passwd === "pending" || group === "pending") return "pending";
+    return resolveIdentity(user, passwd, group, rule);
+  };
+  for (const model of RUNTIME_MODELS) {
+    const view = views[model.applier];
+    const own = [...problems];
+    const refusal = refusals.get(model.applier);
+    if (refusal) own.push(refusal);
+    let reader = ROOT;
+    if (own.length === 0 && !isRootWithoutLookup(user)) {
+      if (namesSomething(user)) {
+        const found = identity(view, model.groups);
+        if (found === "pending") continue;
+        if ("error" in found) own.push(found.error);
+        else reader = found;
+      } else {
+        reader = "pending";
+      }
+    }
+    const check = (who) => checkPlatform({ ...rest, tree: new UserView(view, model.applier, who), problems: own }, expectations);
+    let checked;
+    try {
+      checked = check(reader);
+    } catch (error) {
+      if (!(error instanceof IdentityNeeded)) throw error;
+      const found = identity(view, model.groups);
+      if (found === "pending") continue;
+      if ("error" in found) throw new Error(`internal: a numeric USER ${user} did not resolve: ${found.error}`);
+      checked = check(found);
+    }
+    if ("needs" in checked) needs.push(...checked.needs);
+    else reports.push({ model, report: checked.report });
+  }
+  if (needs.length > 0) return { needs };
+  return { report: combine(reports) };
+}
+
+// src/image/apply-layer.ts
+function metaOf(entry) {
+  return { mode: entry.mode, uid: entry.uid, gid: entry.gid };
+}
+function isWhiteoutDevice(entry) {
+  return entry.device === "3" && entry.devmajor === 0 && entry.devminor === 0;
+}
+function linkTarget(tree, linkname, rule) {
+  if (rule === "lexical") {
+    const parts = cleanComponents(linkname);
+    const base2 = parts.pop();
+    return base2 === void 0 ? "" : joinPath(tree.rootPath(parts), base2);
+  }
+  const slash = linkname.lastIndexOf("/");
+  const base = linkname.slice(slash + 1);
+  const folder = tree.rootPath(linkname.slice(0, slash + 1).split("/"));
+  if (base === "" || base === ".") return folder;
+  return base === ".." ? parentOf(folder) : joinPath(folder, base);
+}
+function layerApplier(tree, linkTargets = "root-path") {
+  return {
+    async apply(entry, content) {
+      const cleaned = goClean(entry.name);
+      const parts = cleanComponents(cleaned);
+      const base = parts.pop();
+      if (base === void 0) return;
+      const parent = tree.rootPath(parts);
+      const path = joinPath(parent, base);
+      const above = parent === "" ? void 0 : tree.get(parent);
+      if (parent !== "" && !above) tree.mkdirAll(parent);
+      else if (above && above.kind !== "dir") throw new UnpackError(`/${parent} is not a directory (entry ${JSON.stringify(entry.name)})`);
+      if (cleaned.startsWith(WHITEOUT_META_PREFIX) && cleaned !== OPAQUE_MARKER) return;
+      if (base.startsWith(WHITEOUT_PREFIX)) {
+        if (base === OPAQUE_MARKER) {
+          tree.markOpaque(parent);
+          return;
+        }
+        const original = base.slice(WHITEOUT_PREFIX.length);
+        const target = original === "" || original === "." ? parent : original === ".." ? parentOf(parent) : joinPath(parent, original);
+        if (tree.get(target) || target === parent || original === "..") throw new UnpackError(`whiteout ${JSON.stringify(entry.name)}: /${target} exists in the same layer (invalid whiteout)`);
+        tree.set(target, { kind: "whiteout" });
+        return;
+      }
+      const existing = tree.get(path);
+      if (existing && !(existing.kind === "dir" && entry.type === TarType.directory)) tree.removeAll(path);
+      let node;
+      switch (entry.type) {
+        case TarType.directory:
+          node = { kind: "dir", meta: metaOf(entry) };
+          break;
+        case TarType.file:
+          node = { kind: "file", content: await content(path), meta: metaOf(entry) };
+          break;
+        case TarType.symlink:
+          node = { kind: "symlink", target: entry.linkname };
+          break;
+        case TarType.hardlink: {
+          const target = linkTarget(tree, entry.linkname, linkTargets);
+          const linked = tree.get(target);
+          if (!linked || linked.kind === "whiteout") throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to /${target}, which is not in the same layer`);
+          if (linked.kind === "dir") throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to the directory /${target}`);
+          if (linked.kind === "file") Object.assign(linked.meta, metaOf(entry));
+          node = linked;
+          break;
+        }
+        case TarType.special:
+          node = isWhiteoutDevice(entry) ? { kind: "whiteout" } : { kind: "special", detail: `/${path} is a ${entry.device === "6" ? "FIFO" : "device"}` };
+          break;
+        case TarType.paxGlobal:
+          break;
+        // nothing is created, but what was at the name is gone (above)
+        default:
+          throw new UnpackError(`entry ${JSON.stringify(entry.name)} has a tar type the engine cannot unpack`);
+      }
+      if (node) tree.set(path, node);
+    }
+  };
+}
+
+// src/image/read-layer.ts
+async function digest(body, content, keep) {
+  const hash = new StreamHash();
+  const parts = [];
+  for await (const part of body) {
+    hash.update(part);
+    if (keep) parts.push(part);
+  }
+  content.sha256 = hash.hex();
+  content.size = hash.size;
+  if (keep) content.bytes = Buffer.concat(parts);
+}
+async function recordLayer(tar, layer, policy) {
+  const out = [];
+  let ordinal = 0;
+  for await (const entry of tarEntries(tar)) {
+    const header = {
+      name: entry.name,
+      linkname: entry.linkname,
+      size: entry.size,
+      type: entry.type,
+      mode: entry.mode,
+      uid: entry.uid,
+      gid: entry.gid,
+      device: entry.device,
+      devmajor: entry.devmajor,
+      devminor: entry.devminor
+    };
+    if (entry.type !== TarType.file) {
+      out.push({ header });
+      ordinal++;
+      continue;
+    }
+    const content = { size: entry.size, layer, ordinal: ordinal++ };
+    const path = normalizeLayerPath(entry.name);
+    if (policy.hash(path)) await digest(entry.body, content, policy.keep(path, entry.size));
+    out.push({ header, content });
+  }
+  return out;
+}
+function layerRecords(summaries) {
+  const known = /* @__PURE__ */ new Map();
+  const load = async (layer, roots, record) => {
+    const kept = await summaries?.get(layer, roots);
+    if (kept) return kept;
+    const entries = await record();
+    await summaries?.put(layer, roots, entries);
+    return entries;
+  };
+  return {
+    async read(layer, roots, index, record) {
+      const key = `${layer.digest}\0${layer.size}\0${layer.mediaType}\0${roots.join("\0")}`;
+      let entries = known.get(key);
+      if (!entries) {
+        entries = load(layer, roots, record);
+        known.set(key, entries);
+      }
+      return (await entries).map((e) => e.content ? { header: e.header, content: { ...e.content, layer: index } } : e);
+    }
+  };
+}
+async function applyRecorded(tree, entries, linkTargets) {
+  const applier = layerApplier(tree, linkTargets);
+  for (const entry of entries) {
+    await applier.apply(entry.header, async () => {
+      if (!entry.content) throw new Error("internal: a regular file without a content record");
+      return entry.content;
+    });
+  }
+}
+async function hashEntries(tar, wanted) {
+  let ordinal = 0;
+  for await (const entry of tarEntries(tar)) {
+    const want = wanted.get(ordinal++);
+    if (want) await digest(entry.body, want.content, want.keep);
+  }
+}
+
+// src/image/storage-applier.ts
+function storageRefusal(entries) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const { header } of entries) {
+    const name = goClean(header.name);
+    const earlier = seen.get(name);
+    if (earlier !== void 0) {
+      const which = earlier === header.name ? `two entries named ${JSON.stringify(name)}` : `entries ${JSON.stringify(earlier)} and ${JSON.stringify(header.name)} both name ${JSON.stringify(name)}`;
+      return `${which} (containers/storage refuses a path twice in one layer; write each path once)`;
+    }
+    seen.set(name, header.name);
+  }
+  return void 0;
+}
+function treeDiffers(entries) {
+  return entries.some(({ header }) => header.type === TarType.hardlink && header.linkname.split("/").includes(".."));
+}
+async function storageLayer(entries, containerd) {
+  const refused = storageRefusal(entries);
+  if (!treeDiffers(entries)) return { tree: containerd, ...refused ? { refused } : {} };
+  const tree = new LayerTree();
+  try {
+    await applyRecorded(tree, entries, "lexical");
+  } catch (error) {
+    if (!(error instanceof UnpackError)) throw error;
+    return { tree, refused: refused ?? error.message };
+  }
+  return { tree, ...refused ? { refused } : {} };
+}
+
+// src/image/docker-source.ts
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { join } from "node:path";
+function spawnDocker(binary) {
+  return (args) => new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const err = [];
+    child.stderr.on("data", (chunk) => err.push(chunk));
+    child.on("error", (error) => reject(new Error(`cannot run ${binary}: ${error.message}`, { cause: error })));
+    child.on("close", (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${binary} ${args.join(" ")} exited ${code}: ${Buffer.concat(err).toString("utf8").trim().slice(-2e3)}`));
+    });
+  });
+}
+async function dockerSource(reference, docker, tempDir) {
+  const dir = await mkdtemp(join(tempDir, "oneapi-offline-verify-"));
+  const file = join(dir, "image.tar");
+  try {
+    await docker(["image", "save", "--output", file, reference]);
+    const source = await layoutSource(file, {
+      refName: reference,
+      partial: true,
+      label: `docker image ${reference}`,
+      noIndexHint: "the engine uses the classic image store; enable the containerd image store, or verify the pushed image or an OCI archive"
+    });
+    return {
+      ...source,
+      close: async () => {
+        await source.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    };
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
 
 // src/oci/blob-stream.ts
 import { Readable, pipeline } from "node:stream";
@@ -433,136 +848,8 @@ async function* untilDeadline(source, deadline, what) {
   }
 }
 
-// src/image/apply-layer.ts
-function layerApplier(tree) {
-  return {
-    async apply(entry, content) {
-      const cleaned = goClean(entry.name);
-      const parts = cleanComponents(cleaned);
-      const base = parts.pop();
-      if (base === void 0) return;
-      const parent = tree.rootPath(parts);
-      const path = joinPath(parent, base);
-      const above = parent === "" ? void 0 : tree.get(parent);
-      if (parent !== "" && !above) tree.mkdirAll(parent);
-      else if (above && above.kind !== "dir") throw new UnpackError(`/${parent} is not a directory (entry ${JSON.stringify(entry.name)})`);
-      if (cleaned.startsWith(WHITEOUT_META_PREFIX) && cleaned !== OPAQUE_MARKER) return;
-      if (base.startsWith(WHITEOUT_PREFIX)) {
-        if (base === OPAQUE_MARKER) {
-          tree.markOpaque(parent);
-          return;
-        }
-        const original = base.slice(WHITEOUT_PREFIX.length);
-        const target = original === "" || original === "." ? parent : original === ".." ? parentOf(parent) : joinPath(parent, original);
-        if (tree.get(target) || target === parent || original === "..") throw new UnpackError(`whiteout ${JSON.stringify(entry.name)}: /${target} exists in the same layer (invalid whiteout)`);
-        tree.set(target, { kind: "whiteout" });
-        return;
-      }
-      const existing = tree.get(path);
-      if (existing && !(existing.kind === "dir" && entry.type === TarType.directory)) tree.removeAll(path);
-      let node;
-      switch (entry.type) {
-        case TarType.directory:
-          if (tree.get(path)?.kind !== "dir") node = { kind: "dir" };
-          break;
-        case TarType.file:
-          node = { kind: "file", content: await content(path) };
-          break;
-        case TarType.symlink:
-          node = { kind: "symlink", target: entry.linkname };
-          break;
-        case TarType.hardlink: {
-          const linkParts = cleanComponents(entry.linkname);
-          const linkBase = linkParts.pop();
-          const target = linkBase === void 0 ? "" : joinPath(tree.rootPath(linkParts), linkBase);
-          const linked = tree.get(target);
-          if (!linked || linked.kind === "whiteout") throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to /${target}, which is not in the same layer`);
-          if (linked.kind === "dir") throw new UnpackError(`hard link ${JSON.stringify(entry.name)} to the directory /${target}`);
-          node = linked;
-          break;
-        }
-        case TarType.special:
-          node = { kind: "special", detail: `/${path} is a device or FIFO` };
-          break;
-        case TarType.paxGlobal:
-          break;
-        // nothing is created, but what was at the name is gone (above)
-        default:
-          throw new UnpackError(`entry ${JSON.stringify(entry.name)} has a tar type the engine cannot unpack`);
-      }
-      if (node) tree.set(path, node);
-    }
-  };
-}
-
-// src/image/read-layer.ts
-async function digest(body, content, keep) {
-  const hash = new StreamHash();
-  const parts = [];
-  for await (const part of body) {
-    hash.update(part);
-    if (keep) parts.push(part);
-  }
-  content.sha256 = hash.hex();
-  content.size = hash.size;
-  if (keep) content.bytes = Buffer.concat(parts);
-}
-async function recordLayer(tar, layer, policy) {
-  const out = [];
-  let ordinal = 0;
-  for await (const entry of tarEntries(tar)) {
-    const header = { name: entry.name, linkname: entry.linkname, size: entry.size, type: entry.type };
-    if (entry.type !== TarType.file) {
-      out.push({ header });
-      ordinal++;
-      continue;
-    }
-    const content = { size: entry.size, layer, ordinal: ordinal++ };
-    const path = normalizeLayerPath(entry.name);
-    if (policy.hash(path)) await digest(entry.body, content, policy.keep(path, entry.size));
-    out.push({ header, content });
-  }
-  return out;
-}
-function layerRecords(summaries) {
-  const known = /* @__PURE__ */ new Map();
-  const load = async (layer, roots, record) => {
-    const kept = await summaries?.get(layer, roots);
-    if (kept) return kept;
-    const entries = await record();
-    await summaries?.put(layer, roots, entries);
-    return entries;
-  };
-  return {
-    async read(layer, roots, index, record) {
-      const key = `${layer.digest}\0${layer.size}\0${layer.mediaType}\0${roots.join("\0")}`;
-      let entries = known.get(key);
-      if (!entries) {
-        entries = load(layer, roots, record);
-        known.set(key, entries);
-      }
-      return (await entries).map((e) => e.content ? { header: e.header, content: { ...e.content, layer: index } } : e);
-    }
-  };
-}
-async function applyRecorded(tree, entries) {
-  const applier = layerApplier(tree);
-  for (const entry of entries) {
-    await applier.apply(entry.header, async () => {
-      if (!entry.content) throw new Error("internal: a regular file without a content record");
-      return entry.content;
-    });
-  }
-}
-async function hashEntries(tar, wanted) {
-  let ordinal = 0;
-  for await (const entry of tarEntries(tar)) {
-    const want = wanted.get(ordinal++);
-    if (want) await digest(entry.body, want.content, want.keep);
-  }
-}
-
 // src/image/overlay-view.ts
+var ROOT2 = { kind: "dir", meta: { ...DEFAULT_DIR_META }, implicit: true };
 var OverlayView = class {
   /** Layer trees from the top down; `complete` once the bottom layer is among them. */
   constructor(layers, complete) {
@@ -582,7 +869,7 @@ var OverlayView = class {
   }
   /** The merged node at a path with no symlink in its parents; undefined when absent. */
   stat(path) {
-    if (path === "") return { kind: "dir" };
+    if (path === "") return ROOT2;
     let found;
     for (const layer of this.layers) {
       const node = layer.get(path);
@@ -616,8 +903,8 @@ var OverlayView = class {
     if (!this.complete) throw new Undecided(`the entries of /${dir}`);
     return result();
   }
-  resolve(components, mode, followLast = true) {
-    return resolvePath((p) => this.stat(p), components, mode, followLast);
+  resolve(components, mode, followLast = true, enter) {
+    return resolvePath((p) => this.stat(p), components, mode, followLast, enter);
   }
 };
 
@@ -672,9 +959,10 @@ function describeError(error) {
   if (error instanceof UnpackError) return `the engine would refuse to unpack this layer: ${error.message}`;
   return error.message;
 }
+var emptyViews = () => ({ containerd: new OverlayView([], true), "containers-storage": new OverlayView([], true) });
 async function decide(facts, problems, expectations, rehash) {
   for (let round = 0; ; round++) {
-    const checked = checkPlatform({ ...facts, problems }, expectations);
+    const checked = checkRuntimes(facts, problems, expectations);
     if ("report" in checked) return checked.report;
     if (round >= 4) throw new Error(`internal: ${facts.platform} still needs bytes after ${round} passes`);
     await rehash(checked.needs);
@@ -687,6 +975,8 @@ async function verifyLeaf(source, leaf, manifestBytes, expectations, deps, recor
   let platform = platformName(leaf.platform);
   const problems = [];
   let runtime = imageRuntime(void 0, void 0);
+  let user;
+  const refusals = /* @__PURE__ */ new Map();
   let layers = [];
   let current = "";
   const openLayer = async (i) => {
@@ -720,15 +1010,19 @@ async function verifyLeaf(source, leaf, manifestBytes, expectations, deps, recor
     if (!configBytes) throw new Error(`config ${manifest.config.digest} is not in ${source.label}`);
     const config = JSON.parse(configBytes.toString("utf8"));
     runtime = imageRuntime(config.config?.Env, config.config?.WorkingDir);
+    user = config.config?.User;
     if (!leaf.platform && config.os && config.architecture) {
       platform = platformName(configPlatform(config));
     }
     const roots = candidateDirs(runtime, expectations.cachePath).map(normalizeLayerPath);
+    const identity = (path) => IDENTITY_FILES.includes(path);
     const policy = {
-      hash: (path) => roots.some((root) => isWithin(path, root)),
-      keep: (path, size) => baseOf(path) === MANIFEST_FILE && size <= MAX_KEPT_BYTES
+      hash: (path) => roots.some((root) => isWithin(path, root)) || identity(path),
+      keep: (path, size) => (baseOf(path) === MANIFEST_FILE || identity(path)) && size <= MAX_KEPT_BYTES
     };
     const trees = [];
+    const storageTrees = [];
+    const views = (complete) => ({ containerd: new OverlayView(trees, complete), "containers-storage": new OverlayView(storageTrees, complete) });
     for (let k = layers.length - 1; k >= 0; k--) {
       const layer = layers[k];
       log.debug(`${platform}: layer ${k + 1}/${layers.length} ${layer.digest} (${layer.size} B, ${layer.mediaType})`);
@@ -737,19 +1031,22 @@ async function verifyLeaf(source, leaf, manifestBytes, expectations, deps, recor
       const recorded = await records.read(layer, roots, k, async () => recordLayer(await openLayer(k), k, policy));
       await applyRecorded(tree, recorded);
       trees.push(tree);
+      const storage = await storageLayer(recorded, tree);
+      storageTrees.push(storage.tree);
+      if (storage.refused && !refusals.has("containers-storage")) refusals.set("containers-storage", `${current}: Podman would refuse to unpack this layer: ${storage.refused}`);
       try {
-        const report = await decide({ platform, digest: digest2, tree: new OverlayView(trees, k === 0), runtime, layersRead: layers.length - k }, problems, expectations, rehash);
+        const report = await decide({ platform, digest: digest2, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash);
         if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
         return report;
       } catch (error) {
         if (!(error instanceof Undecided)) throw error;
       }
     }
-    return await decide({ platform, digest: digest2, tree: new OverlayView([], true), runtime, layersRead: 0 }, problems, expectations, rehash);
+    return await decide({ platform, digest: digest2, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash);
   } catch (error) {
     problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }
-  return decide({ platform, digest: digest2, tree: new OverlayView([], true), runtime }, problems, expectations, rehash);
+  return decide({ platform, digest: digest2, views: emptyViews(), runtime, user, refusals }, problems, expectations, rehash);
 }
 async function verifyImage(target, expectations, deps) {
   const { log } = deps;

@@ -565,7 +565,7 @@ async function prepare(options, deps) {
     await checkCacheDir(options.cacheDir, options.guardedDirs);
     await checkLayout(options.cacheDir, files);
   }
-  const source = options.source !== void 0 ? await (await import("./local-source-2IOLHSH4.mjs")).openSource(options.source, files) : void 0;
+  const source = options.source !== void 0 ? await (await import("./local-source-O5PQ5X24.mjs")).openSource(options.source, files) : void 0;
   const staging = lazyRunStaging(deps.stagingDir);
   try {
     let { acquired, restored } = source ? { acquired: await (await import("./from-source-QX3BEHZL.mjs")).fromSource(files, source, log), restored: false } : await acquireOnline(files, files, options, deps, staging);
@@ -1113,7 +1113,7 @@ function contextBeside(buildDir2, shape, log) {
     log: held,
     started,
     onAcquired: async (acquired) => {
-      const staged = await import("./buildx-modules-HYBAUR4O.mjs").then(({ stageSources, contextLayout }) => {
+      const staged = await import("./buildx-modules-ZLQHLB7Q.mjs").then(({ stageSources, contextLayout }) => {
         const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
         return stageSources(acquired, join9(buildDir2, name), layout);
       }).catch((error) => {
@@ -1177,7 +1177,7 @@ function unpublishedAt(result) {
   return where.length > 0 ? `${digest}, at ${where.join(", ")}` : digest;
 }
 async function publishStep(p, result, facts, deps) {
-  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-HYBAUR4O.mjs");
+  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-ZLQHLB7Q.mjs");
   const access2 = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === "merge") {
     const merged = result.merged;
@@ -1213,9 +1213,9 @@ async function verifyStep(p, result, facts, deps) {
     return void 0;
   }
   const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }] = await Promise.all([
-    import("./verify-image-XOFNEU7Y.mjs"),
+    import("./verify-image-77ZM64ZP.mjs"),
     registryTransport(p),
-    import("./layer-summaries-6ZUV7H7Z.mjs"),
+    import("./layer-summaries-H2TMG5FC.mjs"),
     import("./expectations-IFIQH33O.mjs")
   ]);
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
@@ -1240,7 +1240,7 @@ function credentialsFor(facts) {
 }
 async function registryStep(p, options, prepared, facts, deps) {
   const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }] = await Promise.all([
-    import("./registry-engine-ETEB5HT7.mjs"),
+    import("./registry-engine-DL3CTDEF.mjs"),
     registryTransport(p),
     import("./expectations-IFIQH33O.mjs"),
     import("./layer-blob-cache-5HH466TC.mjs")
@@ -1253,11 +1253,11 @@ async function registryStep(p, options, prepared, facts, deps) {
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-P6CMNO7Q.mjs"), registryTransport(p), import("./expectations-IFIQH33O.mjs")]);
+  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-62UUFGD6.mjs"), registryTransport(p), import("./expectations-IFIQH33O.mjs")]);
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 async function buildxStepParts(facts, deps) {
-  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-HYBAUR4O.mjs");
+  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-ZLQHLB7Q.mjs");
   const buildx = deps.docker === void 0 ? await buildxBinary(facts.processEnv, facts.dockerConfig) : void 0;
   return { build, openLayoutRun, buildx };
 }
@@ -1411,7 +1411,7 @@ async function runPipeline(raw, facts, deps) {
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === "build" ? (await import("./buildx-modules-HYBAUR4O.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
+          const planned = p.mode === "build" ? (await import("./buildx-modules-ZLQHLB7Q.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }

@@ -7,11 +7,11 @@ import {
 } from "./chunk-BIGZHIMC.mjs";
 import {
   verifyImage
-} from "./chunk-X3QIGN6Y.mjs";
+} from "./chunk-KHFPLINV.mjs";
 import {
   encoderLayer
-} from "./chunk-UQNSNAQ5.mjs";
-import "./chunk-7KUPTEZA.mjs";
+} from "./chunk-Q6U33KLF.mjs";
+import "./chunk-YVZMMB6I.mjs";
 import "./chunk-LJDO4X6R.mjs";
 import {
   blobExists,
@@ -29,8 +29,8 @@ import {
   httpTransport
 } from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
-import "./chunk-H26ZME4A.mjs";
-import "./chunk-OL25VIPN.mjs";
+import "./chunk-RQOY37YH.mjs";
+import "./chunk-CZKUM3XS.mjs";
 import {
   rfc3339
 } from "./chunk-C5YV2EB3.mjs";

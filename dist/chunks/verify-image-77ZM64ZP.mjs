@@ -1,14 +1,14 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-X3QIGN6Y.mjs";
-import "./chunk-7KUPTEZA.mjs";
+} from "./chunk-KHFPLINV.mjs";
+import "./chunk-YVZMMB6I.mjs";
 import "./chunk-LJDO4X6R.mjs";
 import "./chunk-SXDM2YP7.mjs";
 import "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
-import "./chunk-H26ZME4A.mjs";
-import "./chunk-OL25VIPN.mjs";
+import "./chunk-RQOY37YH.mjs";
+import "./chunk-CZKUM3XS.mjs";
 import "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-LETP2O6P.mjs";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-SOO7QRZ2.mjs";
 import {
   TarType
-} from "./chunk-OL25VIPN.mjs";
+} from "./chunk-CZKUM3XS.mjs";
 import {
   sha256Hex
 } from "./chunk-LMSPCY74.mjs";
@@ -13,32 +13,41 @@ import "./chunk-JVZTSKKL.mjs";
 // src/image/layer-summaries.ts
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-var FORMAT = 1;
+var FORMAT = 2;
 var TYPES = new Set(Object.values(TarType));
+var MAX_STORED_BYTES = 64 * 1024;
+var HEADER_FIELDS = 10;
 var sha256 = (text) => sha256Hex(text);
 function keyOf(layer, roots) {
   return sha256(JSON.stringify([FORMAT, layer.digest, layer.size, layer.mediaType, roots]));
 }
 function rowsOf(entries) {
-  return entries.map(({ header, content }) => {
-    const row = [header.name, header.linkname, header.size, header.type];
-    return content ? [...row, content.ordinal, content.sha256 ?? null] : row;
+  return entries.map(({ header: h, content }) => {
+    const row = [h.name, h.linkname, h.size, h.type, h.mode, h.uid, h.gid, h.device, h.devmajor, h.devminor];
+    if (!content) return row;
+    const bytes = content.bytes && content.bytes.length <= MAX_STORED_BYTES ? content.bytes.toString("base64") : null;
+    return [...row, content.ordinal, content.sha256 ?? null, bytes];
   });
 }
+var isCount = (n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0;
 function entriesOf(rows) {
   const out = [];
   for (const row of rows) {
-    if (!Array.isArray(row) || row.length !== 4 && row.length !== 6) return void 0;
-    const [name, linkname, size, type, ordinal, hash] = row;
-    if (typeof name !== "string" || typeof linkname !== "string" || typeof size !== "number" || typeof type !== "string" || !TYPES.has(type)) return void 0;
-    const header = { name, linkname, size, type };
-    if (row.length === 4) {
+    if (!Array.isArray(row) || row.length !== HEADER_FIELDS && row.length !== HEADER_FIELDS + 3) return void 0;
+    const [name, linkname, size, type, mode, uid, gid, device, devmajor, devminor, ordinal, hash, bytes] = row;
+    if (typeof name !== "string" || typeof linkname !== "string" || !isCount(size) || typeof type !== "string" || !TYPES.has(type)) return void 0;
+    if (!isCount(mode) || mode > 4095 || !isCount(uid) || !isCount(gid) || typeof device !== "string" || !isCount(devmajor) || !isCount(devminor)) return void 0;
+    const header = { name, linkname, size, type, mode, uid, gid, device, devmajor, devminor };
+    if (row.length === HEADER_FIELDS) {
       if (type === TarType.file) return void 0;
       out.push({ header });
       continue;
     }
-    if (type !== TarType.file || typeof ordinal !== "number" || !(hash === null || typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash))) return void 0;
-    out.push({ header, content: { size, ordinal, layer: -1, ...hash ? { sha256: hash } : {} } });
+    if (type !== TarType.file || !isCount(ordinal) || !(hash === null || typeof hash === "string" && /^[0-9a-f]{64}$/.test(hash))) return void 0;
+    if (!(bytes === null || typeof bytes === "string" && hash !== null)) return void 0;
+    const kept = typeof bytes === "string" ? Buffer.from(bytes, "base64") : void 0;
+    if (kept && (kept.length !== size || sha256Hex(kept) !== hash)) return void 0;
+    out.push({ header, content: { size, ordinal, layer: -1, ...typeof hash === "string" ? { sha256: hash } : {}, ...kept ? { bytes: kept } : {} } });
   }
   return out;
 }

@@ -1,10 +1,10 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   tarEntries
-} from "./chunk-H26ZME4A.mjs";
+} from "./chunk-RQOY37YH.mjs";
 import {
   TarType
-} from "./chunk-OL25VIPN.mjs";
+} from "./chunk-CZKUM3XS.mjs";
 import {
   openRegular,
   readChunks

@@ -1,12 +1,12 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   tarHeader
-} from "./chunk-UQNSNAQ5.mjs";
+} from "./chunk-Q6U33KLF.mjs";
 import {
   BLOCK,
   isZeroBlock,
   parseHeader
-} from "./chunk-OL25VIPN.mjs";
+} from "./chunk-CZKUM3XS.mjs";
 import {
   splitTag
 } from "./chunk-ZSIEINAT.mjs";
