@@ -3,7 +3,7 @@
 // action reads only this table: the `gateway` input, the variables the overlay sets, the
 // default encoder set, the volumes cache-path must stay out of, `auto`'s signs and the
 // verifier's reader rules. Pure data.
-import type { ConsumerName } from '../image/consumers.js';
+import { CACHE_VARIABLES, type ConsumerName } from '../image/consumers.js';
 import { DEFAULT_ENCODINGS, type EncodingName } from '../pins.js';
 
 export const GATEWAYS = ['generic', 'one-api', 'new-api', 'litellm', 'open-webui', 'dify-api', 'dify-plugin-daemon'] as const;
@@ -57,9 +57,6 @@ export interface GatewayProfile {
   readonly signs: Signs;
   readonly sources: readonly Source[];
 }
-
-/** The variables every profile sets: both readers look there first (src/image/consumers.ts). */
-const CACHE_VARIABLES = ['TIKTOKEN_CACHE_DIR', 'DATA_GYM_CACHE_DIR'] as const;
 
 const TIKTOKEN_GO: Source = {
   repository: 'pkoukk/tiktoken-go',
