@@ -5,7 +5,7 @@
 // A platform passes only when the gateway would start offline. Pure.
 import { selectFiles } from '../encoders/selection.js';
 import { FileStatus, type ConsumerReport, type Expectations, type PlatformReport } from '../image/report.js';
-import { isEncodingName, type EncodingName } from '../pins.js';
+import { ENCODING_NAMES, type EncodingName } from '../pins.js';
 import { PROFILES, type GatewayProfile } from './profiles.js';
 
 function within(path: string, folder: string): boolean {
@@ -19,12 +19,12 @@ function served(report: ConsumerReport, encodings: readonly EncodingName[]): Enc
   return encodings.filter((e) => selectFiles([e]).every((f) => ok.has(f.cacheFile)));
 }
 
-/** The encodings the expectations name, in their order (the manifest's, in manifest mode). */
+/** The encodings the expectations name (the image manifest's, in manifest mode), in the pins' order. */
 function expectedEncodings(report: ConsumerReport, expectations: Expectations): EncodingName[] {
   const byFile = new Map([...(expectations.known ?? []), ...expectations.files].map((f) => [f.cacheFile, f.encodings ?? []]));
   const files = expectations.fromImage ? report.files.map((f) => f.cacheFile) : expectations.files.map((f) => f.cacheFile);
-  const names = files.flatMap((file) => byFile.get(file) ?? []).filter(isEncodingName);
-  return [...new Set(names)];
+  const names = new Set(files.flatMap((file) => byFile.get(file) ?? []));
+  return ENCODING_NAMES.filter((e) => names.has(e));
 }
 
 function gatewayFindings(profile: GatewayProfile, report: ConsumerReport, expectations: Expectations): ConsumerReport {

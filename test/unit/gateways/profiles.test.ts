@@ -45,7 +45,7 @@ interface Layout {
   readonly workingDir?: string;
 }
 
-async function verifyAs(profile: GatewayProfile, layout: Layout, cachePath = layout.folder): Promise<PlatformReport> {
+async function verifyAs(profile: GatewayProfile, layout: Layout, cachePath = layout.folder, order: 'selection' | 'reversed' = 'selection'): Promise<PlatformReport> {
   const files = selectFiles(layout.encodings);
   const folder = layout.folder.replace(/^\//, '');
   const parents = folder.split('/').map((_, i, parts) => `${parts.slice(0, i + 1).join('/')}/`);
@@ -54,7 +54,7 @@ async function verifyAs(profile: GatewayProfile, layout: Layout, cachePath = lay
   const path = await writeLayout(await mkdtemp(join(dir, 'img-')), img.manifest, img.blobs);
   const expectations: Expectations = {
     cachePath,
-    files: files.map((f) => expectedFile({ ...f, sha256: sha256(bytesOf(f.id)), size: Buffer.byteLength(bytesOf(f.id)) })),
+    files: (order === 'reversed' ? [...files].reverse() : files).map((f) => expectedFile({ ...f, sha256: sha256(bytesOf(f.id)), size: Buffer.byteLength(bytesOf(f.id)) })),
     consumers: profile.readers,
     gateway: profile,
   };
@@ -154,6 +154,14 @@ describe.each(GATEWAYS.map((name) => [name, PROFILES[name], CASES[name]] as cons
     expect(report.verdict).toMatch(c.broken.says);
     if (c.broken.fix) expect(report.consumers.flatMap((r) => r.findings.map((f) => f.fix)).join('\n')).toMatch(c.broken.fix);
   });
+});
+
+it("the verdict lists the encodings in the pins' order, whatever order the prepared manifest lists the files in", async () => {
+  const profile = PROFILES['dify-plugin-daemon'];
+  const layout = { env: overlaid([], profile.variables), folder: CACHE, encodings: profile.encodings };
+  const [one, other] = await Promise.all([verifyAs(profile, layout), verifyAs(profile, layout, CACHE, 'reversed')]);
+  expect(one.verdict).toBe(other.verdict);
+  expect(one.verdict).toContain(': r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base, gpt2 where');
 });
 
 describe('litellm: CUSTOM_TIKTOKEN_CACHE_DIR decides where it reads', () => {
