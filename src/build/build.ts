@@ -107,7 +107,7 @@ export async function build(input: BuildOptions, from: PreparedFolder | { readon
   await mkdir(deps.tempDir, { recursive: true });
   if (input.archive) await mkdir(dirname(input.archive), { recursive: true });
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
-  const overlay = overlayMode ? { dockerfile: await writeOverlay(join(deps.tempDir, 'overlay'), overlayMode.baseImage, options.cachePath), context: cacheDir } : undefined;
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join(deps.tempDir, 'overlay'), overlayMode.baseImage, options.cachePath, options.imageEnv), context: cacheDir } : undefined;
   const route = chooseRoute(options, engine.driver);
   // An image only pushed or verified needs no tar: buildx writes a layout folder much faster
   // (Engine's builder streams a tar of the whole image, base included, through its API).

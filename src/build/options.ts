@@ -51,6 +51,8 @@ export interface BuildOptions {
   readonly buildSecrets: readonly BuildSecret[];
   /** Values the logger must mask (proxy credentials, secret values). */
   readonly secrets: readonly string[];
+  /** Overlay mode: the variables the image gets, when the gateway reads more than TIKTOKEN_CACHE_DIR/DATA_GYM_CACHE_DIR (src/gateways/image-env.ts). */
+  readonly imageEnv?: ReadonlyArray<readonly [string, string]>;
 }
 
 export interface BuildContextFacts {

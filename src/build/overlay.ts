@@ -6,15 +6,18 @@
 // bytes on every builder and run with no rewrite-timestamp (see outputs.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { imageEnvOf, type ImageEnv } from '../gateways/image-env.js';
 
-export function overlayDockerfile(baseImage: string, cachePath: string): string {
-  return [`FROM ${baseImage}`, 'COPY . /', `ENV TIKTOKEN_CACHE_DIR=${cachePath} DATA_GYM_CACHE_DIR=${cachePath}`, ''].join('\n');
+export function overlayDockerfile(baseImage: string, cachePath: string, imageEnv?: ImageEnv): string {
+  // The gateway's variables (src/gateways/image-env.ts); by default TIKTOKEN_CACHE_DIR and DATA_GYM_CACHE_DIR.
+  const env = imageEnvOf(cachePath, imageEnv).map(([key, value]) => `${key}=${value}`);
+  return [`FROM ${baseImage}`, 'COPY . /', `ENV ${env.join(' ')}`, ''].join('\n');
 }
 
 /** Writes the overlay Dockerfile into its own folder, outside the build context (the staged tree); returns its path. */
-export async function writeOverlay(dir: string, baseImage: string, cachePath: string): Promise<string> {
+export async function writeOverlay(dir: string, baseImage: string, cachePath: string, imageEnv?: ImageEnv): Promise<string> {
   await mkdir(dir, { recursive: true });
   const dockerfile = join(dir, 'Dockerfile');
-  await writeFile(dockerfile, overlayDockerfile(baseImage, cachePath));
+  await writeFile(dockerfile, overlayDockerfile(baseImage, cachePath, imageEnv));
   return dockerfile;
 }

@@ -181,7 +181,7 @@ export async function registryBuild(
     const platformDigests: Record<string, string> = {};
     for (const p of read.platforms) {
       const configType = p.config.descriptor.mediaType || (p.manifest.descriptor.mediaType === MediaType.dockerManifest ? BlobMediaType.dockerConfig : BlobMediaType.ociConfig);
-      const config = overlayConfig(p.config.json, { diffId: layer.diffId, cachePath: options.cachePath, labels: options.labels, created, createdBy: `COPY encoder cache to ${options.cachePath} (oneapi-offline)` }, configType);
+      const config = overlayConfig(p.config.json, { diffId: layer.diffId, cachePath: options.cachePath, env: options.imageEnv, labels: options.labels, created, createdBy: `COPY encoder cache to ${options.cachePath} (oneapi-offline)` }, configType);
       const manifest = overlayManifest(p.manifest.json, p.manifest.descriptor.mediaType, config.descriptor, layer);
       own.set(config.descriptor.digest, config.bytes);
       own.set(manifest.descriptor.digest, manifest.bytes);

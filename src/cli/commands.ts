@@ -22,13 +22,13 @@ const COMMAND_DECIDES = ['build'] as const satisfies readonly InputName[];
 const MERGE_ONLY = ['merge-digests'] as const satisfies readonly InputName[];
 
 /** prepare may also push the verified folder as a one-layer image (cache-image, with its platforms and cache-path). */
-const PREPARE_INPUTS: readonly InputName[] = ['encoders', 'extra-encoders', 'mirror', 'source', 'cache-dir', 'cache', 'refresh', ...PROXY, 'cache-image', 'platforms', 'cache-path', 'verify'];
+const PREPARE_INPUTS: readonly InputName[] = ['gateway', 'encoders', 'extra-encoders', 'mirror', 'source', 'cache-dir', 'cache', 'refresh', ...PROXY, 'cache-image', 'platforms', 'cache-path', 'verify'];
 
 export const COMMAND_INPUTS: Readonly<Record<Command, readonly InputName[]>> = {
   prepare: PREPARE_INPUTS,
   build: INPUT_NAMES.filter((name) => !(COMMAND_DECIDES as readonly string[]).includes(name) && !(MERGE_ONLY as readonly string[]).includes(name)),
-  verify: ['images', 'archive', 'consumers', ...EXPECTATIONS, ...PROXY],
-  merge: ['merge-digests', 'images', 'version', 'tag-prefix', 'flavor', 'tags', 'annotations', 'builder', 'verify', ...EXPECTATIONS, ...PROXY],
+  verify: ['images', 'archive', 'gateway', 'consumers', ...EXPECTATIONS, ...PROXY],
+  merge: ['merge-digests', 'images', 'version', 'tag-prefix', 'flavor', 'tags', 'annotations', 'builder', 'verify', 'gateway', ...EXPECTATIONS, ...PROXY],
 };
 
 /** Flags spelled differently from their input. */

@@ -24,9 +24,10 @@ export function cliResult(result: PipelineResult): Record<string, unknown> {
   if (built) out['builder'] = { name: built.engine.builder ?? result.buildOptions?.builder ?? 'default', driver: built.engine.driver };
   if (built?.platformDigests) out['platform-digests'] = built.platformDigests;
   if (result.cacheImage) out['cache-image'] = { ...result.cacheImage };
+  if (result.gateway) out['gateway'] = { name: result.gateway.profile.name, by: result.gateway.by, why: result.gateway.why };
   if (verification) {
     out['verified'] = verification.ok;
-    out['platforms'] = Object.fromEntries(verification.platforms.map((p) => [p.platform, { digest: p.digest, ok: p.ok }]));
+    out['platforms'] = Object.fromEntries(verification.platforms.map((p) => [p.platform, { digest: p.digest, ok: p.ok, ...(p.verdict ? { verdict: p.verdict } : {}) }]));
   }
   return out;
 }

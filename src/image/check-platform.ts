@@ -3,7 +3,9 @@
 // anything else in that folder. Each finding says exactly what to change. Pure; when a
 // verdict needs bytes the first pass did not hash, it lists them in `needs` instead.
 import { MANIFEST_FILE, listedCacheFiles } from '../encoders/manifest.js';
-import { CACHE_VARIABLES, CONSUMERS, consumerDir, type ConsumerName, type ImageRuntime } from './consumers.js';
+import { gatewayReaderDir } from '../gateways/reader-rule.js';
+import { gatewayReport } from '../gateways/verdict.js';
+import { CACHE_VARIABLES, CONSUMERS, type consumerDir, type ConsumerName, type ImageRuntime } from './consumers.js';
 import { cleanComponents } from './layer-paths.js';
 import type { Content, Resolved } from './layer-tree.js';
 
@@ -107,12 +109,13 @@ function checkConsumer(ctx: Ctx, consumer: ConsumerName, required: boolean, runt
     const r = open(tree, path);
     return r.kind === 'found' && r.node.kind === 'dir';
   };
-  const dir = consumerDir(consumer, runtime, isDirectory);
   const cachePath = expectations.cachePath.replace(/\/+$/, '') || '/';
+  // The gateway's own rule comes first (LiteLLM's CUSTOM_TIKTOKEN_CACHE_DIR), then the reader's.
+  const { dir, fix: gatewayFix } = gatewayReaderDir(expectations.gateway, consumer, runtime, cachePath, isDirectory);
   const findings: Finding[] = [];
   const before = ctx.needs.length;
   if (dir.kind !== 'dir') {
-    findings.push({ problem: `${consumer}: ${dir.why}`, fix: `add \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\` to the image` });
+    findings.push({ problem: `${consumer}: ${dir.why}`, fix: gatewayFix ?? `add \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\` to the image` });
     const files = (expectations.fromImage ? [] : expectations.files).map((f): FileCheck => ({ cacheFile: f.cacheFile, status: FileStatus.missing, expectedSha256: f.sha256, expectedSize: f.size }));
     return { consumer, required, why: dir.why, ok: false, files, otherFiles: [], findings };
   }
@@ -137,7 +140,7 @@ function checkConsumer(ctx: Ctx, consumer: ConsumerName, required: boolean, runt
       return there?.status === FileStatus.ok;
     });
     if (ctx.needs.length > before) return undefined;
-    if (elsewhere) findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), but the files are in ${cachePath}`, fix: pointHere(dir, consumer, cachePath, runtime.env) });
+    if (elsewhere) findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), but the files are in ${cachePath}`, fix: gatewayFix ?? pointHere(dir, consumer, cachePath, runtime.env) });
     else {
       findings.push({
         problem: `${consumer} reads ${dir.path} (${dir.why}); missing there: ${missing.map((f) => label(byName.get(f.cacheFile) ?? { cacheFile: f.cacheFile, sha256: '' })).join(', ')}`,
@@ -205,8 +208,9 @@ export function checkPlatform(facts: PlatformFacts, expectations: Expectations):
     ok: target !== undefined && requiredReports.every((c) => c.directory !== undefined && physical(c.directory) === target),
   };
   const ok = problems.length === 0 && requiredReports.every((c) => c.ok);
+  // The gateway's needs (its encodings, folders clear of its volumes) and its verdict.
   return {
-    report: {
+    report: gatewayReport({
       platform: facts.platform,
       digest: facts.digest,
       ok,
@@ -215,6 +219,6 @@ export function checkPlatform(facts: PlatformFacts, expectations: Expectations):
       env,
       problems,
       ...(facts.layersRead !== undefined ? { layersRead: facts.layersRead } : {}),
-    },
+    }, expectations),
   };
 }

@@ -5,6 +5,7 @@ import type { Manifest } from '../encoders/manifest.js';
 import type { SelectedFile } from '../encoders/selection.js';
 import type { ExpectedFile, Expectations } from './report.js';
 import type { ConsumerName } from './consumers.js';
+import type { GatewayProfile } from '../gateways/profiles.js';
 
 export function expectedFile(file: Pick<SelectedFile, 'cacheFile' | 'sha256' | 'id' | 'encodings'> & { readonly size?: number | undefined }): ExpectedFile {
   return {
@@ -16,6 +17,6 @@ export function expectedFile(file: Pick<SelectedFile, 'cacheFile' | 'sha256' | '
   };
 }
 
-export function expectationsFrom(manifest: Pick<Manifest, 'files'>, cachePath: string, consumers?: readonly ConsumerName[]): Expectations {
-  return { cachePath, files: manifest.files.map(expectedFile), ...(consumers ? { consumers } : {}) };
+export function expectationsFrom(manifest: Pick<Manifest, 'files'>, cachePath: string, consumers?: readonly ConsumerName[], gateway?: GatewayProfile): Expectations {
+  return { cachePath, files: manifest.files.map(expectedFile), ...(consumers ? { consumers } : {}), ...(gateway ? { gateway } : {}) };
 }

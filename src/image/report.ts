@@ -1,5 +1,6 @@
 // What verification found, per platform and per consumer. Plain data: the action's outputs
 // and job summary, the CLI and assertVerified all read it.
+import type { GatewayProfile } from '../gateways/profiles.js';
 import type { ConsumerName } from './consumers.js';
 
 export interface ExpectedFile {
@@ -28,6 +29,8 @@ export interface Expectations {
   readonly known?: ReadonlyArray<ExpectedFile>;
   /** Consumers that must read every file offline (default: tiktoken and tiktoken-go). */
   readonly consumers?: readonly ConsumerName[];
+  /** The gateway whose rules and needs the verdict follows (src/gateways/; default: generic). */
+  readonly gateway?: GatewayProfile;
 }
 
 export const FileStatus = { ok: 'ok', missing: 'missing', wrongBytes: 'wrong-bytes' } as const;
@@ -88,6 +91,8 @@ export interface PlatformReport {
   readonly problems: readonly string[];
   /** Layers read of all the manifest lists (top-down reading stops when the files are decided). */
   readonly layersRead?: number;
+  /** One line for people: does the gateway start offline on this platform, with what, from where. */
+  readonly verdict?: string;
 }
 
 export interface VerificationReport {

@@ -49,6 +49,7 @@ export const INPUT_NAMES = [
   'add-hosts',
   'engine',
   'cache-image',
+  'gateway',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -59,7 +60,6 @@ export type InputName = (typeof INPUT_NAMES)[number];
  * equal to action.yml.
  */
 export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
-  encoders: 'r50k_base,p50k_base,cl100k_base,o200k_base',
   cache: 'true',
   refresh: 'false',
   build: 'true',
@@ -70,11 +70,11 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   push: 'false',
   load: 'false',
   verify: 'true',
-  consumers: 'tiktoken,tiktoken-go',
   'push-by-digest': 'false',
   'no-cache': 'false',
   pull: 'false',
   engine: 'buildx',
+  gateway: 'generic',
 };
 
 /** Raw input text by name, as `core.getInput` or the CLI gives it; '' when unset. */

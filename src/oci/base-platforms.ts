@@ -122,6 +122,72 @@ export async function imagePlatforms(source: ImageSource): Promise<string[]> {
   return [platformName(configPlatform(JSON.parse(config?.toString('utf8') ?? '{}') as Record<string, unknown>))];
 }
 
+/** What a container of an image starts with, and its labels: what `gateway: auto` reads (src/gateways/detect.ts). */
+export interface ImageConfigFacts {
+  /** `KEY=value` lines. */
+  readonly env: readonly string[];
+  readonly entrypoint: readonly string[];
+  readonly cmd: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** An image's platforms and, from one of them, its config facts: one pass over the root. */
+export interface ImageFacts {
+  readonly platforms: readonly string[];
+  readonly config: ImageConfigFacts;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function configFacts(config: Record<string, unknown>): ImageConfigFacts {
+  const c = (config['config'] && typeof config['config'] === 'object' ? config['config'] : {}) as Record<string, unknown>;
+  const labels = c['Labels'] && typeof c['Labels'] === 'object' && !Array.isArray(c['Labels']) ? (c['Labels'] as Record<string, unknown>) : {};
+  return {
+    env: strings(c['Env']),
+    entrypoint: strings(c['Entrypoint']),
+    cmd: strings(c['Cmd']),
+    labels: Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string')),
+  };
+}
+
+/**
+ * Every image platform (attestations left out) and the config facts of the first of `prefer`
+ * the image has (else its first platform), every document digest-checked.
+ */
+export async function imageFacts(source: ImageSource, prefer: readonly string[] = []): Promise<ImageFacts> {
+  const root = await source.root();
+  if (sha256Digest(root.bytes) !== root.digest) throw new BaseImageProblem(`${source.label}: the root does not match its digest ${root.digest}`, 'the image is corrupt or tampered with');
+  const parsed = parseManifest(root.bytes, root.mediaType, source.label);
+  if (parsed.kind === 'manifest') {
+    const config = json(await checkedDocument(source, parsed.doc.config, 'config'), `config ${parsed.doc.config.digest}`);
+    return { platforms: [platformName(configPlatform(config))], config: configFacts(config) };
+  }
+  const entries = parsed.doc.manifests.filter((m) => !isAttestation(m) && manifestKind(m.mediaType, undefined) !== 'index');
+  const chosen = prefer.map((p) => entries.find((e) => e.platform && samePlatform(p, e.platform))).find((e) => e !== undefined) ?? entries[0];
+  if (!chosen) throw new BaseImageProblem(`${source.label} lists no image manifest`, 'use an image with at least one platform');
+  const manifest = json(await checkedDocument(source, chosen, 'manifest'), `manifest ${chosen.digest}`);
+  const configDescriptor = manifest['config'] as Descriptor | undefined;
+  if (!configDescriptor || typeof configDescriptor.digest !== 'string') throw new BaseImageProblem(`${source.label}: manifest ${chosen.digest} names no config`, 'the image is damaged');
+  const config = json(await checkedDocument(source, configDescriptor, 'config'), `config ${configDescriptor.digest}`);
+  return { platforms: [...new Set(entries.map((m) => platformName(m.platform)))], config: configFacts(config) };
+}
+
+/** The platforms and config facts of a registry image (`gateway: auto`). */
+export function registryImageFacts(options: { readonly dockerConfig?: string | undefined; readonly transport?: HttpTransport | undefined }): (reference: string, prefer?: readonly string[]) => Promise<ImageFacts> {
+  return async (reference, prefer) => {
+    const { registry } = parseImageReference(reference);
+    const lookup = dockerCredentials(options.dockerConfig);
+    const source = registrySource({ reference, credentials: () => lookup(registry) }, options.transport ?? httpTransport());
+    try {
+      return await imageFacts(source, prefer);
+    } finally {
+      await source.close();
+    }
+  };
+}
+
 /** The platforms of a registry image, read before a build (`platforms: auto`, the plan's base check). */
 export function registryPlatforms(options: { readonly dockerConfig?: string | undefined; readonly transport?: HttpTransport | undefined }): (reference: string) => Promise<string[]> {
   return async (reference) => {

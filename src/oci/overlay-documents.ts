@@ -23,6 +23,8 @@ export const CACHE_ENV_KEYS = ['TIKTOKEN_CACHE_DIR', 'DATA_GYM_CACHE_DIR'] as co
 export interface ConfigChange {
   readonly diffId: string;
   readonly cachePath: string;
+  /** The variables to set (the gateway's; default: CACHE_ENV_KEYS, each to cachePath). */
+  readonly env?: ReadonlyArray<readonly [string, string]> | undefined;
   readonly labels: ReadonlyArray<readonly [string, string]>;
   /** RFC 3339 time for `created` and the history entry; the base's `created` stays when absent. */
   readonly created?: string | undefined;
@@ -33,8 +35,9 @@ export interface ConfigChange {
 /** The base config with the layer, env, labels and history added. */
 export function overlayConfig(base: Json, change: ConfigChange, mediaType: string): Written {
   const container = { ...((base['config'] as Json | undefined) ?? {}) };
-  const env = ((container['Env'] as string[] | undefined) ?? []).filter((line) => !CACHE_ENV_KEYS.some((key) => line.startsWith(`${key}=`)));
-  container['Env'] = [...env, ...CACHE_ENV_KEYS.map((key) => `${key}=${change.cachePath}`)];
+  const set = change.env ?? CACHE_ENV_KEYS.map((key) => [key, change.cachePath] as const);
+  const env = ((container['Env'] as string[] | undefined) ?? []).filter((line) => !set.some(([key]) => line.startsWith(`${key}=`)));
+  container['Env'] = [...env, ...set.map(([key, value]) => `${key}=${value}`)];
   if (change.labels.length > 0) {
     const labels = { ...((container['Labels'] as Json | null | undefined) ?? {}) };
     for (const [key, value] of change.labels) labels[key] = value;

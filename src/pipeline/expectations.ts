@@ -4,6 +4,7 @@
 // given to `verify`, the set is what each folder's manifest.json lists, every file checked
 // against the pins and extra-encoders (never a hash the image supplies about itself).
 import { selectFiles } from '../encoders/selection.js';
+import type { GatewayProfile } from '../gateways/profiles.js';
 import type { ConsumerName } from '../image/consumers.js';
 import { expectationsFrom, expectedFile } from '../image/expectations.js';
 import type { Expectations } from '../image/report.js';
@@ -16,6 +17,8 @@ export interface VerifyOptions {
   readonly consumers: readonly ConsumerName[];
   /** `verify` without `encoders`: read the encoder set from the image's manifest.json. */
   readonly encodersFromImage: boolean;
+  /** The gateway profile the verdict follows (its reader rule, encodings and volumes). */
+  readonly gateway?: GatewayProfile;
 }
 
 export function expectationsOf(
@@ -24,11 +27,12 @@ export function expectationsOf(
   selection: Pick<PrepareOptions, 'encodings' | 'extras'>,
   options: VerifyOptions = { consumers: ['tiktoken', 'tiktoken-go'], encodersFromImage: false },
 ): Expectations {
-  const { consumers } = options;
-  if (prepared) return expectationsFrom(prepared.manifest, cachePath, consumers);
+  const { consumers, gateway } = options;
+  const profile = gateway ? { gateway } : {};
+  if (prepared) return expectationsFrom(prepared.manifest, cachePath, consumers, gateway);
   if (options.encodersFromImage) {
-    return { cachePath, files: [], fromImage: true, known: selectFiles(ENCODING_NAMES, selection.extras).map(expectedFile), consumers };
+    return { cachePath, files: [], fromImage: true, known: selectFiles(ENCODING_NAMES, selection.extras).map(expectedFile), consumers, ...profile };
   }
   // Extras are pinned by hash only: their size is not checked here.
-  return { cachePath, files: selectFiles(selection.encodings, selection.extras).map(expectedFile), consumers };
+  return { cachePath, files: selectFiles(selection.encodings, selection.extras).map(expectedFile), consumers, ...profile };
 }

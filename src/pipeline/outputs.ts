@@ -19,6 +19,8 @@ export const OUTPUT_NAMES = [
   'archive',
   'verification',
   'cache-image',
+  'gateway',
+  'verdict',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
@@ -41,5 +43,7 @@ export function actionOutputs(result: PipelineResult): Record<OutputName, string
     archive: built?.archive ?? '',
     verification: verification ? JSON.stringify(verification) : '',
     'cache-image': result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : '',
+    gateway: result.gateway?.profile.name ?? '',
+    verdict: (verification?.platforms ?? []).flatMap((p) => (p.verdict ? [p.verdict] : [])).join('\n'),
   };
 }

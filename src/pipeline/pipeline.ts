@@ -14,6 +14,7 @@ import type { ActionsCachePort } from '../cache/actions-cache.js';
 import type { ToolCachePort } from '../cache/tool-cache.js';
 import type { DownloadFn } from '../prepare/download-port.js';
 import { DriftError, type DriftedFile } from '../errors.js';
+import type { GatewayChoice } from '../gateways/gateway-input.js';
 import type { VerificationReport } from '../image/report.js';
 import type { RawInputs } from '../inputs/names.js';
 import type { PrepareOptions } from '../prepare/options.js';
@@ -55,6 +56,8 @@ export interface PipelineResult {
   readonly stamp?: Stamp;
   /** `cache-image` pushed (tagged only when verified). */
   readonly cacheImage?: { readonly reference: string; readonly digest: string; readonly tagged: boolean };
+  /** The gateway profile the run followed, and how it was chosen. */
+  readonly gateway?: GatewayChoice;
   readonly error?: unknown;
 }
 
@@ -154,7 +157,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       await early?.catch(() => undefined); // nothing left running, nothing half-written
       throw error;
     }
-    result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), ...(p.mode === 'build' ? { buildOptions: p.buildOptions } : {}) };
+    result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), gateway: p.gateway, ...(p.mode === 'build' ? { buildOptions: p.buildOptions } : {}) };
     const stamp = stampOf(p);
     if (stamp) result = { ...result, stamp };
 

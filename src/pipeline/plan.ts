@@ -24,6 +24,10 @@ import { inputSecrets } from '../proxy/input-secrets.js';
 import { urlSecrets } from '../proxy/redact.js';
 import { proxySecrets } from '../proxy/settings.js';
 import type { ReadPlatforms } from '../build/platforms.js';
+import type { ReadBaseFacts } from '../gateways/auto.js';
+import { checkGatewayInputs, gatewayInputs, namedGateway, readGatewayInput, type GatewayChoice } from '../gateways/gateway-input.js';
+import { withImageEnv } from '../gateways/image-env.js';
+import { PROFILES } from '../gateways/profiles.js';
 import type { VerifyOptions } from './expectations.js';
 import { parseVerifyInputs } from './verify-options.js';
 
@@ -56,6 +60,8 @@ export interface PlanDeps {
   readonly probeEngine?: (builder: string | undefined, options: { store: boolean }) => Promise<EngineFacts>;
   /** An image's platforms (default: read from its registry). */
   readonly readPlatforms?: ReadPlatforms;
+  /** `gateway: auto`: base-image's platforms and config, in one pass (default: its registry, layout or archive). */
+  readonly readBaseFacts?: ReadBaseFacts;
   /**
    * Called once every input of a buildx build is known valid, before git, the engine and the
    * base's registry are asked: what the run may start meanwhile (the pipeline's prepare, whose
@@ -88,6 +94,8 @@ interface Common {
   readonly verifyOptions: VerifyOptions;
   /** `cache-image`: the verified cache folder pushed as a one-layer image. */
   readonly cacheImage?: CacheImagePlan;
+  /** The gateway profile the run follows (src/gateways/), and how it was chosen. */
+  readonly gateway: GatewayChoice;
 }
 
 /** What `cache-image` pushes: the same layer as the registry engine, one manifest per platform. */
@@ -170,14 +178,19 @@ async function baseImages(draft: BuildDraft, log: Logger, { CACHE_CONTEXT, docke
 export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Promise<Plan> {
   // First, before any parser can quote a value in an error: every credential is masked.
   for (const secret of inputSecrets(raw, facts.processEnv)) deps.addSecret(secret);
-  const prepareOptions = parsePrepareInputs(raw, {
-    runnerTemp: facts.runnerTemp,
-    defaultCacheRoot: facts.defaultCacheRoot,
-    processEnv: facts.processEnv,
-    cwd: facts.cwd,
-    workDir: facts.workDir,
-  });
-  const verifyOptions = parseVerifyInputs(raw, facts.verifyOnly ?? false);
+  // The gateway profile fills encoders and consumers when they are empty; `auto` is resolved
+  // (and these parsed again) once every input is known valid and base-image is read.
+  const verifyOnly = facts.verifyOnly ?? false;
+  const request = readGatewayInput(raw, { verifyOnly });
+  let gateway = request.kind === 'named' ? request.choice : namedGateway(PROFILES.generic, 'auto, before base-image is read');
+  const parseFor = (choice: GatewayChoice): { prepareOptions: PrepareOptions; verifyOptions: VerifyOptions } => {
+    const inputs = gatewayInputs(raw, choice.profile, { verifyOnly });
+    const prepare = parsePrepareInputs(inputs, { runnerTemp: facts.runnerTemp, defaultCacheRoot: facts.defaultCacheRoot, processEnv: facts.processEnv, cwd: facts.cwd, workDir: facts.workDir });
+    return { prepareOptions: prepare, verifyOptions: { ...parseVerifyInputs(inputs, verifyOnly), gateway: choice.profile } };
+  };
+  let { prepareOptions, verifyOptions } = parseFor(gateway);
+  const checkGateway = (making: boolean, cachePath: string): void => checkGatewayInputs(raw, gateway.profile, { making, cachePath, encodings: prepareOptions.encodings });
+  if (request.kind === 'named' && gateway.profile.name !== 'generic') deps.log.info(`gateway: ${gateway.profile.name}${gateway.profile.note ? ` (${gateway.profile.note})` : ''}`);
   for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror), ...prepareOptions.extras.flatMap((e) => urlSecrets(e.url))]) {
     deps.addSecret(secret);
   }
@@ -185,7 +198,9 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   // input rules do not apply.
   if (facts.verifyOnly) {
     const source = verifySource(raw);
-    return { mode: 'verify', prepareOptions, verifyOptions, cachePath: plainCachePath(raw), ...(source ? { source } : {}) };
+    const cachePath = plainCachePath(raw);
+    checkGateway(false, cachePath);
+    return { mode: 'verify', prepareOptions, verifyOptions, cachePath, gateway, ...(source ? { source } : {}) };
   }
 
   const mergeDraft = raw('merge-digests').trim() === '' ? undefined : (await import('../build/merge-inputs.js')).readMergeInputs(raw);
@@ -194,6 +209,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const verify = parseBoolean('verify', raw('verify'), true);
     const builder = raw('builder').trim();
     const cachePath = plainCachePath(raw);
+    checkGateway(false, cachePath);
     const annotations = indexAnnotationArgs(parseAnnotations(raw('annotations')));
     for (const notice of mergeDraft.naming.notices) deps.log.notice(notice);
     const git = mergeDraft.naming.givenVersion === undefined ? await facts.git({ ref: true, commitTime: false }) : {};
@@ -203,6 +219,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
       prepareOptions,
       verifyOptions,
       cachePath,
+      gateway,
       merge: { ...merge, ...(annotations.length > 0 ? { annotations } : {}), ...(builder ? { builder } : {}), verify },
     };
   }
@@ -212,10 +229,11 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   const cacheImageRef = raw('cache-image').trim() === '' ? undefined : (await import('../build/cache-image-input.js')).parseCacheImage(raw);
   if (!parseBoolean('build', raw('build'), true)) {
     const cachePath = plainCachePath(raw);
+    checkGateway(true, cachePath);
     const cacheImage: CacheImagePlan | undefined = cacheImageRef
       ? { reference: cacheImageRef, cachePath, platforms: (await import('../build/platforms.js')).parsePlatforms(raw('platforms') || 'linux/amd64,linux/arm64'), labels: [], verify: parseBoolean('verify', raw('verify'), true) }
       : undefined;
-    return { mode: 'prepare', prepareOptions, verifyOptions, cachePath, ...(cacheImage ? { cacheImage } : {}) };
+    return { mode: 'prepare', prepareOptions, verifyOptions, cachePath, gateway, ...(cacheImage ? { cacheImage } : {}) };
   }
   const parsers = await buildParsers();
   const { parseEngine, readBuildInputs, resolveBuildOptions, checkRegistryEngine, checkBasePlatforms, checkBuilderPlatforms, probeEngine } = parsers;
@@ -223,6 +241,20 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
 
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
   await checkSecretSources(draft, facts.processEnv, deps.addSecret);
+  // Every input is valid: `auto` reads base-image's config now (its platforms in the same pass).
+  let readPlatforms = deps.readPlatforms;
+  if (request.kind === 'auto' && draft.mode.kind === 'overlay') {
+    const base = draft.mode.baseImage;
+    const { autoGateway, defaultReadBaseFacts } = await import('../gateways/auto.js');
+    const read = deps.readBaseFacts ?? (await defaultReadBaseFacts({ dockerConfig: facts.dockerConfig, transport: (await import('../http/http-request.js')).httpTransport(prepareOptions.proxy) }));
+    const found = await autoGateway(base, draft.platforms, read, deps.log);
+    gateway = found.choice;
+    ({ prepareOptions, verifyOptions } = parseFor(gateway));
+    await checkLayout(prepareOptions.cacheDir, selectFiles(prepareOptions.encodings, prepareOptions.extras));
+    const fallback = readPlatforms;
+    readPlatforms = async (ref) => (ref === base ? [...found.platforms] : (fallback ?? (await defaultReadPlatforms(facts, prepareOptions)))(ref));
+  }
+  checkGateway(true, draft.cachePath);
   const images = await baseImages(draft, deps.log, parsers);
   for (const notice of draft.naming.notices) deps.log.notice(notice);
 
@@ -230,33 +262,33 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     // No Docker at all: the engine is not probed; a base in an OCI layout or archive is read by the engine itself.
     const git = await facts.git(gitNeeds(draft));
     const registryBases = images.filter((image) => !/^oci-(layout|archive):\/\//.test(image));
-    const read = deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions));
+    const read = readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions));
     const basePlatforms = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
-    const buildOptions = resolveBuildOptions(draft, { gitRef: git.ref, sha: git.sha, commitTime: git.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms });
+    const buildOptions = withImageEnv(resolveBuildOptions(draft, { gitRef: git.ref, sha: git.sha, commitTime: git.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms }), gateway);
     checkRegistryEngine(buildOptions, raw);
     for (const secret of buildOptions.secrets) deps.addSecret(secret);
     const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
-    return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}) };
+    return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}) };
   }
 
   // Every input is valid: now ask git, the engine and the base's registry, all at once (and
   // let the caller start the work that needs no answer from them: a warm prepare).
   deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === 'overlay', cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
-  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
+  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
   const [engine, git, basePlatforms] = await inOrder([engineFacts(draft, facts, deps.probeEngine ? undefined : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()] as const);
-  const buildOptions = resolveBuildOptions(draft, {
+  const buildOptions = withImageEnv(resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
     commitTime: git.commitTime,
     repositoryUrl: facts.repositoryUrl,
     engineLoadsMultiPlatform: engine.loadsMultiPlatform,
     basePlatforms,
-  });
+  }), gateway);
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
-  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
+  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
 }
 
 /** Git is asked only for what the inputs left open: the version and the epoch. */

@@ -119,7 +119,9 @@ export async function registryStep(p: Plan, options: BuildOptions, prepared: Pre
 
 export async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {
   const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import('../build/cache-image.js'), registryTransport(p), import('./expectations.js')]);
-  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
+  // The cache image is a folder to copy from, not the gateway's image: no gateway rule applies to it.
+  const { gateway: _notTheGateway, ...verifyOptions } = p.verifyOptions;
+  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 
 /** What the build step loads and looks up before it can start buildx. */

@@ -42,8 +42,9 @@ export function summaryInput(result: PipelineResult): SummaryInput {
       : {}),
     ...(buildOptions ? { cachePath: buildOptions.cachePath } : {}),
     ...(verification
-      ? { verification: verification.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ok: p.ok, files: p.files.map((f) => ({ cacheFile: f.cacheFile, status: f.status })) })) }
+      ? { verification: verification.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ok: p.ok, files: p.files.map((f) => ({ cacheFile: f.cacheFile, status: f.status })), ...(p.verdict ? { verdict: p.verdict } : {}) })) }
       : {}),
+    ...(result.gateway ? { gateway: { name: result.gateway.profile.name, by: result.gateway.by, why: result.gateway.why } } : {}),
     ...(buildOptions?.sourceDateEpoch !== undefined ? { sourceDateEpoch: String(buildOptions.sourceDateEpoch) } : {}),
     ...(result.pinSetKey ? { pinSetKey: result.pinSetKey } : {}),
     ...(result.drift ? { drift: result.drift.map(driftRow) } : {}),

@@ -16,7 +16,7 @@ export function renderSummary(input: SummaryInput): string {
     input.drift !== undefined ? driftSection(input.drift) : '',
     input.encoders.length === 0 && input.drift !== undefined && input.drift.length > 0 ? '' : encodersSection(input),
     input.image ? imageSection(input.image) : '',
-    input.verification ? verificationSection(input.verification, input.cachePath) : '',
+    input.verification ? verificationSection(input.verification, input.cachePath, input.gateway) : '',
     reproducibilitySection(input),
   ];
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
@@ -94,7 +94,7 @@ function imageSection(image: ImageRow): string {
   return sections.join('\n\n');
 }
 
-function verificationSection(reports: readonly PlatformVerification[], cachePath?: string): string {
+function verificationSection(reports: readonly PlatformVerification[], cachePath?: string, gateway?: SummaryInput['gateway']): string {
   const rows = reports.map((r) => {
     const good = r.files.filter((f) => f.status === 'ok').length;
     return [code(r.platform), code(shortDigest(r.digest)), r.ok ? '✅ offline-ready' : '❌ failed', cell(`${good}/${r.files.length} files match their pin`)];
@@ -106,7 +106,17 @@ function verificationSection(reports: readonly PlatformVerification[], cachePath
     `Read from each platform's image layers (no container, no network): every file${where} against its pinned sha256, and \`TIKTOKEN_CACHE_DIR\`/\`DATA_GYM_CACHE_DIR\`.`,
     rows.length > 0 ? table(['Platform', 'Manifest', 'Result', 'Files'], rows) : '_No platform was verified._',
     ...(problems.length > 0 ? [problems.join('\n')] : []),
+    ...gatewayLines(reports, gateway),
   ].join('\n\n');
+}
+
+/** The gateway followed (and how auto chose it), then its verdict per platform. */
+function gatewayLines(reports: readonly PlatformVerification[], gateway?: SummaryInput['gateway']): string[] {
+  // Verdicts quote paths and values from the image: code spans keep them from being read as Markdown.
+  const verdicts = reports.flatMap((r) => (r.verdict ? [`- ${r.ok ? '✅' : '❌'} ${code(r.verdict)}`] : []));
+  if (!gateway && verdicts.length === 0) return [];
+  const head = gateway ? `**Gateway:** ${code(gateway.name)}${gateway.by === 'auto' ? ` (auto: ${code(gateway.why)})` : ''}` : '**Gateway verdict**';
+  return [head, ...(verdicts.length > 0 ? [verdicts.join('\n')] : [])];
 }
 
 function reproducibilitySection(input: SummaryInput): string {

@@ -51,6 +51,8 @@ export interface PlatformVerification {
   readonly digest: string;
   readonly ok: boolean;
   readonly files: readonly VerifiedFile[];
+  /** The gateway's verdict on this platform, one line. */
+  readonly verdict?: string;
 }
 
 /** A pinned file whose upstream bytes no longer match (a refresh found drift). */
@@ -90,4 +92,6 @@ export interface SummaryInput {
   readonly drift?: readonly DriftRow[];
   /** What stopped the run (the error's text, secrets already masked), when it failed. */
   readonly failure?: string;
+  /** The gateway profile the run followed; `why` says how `auto` chose it. */
+  readonly gateway?: { readonly name: string; readonly by: 'input' | 'auto'; readonly why: string };
 }

@@ -43,6 +43,10 @@ export interface AppendOptions {
   /** Rewrites the config's Env (default: unchanged). */
   readonly env?: (env: readonly string[]) => string[];
   readonly workingDir?: string;
+  /** Replace the config's Entrypoint, Cmd and Labels (a stand-in for a gateway's image). */
+  readonly entrypoint?: readonly string[];
+  readonly cmd?: readonly string[];
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Pushes base + layers; returns `127.0.0.1:5000/repo@sha256:…`. */
@@ -55,7 +59,7 @@ export async function appendLayers(o: AppendOptions): Promise<string> {
   const configDescriptor = manifest.json.config;
   if (!configDescriptor) throw new Error(`${o.baseRepo}: no config`);
   const config = JSON.parse((await fetchBlob(o.baseRepo, configDescriptor.digest)).toString('utf8')) as {
-    config?: { Env?: string[]; WorkingDir?: string };
+    config?: { Env?: string[]; WorkingDir?: string; Entrypoint?: readonly string[]; Cmd?: readonly string[]; Labels?: Readonly<Record<string, string>> };
     rootfs: { diff_ids: string[] };
     history?: unknown[];
   };
@@ -72,6 +76,9 @@ export async function appendLayers(o: AppendOptions): Promise<string> {
   }
   config.config = { ...(config.config ?? {}), Env: o.env ? o.env(config.config?.Env ?? []) : (config.config?.Env ?? []) };
   if (o.workingDir !== undefined) config.config.WorkingDir = o.workingDir;
+  if (o.entrypoint !== undefined) config.config.Entrypoint = o.entrypoint;
+  if (o.cmd !== undefined) config.config.Cmd = o.cmd;
+  if (o.labels !== undefined) config.config.Labels = o.labels;
   const configBytes = Buffer.from(JSON.stringify(config));
   const configDigest = await uploadBlob(o.repo, configBytes);
   const newManifest = Buffer.from(
