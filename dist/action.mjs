@@ -8,13 +8,16 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-IUMELENT.mjs";
+} from "./chunks/chunk-L3CZXGBN.mjs";
+import "./chunks/chunk-NGLHLQ3G.mjs";
+import "./chunks/chunk-SC7NWMZY.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
-import "./chunks/chunk-LETP2O6P.mjs";
-import "./chunks/chunk-SJGAQALW.mjs";
-import "./chunks/chunk-HCNGK5MF.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-GB2XVR7V.mjs";
+import "./chunks/chunk-J5GVYQBN.mjs";
+import "./chunks/chunk-NR5WT3X2.mjs";
+import "./chunks/chunk-TVM242SN.mjs";
+import "./chunks/chunk-EOQMFXHM.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";
 import {
   debug,
@@ -85,7 +88,9 @@ function actionOutputs(result) {
     annotations: built || merged ? (stamp?.annotations ?? []).join("\n") : "",
     archive: built?.archive ?? "",
     verification: verification ? JSON.stringify(verification) : "",
-    "cache-image": result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : ""
+    "cache-image": result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : "",
+    gateway: result.gateway?.profile.name ?? "",
+    verdict: (verification?.platforms ?? []).flatMap((p) => p.verdict ? [p.verdict] : []).join("\n")
   };
 }
 
@@ -124,7 +129,8 @@ function summaryInput(result) {
       }
     } : {},
     ...buildOptions ? { cachePath: buildOptions.cachePath } : {},
-    ...verification ? { verification: verification.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ok: p.ok, files: p.files.map((f) => ({ cacheFile: f.cacheFile, status: f.status })) })) } : {},
+    ...verification ? { verification: verification.platforms.map((p) => ({ platform: p.platform, digest: p.digest, ok: p.ok, files: p.files.map((f) => ({ cacheFile: f.cacheFile, status: f.status })), ...p.verdict ? { verdict: p.verdict } : {} })) } : {},
+    ...result.gateway ? { gateway: { name: result.gateway.profile.name, by: result.gateway.by, why: result.gateway.why } } : {},
     ...buildOptions?.sourceDateEpoch !== void 0 ? { sourceDateEpoch: String(buildOptions.sourceDateEpoch) } : {},
     ...result.pinSetKey ? { pinSetKey: result.pinSetKey } : {},
     ...result.drift ? { drift: result.drift.map(driftRow) } : {},
@@ -169,7 +175,7 @@ function renderSummary(input) {
     input.drift !== void 0 ? driftSection(input.drift) : "",
     input.encoders.length === 0 && input.drift !== void 0 && input.drift.length > 0 ? "" : encodersSection(input),
     input.image ? imageSection(input.image) : "",
-    input.verification ? verificationSection(input.verification, input.cachePath) : "",
+    input.verification ? verificationSection(input.verification, input.cachePath, input.gateway) : "",
     reproducibilitySection(input)
   ];
   return `${sections.filter((s) => s !== "").join("\n\n")}
@@ -243,7 +249,7 @@ function imageSection(image) {
   }
   return sections.join("\n\n");
 }
-function verificationSection(reports, cachePath) {
+function verificationSection(reports, cachePath, gateway) {
   const rows = reports.map((r) => {
     const good = r.files.filter((f) => f.status === "ok").length;
     return [code(r.platform), code(shortDigest(r.digest)), r.ok ? "\u2705 offline-ready" : "\u274C failed", cell(`${good}/${r.files.length} files match their pin`)];
@@ -254,8 +260,15 @@ function verificationSection(reports, cachePath) {
     "### Offline verification",
     `Read from each platform's image layers (no container, no network): every file${where} against its pinned sha256, and \`TIKTOKEN_CACHE_DIR\`/\`DATA_GYM_CACHE_DIR\`.`,
     rows.length > 0 ? table(["Platform", "Manifest", "Result", "Files"], rows) : "_No platform was verified._",
-    ...problems.length > 0 ? [problems.join("\n")] : []
+    ...problems.length > 0 ? [problems.join("\n")] : [],
+    ...gatewayLines(reports, gateway)
   ].join("\n\n");
+}
+function gatewayLines(reports, gateway) {
+  const verdicts = reports.flatMap((r) => r.verdict ? [`- ${r.ok ? "\u2705" : "\u274C"} ${code(r.verdict)}`] : []);
+  if (!gateway && verdicts.length === 0) return [];
+  const head = gateway ? `**Gateway:** ${code(gateway.name)}${gateway.by === "auto" ? ` (auto: ${code(gateway.why)})` : ""}` : "**Gateway verdict**";
+  return [head, ...verdicts.length > 0 ? [verdicts.join("\n")] : []];
 }
 function reproducibilitySection(input) {
   const rows = [];

@@ -1,35 +1,24 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  nameArchive
-} from "./chunk-4NWSBVY6.mjs";
-import {
-  folderTrust
-} from "./chunk-SOO7QRZ2.mjs";
-import {
-  layerRoot
-} from "./chunk-Q6U33KLF.mjs";
-import {
-  layoutSource
-} from "./chunk-YVZMMB6I.mjs";
-import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-K7YABJJO.mjs";
+} from "./chunk-VD3KQ47D.mjs";
+import {
+  nameArchive
+} from "./chunk-25Q4BC7X.mjs";
+import {
+  layerRoot
+} from "./chunk-FFAX5FV5.mjs";
 import {
   getManifest,
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-IVULDSBM.mjs";
+} from "./chunk-WWTDETRV.mjs";
 import {
-  RegistryFailure,
-  parseManifest
-} from "./chunk-SXDM2YP7.mjs";
-import "./chunk-CGKEBUFX.mjs";
-import "./chunk-Z35GPKIQ.mjs";
-import "./chunk-NUPML46M.mjs";
-import "./chunk-CZKUM3XS.mjs";
+  folderTrust
+} from "./chunk-SOO7QRZ2.mjs";
 import {
   buildFlagArgs,
   buildxOutputs,
@@ -44,6 +33,19 @@ import {
   writeSecretValues
 } from "./chunk-G5BSHP3E.mjs";
 import {
+  RegistryFailure
+} from "./chunk-Y7XOHINJ.mjs";
+import "./chunk-NUPML46M.mjs";
+import "./chunk-CGKEBUFX.mjs";
+import "./chunk-Z35GPKIQ.mjs";
+import {
+  layoutSource
+} from "./chunk-HVHLGKB6.mjs";
+import {
+  parseManifest
+} from "./chunk-F3YLMNJF.mjs";
+import "./chunk-CZKUM3XS.mjs";
+import {
   splitTag
 } from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
@@ -51,18 +53,22 @@ import {
   runDocker
 } from "./chunk-EYQ22YEA.mjs";
 import {
+  imageEnvOf,
   readOwnership
-} from "./chunk-SJGAQALW.mjs";
+} from "./chunk-NGLHLQ3G.mjs";
 import {
   MANIFEST_FILE,
-  OPAQUE_MARKER,
   buildManifest,
   serializeManifest
-} from "./chunk-HCNGK5MF.mjs";
+} from "./chunk-SC7NWMZY.mjs";
 import "./chunk-4CAFWHQW.mjs";
 import {
   dockerConfigDir
 } from "./chunk-GB2XVR7V.mjs";
+import "./chunk-TVM242SN.mjs";
+import {
+  OPAQUE_MARKER
+} from "./chunk-EOQMFXHM.mjs";
 import "./chunk-QE6PONKV.mjs";
 import {
   copyVerified,
@@ -252,13 +258,14 @@ function parseMetadata(text, file = "metadata file") {
 // src/build/overlay.ts
 import { mkdir as mkdir2, writeFile } from "node:fs/promises";
 import { join as join2 } from "node:path";
-function overlayDockerfile(baseImage, cachePath) {
-  return [`FROM ${baseImage}`, "COPY . /", `ENV TIKTOKEN_CACHE_DIR=${cachePath} DATA_GYM_CACHE_DIR=${cachePath}`, ""].join("\n");
+function overlayDockerfile(baseImage, cachePath, imageEnv) {
+  const env = imageEnvOf(cachePath, imageEnv).map(([key, value]) => `${key}=${value}`);
+  return [`FROM ${baseImage}`, "COPY . /", `ENV ${env.join(" ")}`, ""].join("\n");
 }
-async function writeOverlay(dir, baseImage, cachePath) {
+async function writeOverlay(dir, baseImage, cachePath, imageEnv) {
   await mkdir2(dir, { recursive: true });
   const dockerfile = join2(dir, "Dockerfile");
-  await writeFile(dockerfile, overlayDockerfile(baseImage, cachePath));
+  await writeFile(dockerfile, overlayDockerfile(baseImage, cachePath, imageEnv));
   return dockerfile;
 }
 
@@ -384,7 +391,7 @@ async function build(input, from, deps) {
   await mkdir4(deps.tempDir, { recursive: true });
   if (input.archive) await mkdir4(dirname(input.archive), { recursive: true });
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
-  const overlay = overlayMode ? { dockerfile: await writeOverlay(join4(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath), context: cacheDir } : void 0;
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join4(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath, options.imageEnv), context: cacheDir } : void 0;
   const route = chooseRoute(options, engine.driver);
   const layout = !options.archive && !options.load && needsArchive(options, route) && deps.openLayout ? await deps.openLayout() : void 0;
   const dest = options.archive !== void 0 ? void 0 : layout ? { layout: layout.dir } : needsArchive(options, route) ? { archive: join4(deps.tempDir, "image.oci.tar") } : void 0;

@@ -1,9 +1,11 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  RegistryFailure
+} from "./chunk-Y7XOHINJ.mjs";
+import {
   MANIFEST_ACCEPT,
-  RegistryFailure,
   parseManifest
-} from "./chunk-SXDM2YP7.mjs";
+} from "./chunk-F3YLMNJF.mjs";
 import {
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";

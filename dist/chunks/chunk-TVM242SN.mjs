@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   goClean
-} from "./chunk-HCNGK5MF.mjs";
+} from "./chunk-EOQMFXHM.mjs";
 
 // src/image/consumers.ts
 var CONSUMERS = ["tiktoken", "tiktoken-go"];

@@ -1,22 +1,32 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  selectFiles
-} from "./chunk-QXO2ADUY.mjs";
-import {
-  CONSUMERS,
-  isConsumerName
-} from "./chunk-LETP2O6P.mjs";
-import {
-  readOwnership
-} from "./chunk-SJGAQALW.mjs";
+  readOwnership,
+  withImageEnv
+} from "./chunk-NGLHLQ3G.mjs";
 import {
   MANIFEST_FILE,
   buildManifest,
   serializeManifest
-} from "./chunk-HCNGK5MF.mjs";
+} from "./chunk-SC7NWMZY.mjs";
+import {
+  selectFiles
+} from "./chunk-QXO2ADUY.mjs";
 import {
   dockerConfigDir
 } from "./chunk-GB2XVR7V.mjs";
+import {
+  checkGatewayInputs,
+  gatewayInputs,
+  namedGateway,
+  readGatewayInput
+} from "./chunk-J5GVYQBN.mjs";
+import {
+  PROFILES
+} from "./chunk-NR5WT3X2.mjs";
+import {
+  CONSUMERS,
+  isConsumerName
+} from "./chunk-TVM242SN.mjs";
 import {
   parseBoolean,
   parseLines,
@@ -936,7 +946,7 @@ function verifySource(raw) {
   return reference.startsWith(ENGINE_PREFIX) ? { kind: "engine", reference: reference.slice(ENGINE_PREFIX.length) } : { kind: "image", reference };
 }
 async function buildParsers() {
-  return import("./build-parsers-KR35WCJP.mjs");
+  return import("./build-parsers-7JLTHZZI.mjs");
 }
 async function checkSecretSources(draft, env, addSecret) {
   for (const secret of draft.buildSecrets) {
@@ -973,20 +983,25 @@ async function baseImages(draft, log, { CACHE_CONTEXT, dockerfileFromImages }) {
 }
 async function plan(raw, facts, deps) {
   for (const secret of inputSecrets(raw, facts.processEnv)) deps.addSecret(secret);
-  const prepareOptions = parsePrepareInputs(raw, {
-    runnerTemp: facts.runnerTemp,
-    defaultCacheRoot: facts.defaultCacheRoot,
-    processEnv: facts.processEnv,
-    cwd: facts.cwd,
-    workDir: facts.workDir
-  });
-  const verifyOptions = parseVerifyInputs(raw, facts.verifyOnly ?? false);
+  const verifyOnly = facts.verifyOnly ?? false;
+  const request = readGatewayInput(raw, { verifyOnly });
+  let gateway = request.kind === "named" ? request.choice : namedGateway(PROFILES.generic, "auto, before base-image is read");
+  const parseFor = (choice) => {
+    const inputs = gatewayInputs(raw, choice.profile, { verifyOnly });
+    const prepare2 = parsePrepareInputs(inputs, { runnerTemp: facts.runnerTemp, defaultCacheRoot: facts.defaultCacheRoot, processEnv: facts.processEnv, cwd: facts.cwd, workDir: facts.workDir });
+    return { prepareOptions: prepare2, verifyOptions: { ...parseVerifyInputs(inputs, verifyOnly), gateway: choice.profile } };
+  };
+  let { prepareOptions, verifyOptions } = parseFor(gateway);
+  const checkGateway = (making, cachePath) => checkGatewayInputs(raw, gateway.profile, { making, cachePath, encodings: prepareOptions.encodings });
+  if (request.kind === "named" && gateway.profile.name !== "generic") deps.log.info(`gateway: ${gateway.profile.name}${gateway.profile.note ? ` (${gateway.profile.note})` : ""}`);
   for (const secret of [...proxySecrets(prepareOptions.proxy), ...urlSecrets(prepareOptions.mirror), ...prepareOptions.extras.flatMap((e) => urlSecrets(e.url))]) {
     deps.addSecret(secret);
   }
   if (facts.verifyOnly) {
     const source = verifySource(raw);
-    return { mode: "verify", prepareOptions, verifyOptions, cachePath: plainCachePath(raw), ...source ? { source } : {} };
+    const cachePath = plainCachePath(raw);
+    checkGateway(false, cachePath);
+    return { mode: "verify", prepareOptions, verifyOptions, cachePath, gateway, ...source ? { source } : {} };
   }
   const mergeDraft = raw("merge-digests").trim() === "" ? void 0 : (await import("./merge-inputs-EZ4QVRZF.mjs")).readMergeInputs(raw);
   if (mergeDraft) {
@@ -994,6 +1009,7 @@ async function plan(raw, facts, deps) {
     const verify = parseBoolean("verify", raw("verify"), true);
     const builder = raw("builder").trim();
     const cachePath = plainCachePath(raw);
+    checkGateway(false, cachePath);
     const annotations = indexAnnotationArgs(parseAnnotations(raw("annotations")));
     for (const notice of mergeDraft.naming.notices) deps.log.notice(notice);
     const git2 = mergeDraft.naming.givenVersion === void 0 ? await facts.git({ ref: true, commitTime: false }) : {};
@@ -1003,6 +1019,7 @@ async function plan(raw, facts, deps) {
       prepareOptions,
       verifyOptions,
       cachePath,
+      gateway,
       merge: { ...merge, ...annotations.length > 0 ? { annotations } : {}, ...builder ? { builder } : {}, verify }
     };
   }
@@ -1011,43 +1028,57 @@ async function plan(raw, facts, deps) {
   const cacheImageRef = raw("cache-image").trim() === "" ? void 0 : (await import("./cache-image-input-2LNXERXE.mjs")).parseCacheImage(raw);
   if (!parseBoolean("build", raw("build"), true)) {
     const cachePath = plainCachePath(raw);
+    checkGateway(true, cachePath);
     const cacheImage2 = cacheImageRef ? { reference: cacheImageRef, cachePath, platforms: (await import("./platforms-UGHLR25A.mjs")).parsePlatforms(raw("platforms") || "linux/amd64,linux/arm64"), labels: [], verify: parseBoolean("verify", raw("verify"), true) } : void 0;
-    return { mode: "prepare", prepareOptions, verifyOptions, cachePath, ...cacheImage2 ? { cacheImage: cacheImage2 } : {} };
+    return { mode: "prepare", prepareOptions, verifyOptions, cachePath, gateway, ...cacheImage2 ? { cacheImage: cacheImage2 } : {} };
   }
   const parsers = await buildParsers();
   const { parseEngine, readBuildInputs, resolveBuildOptions, checkRegistryEngine, checkBasePlatforms, checkBuilderPlatforms, probeEngine } = parsers;
   const buildEngine = parseEngine(raw);
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
   await checkSecretSources(draft, facts.processEnv, deps.addSecret);
+  let readPlatforms = deps.readPlatforms;
+  if (request.kind === "auto" && draft.mode.kind === "overlay") {
+    const base = draft.mode.baseImage;
+    const { autoGateway, defaultReadBaseFacts } = await import("./auto-G7GTZJBW.mjs");
+    const read = deps.readBaseFacts ?? await defaultReadBaseFacts({ dockerConfig: facts.dockerConfig, transport: (await import("./http-request-WNJYZC7T.mjs")).httpTransport(prepareOptions.proxy) });
+    const found = await autoGateway(base, draft.platforms, read, deps.log);
+    gateway = found.choice;
+    ({ prepareOptions, verifyOptions } = parseFor(gateway));
+    await checkLayout(prepareOptions.cacheDir, selectFiles(prepareOptions.encodings, prepareOptions.extras));
+    const fallback = readPlatforms;
+    readPlatforms = async (ref) => ref === base ? [...found.platforms] : (fallback ?? await defaultReadPlatforms(facts, prepareOptions))(ref);
+  }
+  checkGateway(true, draft.cachePath);
   const images = await baseImages(draft, deps.log, parsers);
   for (const notice of draft.naming.notices) deps.log.notice(notice);
   if (buildEngine === "registry") {
     const git2 = await facts.git(gitNeeds(draft));
     const registryBases = images.filter((image) => !/^oci-(layout|archive):\/\//.test(image));
-    const read = deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions);
+    const read = readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions);
     const basePlatforms2 = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
-    const buildOptions2 = resolveBuildOptions(draft, { gitRef: git2.ref, sha: git2.sha, commitTime: git2.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms: basePlatforms2 });
+    const buildOptions2 = withImageEnv(resolveBuildOptions(draft, { gitRef: git2.ref, sha: git2.sha, commitTime: git2.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms: basePlatforms2 }), gateway);
     checkRegistryEngine(buildOptions2, raw);
     for (const secret of buildOptions2.secrets) deps.addSecret(secret);
     const cacheImage2 = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions2) : void 0;
-    return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions2.cachePath, buildOptions: buildOptions2, buildEngine, ...cacheImage2 ? { cacheImage: cacheImage2 } : {} };
+    return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions2.cachePath, gateway, buildOptions: buildOptions2, buildEngine, ...cacheImage2 ? { cacheImage: cacheImage2 } : {} };
   }
   deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === "overlay", cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
-  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, deps.readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions), deps.log);
+  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions), deps.log);
   const [engine, git, basePlatforms] = await inOrder2([engineFacts(draft, facts, deps.probeEngine ? void 0 : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()]);
-  const buildOptions = resolveBuildOptions(draft, {
+  const buildOptions = withImageEnv(resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
     commitTime: git.commitTime,
     repositoryUrl: facts.repositoryUrl,
     engineLoadsMultiPlatform: engine.loadsMultiPlatform,
     basePlatforms
-  });
+  }), gateway);
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : void 0;
-  return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, buildOptions, buildEngine, engine, ...cacheImage ? { cacheImage } : {} };
+  return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...cacheImage ? { cacheImage } : {} };
 }
 function gitNeeds(draft) {
   return { ref: draft.naming.givenVersion === void 0, commitTime: draft.givenEpoch === void 0 };
@@ -1065,7 +1096,7 @@ function cacheImagePlan(reference, options) {
   return { reference, cachePath: options.cachePath, platforms: options.platforms, labels: options.labels, sourceDateEpoch: options.sourceDateEpoch, verify: options.verify };
 }
 async function defaultReadPlatforms(facts, prepareOptions) {
-  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import("./base-platforms-LEXCLSY3.mjs"), import("./http-request-WNJYZC7T.mjs")]);
+  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import("./base-platforms-EDL5QMKG.mjs"), import("./http-request-WNJYZC7T.mjs")]);
   return registryPlatforms({ dockerConfig: facts.dockerConfig, transport: httpTransport(prepareOptions.proxy) });
 }
 
@@ -1113,7 +1144,7 @@ function contextBeside(buildDir2, shape, log) {
     log: held,
     started,
     onAcquired: async (acquired) => {
-      const staged = await import("./buildx-modules-ZLQHLB7Q.mjs").then(({ stageSources, contextLayout }) => {
+      const staged = await import("./buildx-modules-W4LDLYDM.mjs").then(({ stageSources, contextLayout }) => {
         const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
         return stageSources(acquired, join9(buildDir2, name), layout);
       }).catch((error) => {
@@ -1155,7 +1186,7 @@ function checkSameManifest(staged, prepared) {
 // src/pipeline/steps.ts
 import { join as join10 } from "node:path";
 async function mergeStep(p, facts, deps) {
-  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-LSPYDITP.mjs"), import("./run-NM727WR4.mjs")]);
+  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-JV3T33IL.mjs"), import("./run-NM727WR4.mjs")]);
   return deps.log.group(
     "Merge the per-platform digests into one index (pushed by digest, no tags yet)",
     async () => mergeImages(p.merge, {
@@ -1177,7 +1208,7 @@ function unpublishedAt(result) {
   return where.length > 0 ? `${digest}, at ${where.join(", ")}` : digest;
 }
 async function publishStep(p, result, facts, deps) {
-  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-ZLQHLB7Q.mjs");
+  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-W4LDLYDM.mjs");
   const access2 = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === "merge") {
     const merged = result.merged;
@@ -1213,10 +1244,10 @@ async function verifyStep(p, result, facts, deps) {
     return void 0;
   }
   const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }] = await Promise.all([
-    import("./verify-image-77ZM64ZP.mjs"),
+    import("./verify-image-R756KT2T.mjs"),
     registryTransport(p),
     import("./layer-summaries-H2TMG5FC.mjs"),
-    import("./expectations-IFIQH33O.mjs")
+    import("./expectations-PO3BDT3C.mjs")
   ]);
   const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
   const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
@@ -1240,9 +1271,9 @@ function credentialsFor(facts) {
 }
 async function registryStep(p, options, prepared, facts, deps) {
   const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }] = await Promise.all([
-    import("./registry-engine-DL3CTDEF.mjs"),
+    import("./registry-engine-6UQ3QPV6.mjs"),
     registryTransport(p),
-    import("./expectations-IFIQH33O.mjs"),
+    import("./expectations-PO3BDT3C.mjs"),
     import("./layer-blob-cache-5HH466TC.mjs")
   ]);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
@@ -1253,11 +1284,12 @@ async function registryStep(p, options, prepared, facts, deps) {
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-62UUFGD6.mjs"), registryTransport(p), import("./expectations-IFIQH33O.mjs")]);
-  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
+  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-OO3UGFRE.mjs"), registryTransport(p), import("./expectations-PO3BDT3C.mjs")]);
+  const { gateway: _notTheGateway, ...verifyOptions } = p.verifyOptions;
+  return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 async function buildxStepParts(facts, deps) {
-  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-ZLQHLB7Q.mjs");
+  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-W4LDLYDM.mjs");
   const buildx = deps.docker === void 0 ? await buildxBinary(facts.processEnv, facts.dockerConfig) : void 0;
   return { build, openLayoutRun, buildx };
 }
@@ -1359,7 +1391,7 @@ async function runPipeline(raw, facts, deps) {
       await early?.catch(() => void 0);
       throw error;
     }
-    result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), ...p.mode === "build" ? { buildOptions: p.buildOptions } : {} };
+    result = { mode: p.mode, prepareOptions: p.prepareOptions, pinSetKey: pinSetKey(p.prepareOptions), gateway: p.gateway, ...p.mode === "build" ? { buildOptions: p.buildOptions } : {} };
     const stamp = stampOf(p);
     if (stamp) result = { ...result, stamp };
     if (p.mode === "prepare" || p.mode === "build") {
@@ -1411,7 +1443,7 @@ async function runPipeline(raw, facts, deps) {
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === "build" ? (await import("./buildx-modules-ZLQHLB7Q.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
+          const planned = p.mode === "build" ? (await import("./buildx-modules-W4LDLYDM.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }

@@ -4,44 +4,50 @@ import {
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-BIGZHIMC.mjs";
-import {
-  verifyImage
-} from "./chunk-KHFPLINV.mjs";
+} from "./chunk-SNYPBG7U.mjs";
 import {
   encoderLayer
-} from "./chunk-Q6U33KLF.mjs";
-import "./chunk-YVZMMB6I.mjs";
-import "./chunk-LJDO4X6R.mjs";
+} from "./chunk-FFAX5FV5.mjs";
 import {
   blobExists,
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-IVULDSBM.mjs";
+} from "./chunk-WWTDETRV.mjs";
 import {
-  BlobMediaType,
-  MediaType,
+  verifyImage
+} from "./chunk-5G3HWIIH.mjs";
+import {
+  rfc3339
+} from "./chunk-C5YV2EB3.mjs";
+import "./chunk-2FUPPCHF.mjs";
+import {
   RegistryFailure,
   repositoryHttp
-} from "./chunk-SXDM2YP7.mjs";
+} from "./chunk-Y7XOHINJ.mjs";
 import {
   httpTransport
 } from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
+import "./chunk-HVHLGKB6.mjs";
+import {
+  BlobMediaType,
+  MediaType
+} from "./chunk-F3YLMNJF.mjs";
 import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
-import {
-  rfc3339
-} from "./chunk-C5YV2EB3.mjs";
 import {
   parseImageReference
 } from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
-import "./chunk-LETP2O6P.mjs";
-import "./chunk-HCNGK5MF.mjs";
+import "./chunk-SC7NWMZY.mjs";
+import "./chunk-QXO2ADUY.mjs";
 import "./chunk-4CAFWHQW.mjs";
+import "./chunk-NR5WT3X2.mjs";
+import "./chunk-TVM242SN.mjs";
+import "./chunk-EOQMFXHM.mjs";
 import "./chunk-LMSPCY74.mjs";
+import "./chunk-7I65BH5E.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import {
   BuildError

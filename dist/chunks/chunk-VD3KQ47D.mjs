@@ -1,14 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  isAttestation,
   repositoryHttp
-} from "./chunk-SXDM2YP7.mjs";
+} from "./chunk-Y7XOHINJ.mjs";
+import {
+  dockerCredentials
+} from "./chunk-NUPML46M.mjs";
 import {
   httpTransport
 } from "./chunk-CGKEBUFX.mjs";
 import {
-  dockerCredentials
-} from "./chunk-NUPML46M.mjs";
+  isAttestation
+} from "./chunk-F3YLMNJF.mjs";
 import {
   parseImageReference
 } from "./chunk-ZSIEINAT.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   BlobMediaType,
   MediaType
-} from "./chunk-SXDM2YP7.mjs";
+} from "./chunk-F3YLMNJF.mjs";
 import {
   bytesOnce,
   sha256Digest
@@ -16,8 +16,9 @@ function written(doc, mediaType, extra = {}) {
 var CACHE_ENV_KEYS = ["TIKTOKEN_CACHE_DIR", "DATA_GYM_CACHE_DIR"];
 function overlayConfig(base, change, mediaType) {
   const container = { ...base["config"] ?? {} };
-  const env = (container["Env"] ?? []).filter((line) => !CACHE_ENV_KEYS.some((key) => line.startsWith(`${key}=`)));
-  container["Env"] = [...env, ...CACHE_ENV_KEYS.map((key) => `${key}=${change.cachePath}`)];
+  const set = change.env ?? CACHE_ENV_KEYS.map((key) => [key, change.cachePath]);
+  const env = (container["Env"] ?? []).filter((line) => !set.some(([key]) => line.startsWith(`${key}=`)));
+  container["Env"] = [...env, ...set.map(([key, value]) => `${key}=${value}`)];
   if (change.labels.length > 0) {
     const labels = { ...container["Labels"] ?? {} };
     for (const [key, value] of change.labels) labels[key] = value;

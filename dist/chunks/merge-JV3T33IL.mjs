@@ -1,33 +1,35 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  registrySource
-} from "./chunk-LJDO4X6R.mjs";
-import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-K7YABJJO.mjs";
+} from "./chunk-VD3KQ47D.mjs";
 import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-IVULDSBM.mjs";
+} from "./chunk-WWTDETRV.mjs";
 import {
-  MediaType,
-  RegistryFailure,
-  parseManifest
-} from "./chunk-SXDM2YP7.mjs";
+  parseFullTag,
+  parseImageName
+} from "./chunk-MEGVMHIS.mjs";
+import {
+  registrySource
+} from "./chunk-2FUPPCHF.mjs";
+import {
+  RegistryFailure
+} from "./chunk-Y7XOHINJ.mjs";
+import {
+  dockerCredentials
+} from "./chunk-NUPML46M.mjs";
 import {
   httpTransport
 } from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import {
-  dockerCredentials
-} from "./chunk-NUPML46M.mjs";
-import {
-  parseFullTag,
-  parseImageName
-} from "./chunk-MEGVMHIS.mjs";
+  MediaType,
+  parseManifest
+} from "./chunk-F3YLMNJF.mjs";
 import {
   parseImageReference,
   splitTag

@@ -1,15 +1,18 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   BaseImageProblem,
+  imageFacts,
   imagePlatforms,
   readBase,
+  registryImageFacts,
   registryPlatforms
-} from "./chunk-26AVEQ4Q.mjs";
-import "./chunk-LJDO4X6R.mjs";
-import "./chunk-SXDM2YP7.mjs";
+} from "./chunk-WZTYAYO7.mjs";
+import "./chunk-2FUPPCHF.mjs";
+import "./chunk-Y7XOHINJ.mjs";
+import "./chunk-NUPML46M.mjs";
 import "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
-import "./chunk-NUPML46M.mjs";
+import "./chunk-F3YLMNJF.mjs";
 import "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-LMSPCY74.mjs";
@@ -17,7 +20,9 @@ import "./chunk-AMMJLJJB.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {
   BaseImageProblem,
+  imageFacts,
   imagePlatforms,
   readBase,
+  registryImageFacts,
   registryPlatforms
 };

@@ -18,18 +18,19 @@ function expectedFile(file) {
     encodings: [...file.encodings]
   };
 }
-function expectationsFrom(manifest, cachePath, consumers) {
-  return { cachePath, files: manifest.files.map(expectedFile), ...consumers ? { consumers } : {} };
+function expectationsFrom(manifest, cachePath, consumers, gateway) {
+  return { cachePath, files: manifest.files.map(expectedFile), ...consumers ? { consumers } : {}, ...gateway ? { gateway } : {} };
 }
 
 // src/pipeline/expectations.ts
 function expectationsOf(cachePath, prepared, selection, options = { consumers: ["tiktoken", "tiktoken-go"], encodersFromImage: false }) {
-  const { consumers } = options;
-  if (prepared) return expectationsFrom(prepared.manifest, cachePath, consumers);
+  const { consumers, gateway } = options;
+  const profile = gateway ? { gateway } : {};
+  if (prepared) return expectationsFrom(prepared.manifest, cachePath, consumers, gateway);
   if (options.encodersFromImage) {
-    return { cachePath, files: [], fromImage: true, known: selectFiles(ENCODING_NAMES, selection.extras).map(expectedFile), consumers };
+    return { cachePath, files: [], fromImage: true, known: selectFiles(ENCODING_NAMES, selection.extras).map(expectedFile), consumers, ...profile };
   }
-  return { cachePath, files: selectFiles(selection.encodings, selection.extras).map(expectedFile), consumers };
+  return { cachePath, files: selectFiles(selection.encodings, selection.extras).map(expectedFile), consumers, ...profile };
 }
 export {
   expectationsOf

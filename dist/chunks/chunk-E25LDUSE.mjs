@@ -23,5 +23,6 @@ function parseBaseImage(value) {
 }
 
 export {
+  LAYOUT_SCHEMES,
   parseBaseImage
 };

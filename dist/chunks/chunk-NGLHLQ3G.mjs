@@ -2,7 +2,10 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   MANIFEST_FILE,
   manifestOwnership
-} from "./chunk-HCNGK5MF.mjs";
+} from "./chunk-SC7NWMZY.mjs";
+import {
+  CACHE_VARIABLES
+} from "./chunk-TVM242SN.mjs";
 import {
   UnreadableFile,
   openRegular,
@@ -35,6 +38,18 @@ async function readOwnership(dir) {
   return ownership.kind === "ours" ? { ...ownership, text } : ownership;
 }
 
+// src/gateways/image-env.ts
+function withImageEnv(options, gateway) {
+  const { variables } = gateway.profile;
+  if (variables.length === CACHE_VARIABLES.length && variables.every((v, i) => v === CACHE_VARIABLES[i])) return options;
+  return { ...options, imageEnv: variables.map((v) => [v, options.cachePath]) };
+}
+function imageEnvOf(cachePath, imageEnv) {
+  return imageEnv ?? CACHE_VARIABLES.map((key) => [key, cachePath]);
+}
+
 export {
-  readOwnership
+  readOwnership,
+  withImageEnv,
+  imageEnvOf
 };

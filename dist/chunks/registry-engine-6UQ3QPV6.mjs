@@ -5,73 +5,79 @@ import {
   overlayConfig,
   overlayManifest,
   overlaySource
-} from "./chunk-BIGZHIMC.mjs";
-import {
-  checkedBlob,
-  verifyImage
-} from "./chunk-KHFPLINV.mjs";
-import {
-  BaseImageProblem,
-  readBase
-} from "./chunk-26AVEQ4Q.mjs";
+} from "./chunk-SNYPBG7U.mjs";
 import {
   nameArchive
-} from "./chunk-4NWSBVY6.mjs";
+} from "./chunk-25Q4BC7X.mjs";
 import {
   compressLayer,
   encoderTar,
   tarEnd,
   tarHeader,
   tarPadding
-} from "./chunk-Q6U33KLF.mjs";
-import {
-  layoutSource
-} from "./chunk-YVZMMB6I.mjs";
-import {
-  registrySource
-} from "./chunk-LJDO4X6R.mjs";
+} from "./chunk-FFAX5FV5.mjs";
 import {
   blobExists,
   blobPusher,
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-IVULDSBM.mjs";
+} from "./chunk-WWTDETRV.mjs";
 import {
-  BlobMediaType,
-  MediaType,
+  checkedBlob,
+  verifyImage
+} from "./chunk-5G3HWIIH.mjs";
+import {
+  rfc3339
+} from "./chunk-C5YV2EB3.mjs";
+import {
+  BaseImageProblem,
+  readBase
+} from "./chunk-WZTYAYO7.mjs";
+import {
+  registrySource
+} from "./chunk-2FUPPCHF.mjs";
+import {
   RegistryFailure,
-  parseManifest,
   repositoryHttp
-} from "./chunk-SXDM2YP7.mjs";
+} from "./chunk-Y7XOHINJ.mjs";
+import "./chunk-NUPML46M.mjs";
 import {
   httpTransport,
   unsent
 } from "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
-import "./chunk-NUPML46M.mjs";
+import {
+  layoutSource
+} from "./chunk-HVHLGKB6.mjs";
+import {
+  BlobMediaType,
+  MediaType,
+  parseManifest
+} from "./chunk-F3YLMNJF.mjs";
 import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
 import {
   parseBaseImage
-} from "./chunk-25BDUWZT.mjs";
-import {
-  rfc3339
-} from "./chunk-C5YV2EB3.mjs";
+} from "./chunk-E25LDUSE.mjs";
 import {
   parseImageReference,
   splitTag
 } from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
-import "./chunk-LETP2O6P.mjs";
-import "./chunk-HCNGK5MF.mjs";
+import "./chunk-SC7NWMZY.mjs";
+import "./chunk-QXO2ADUY.mjs";
 import "./chunk-4CAFWHQW.mjs";
+import "./chunk-NR5WT3X2.mjs";
+import "./chunk-TVM242SN.mjs";
+import "./chunk-EOQMFXHM.mjs";
 import {
   bytesOnce,
   digestHex,
   isDigest,
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";
+import "./chunk-7I65BH5E.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import {
   BuildError
@@ -264,7 +270,7 @@ async function registryBuild(options, prepared, expectations, deps) {
     const platformDigests = {};
     for (const p of read.platforms) {
       const configType = p.config.descriptor.mediaType || (p.manifest.descriptor.mediaType === MediaType.dockerManifest ? BlobMediaType.dockerConfig : BlobMediaType.ociConfig);
-      const config = overlayConfig(p.config.json, { diffId: layer.diffId, cachePath: options.cachePath, labels: options.labels, created, createdBy: `COPY encoder cache to ${options.cachePath} (oneapi-offline)` }, configType);
+      const config = overlayConfig(p.config.json, { diffId: layer.diffId, cachePath: options.cachePath, env: options.imageEnv, labels: options.labels, created, createdBy: `COPY encoder cache to ${options.cachePath} (oneapi-offline)` }, configType);
       const manifest = overlayManifest(p.manifest.json, p.manifest.descriptor.mediaType, config.descriptor, layer);
       own.set(config.descriptor.digest, config.bytes);
       own.set(manifest.descriptor.digest, manifest.bytes);

@@ -1,20 +1,25 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-KHFPLINV.mjs";
-import "./chunk-YVZMMB6I.mjs";
-import "./chunk-LJDO4X6R.mjs";
-import "./chunk-SXDM2YP7.mjs";
+} from "./chunk-5G3HWIIH.mjs";
+import "./chunk-2FUPPCHF.mjs";
+import "./chunk-Y7XOHINJ.mjs";
 import "./chunk-CGKEBUFX.mjs";
 import "./chunk-Z35GPKIQ.mjs";
+import "./chunk-HVHLGKB6.mjs";
+import "./chunk-F3YLMNJF.mjs";
 import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
 import "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
-import "./chunk-LETP2O6P.mjs";
-import "./chunk-HCNGK5MF.mjs";
+import "./chunk-SC7NWMZY.mjs";
+import "./chunk-QXO2ADUY.mjs";
 import "./chunk-4CAFWHQW.mjs";
+import "./chunk-NR5WT3X2.mjs";
+import "./chunk-TVM242SN.mjs";
+import "./chunk-EOQMFXHM.mjs";
 import "./chunk-LMSPCY74.mjs";
+import "./chunk-7I65BH5E.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import "./chunk-ZWN2JR2B.mjs";
 import "./chunk-JVZTSKKL.mjs";

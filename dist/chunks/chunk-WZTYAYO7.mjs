@@ -1,20 +1,20 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   registrySource
-} from "./chunk-LJDO4X6R.mjs";
+} from "./chunk-2FUPPCHF.mjs";
+import {
+  dockerCredentials
+} from "./chunk-NUPML46M.mjs";
+import {
+  httpTransport
+} from "./chunk-CGKEBUFX.mjs";
 import {
   IMAGE_MANIFEST_TYPES,
   MediaType,
   isAttestation,
   manifestKind,
   parseManifest
-} from "./chunk-SXDM2YP7.mjs";
-import {
-  httpTransport
-} from "./chunk-CGKEBUFX.mjs";
-import {
-  dockerCredentials
-} from "./chunk-NUPML46M.mjs";
+} from "./chunk-F3YLMNJF.mjs";
 import {
   parseImageReference
 } from "./chunk-ZSIEINAT.mjs";
@@ -107,6 +107,48 @@ async function imagePlatforms(source) {
   const config = await source.document(parsed.doc.config);
   return [platformName(configPlatform(JSON.parse(config?.toString("utf8") ?? "{}")))];
 }
+function strings(value) {
+  return Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
+}
+function configFacts(config) {
+  const c = config["config"] && typeof config["config"] === "object" ? config["config"] : {};
+  const labels = c["Labels"] && typeof c["Labels"] === "object" && !Array.isArray(c["Labels"]) ? c["Labels"] : {};
+  return {
+    env: strings(c["Env"]),
+    entrypoint: strings(c["Entrypoint"]),
+    cmd: strings(c["Cmd"]),
+    labels: Object.fromEntries(Object.entries(labels).filter((e) => typeof e[1] === "string"))
+  };
+}
+async function imageFacts(source, prefer = []) {
+  const root = await source.root();
+  if (sha256Digest(root.bytes) !== root.digest) throw new BaseImageProblem(`${source.label}: the root does not match its digest ${root.digest}`, "the image is corrupt or tampered with");
+  const parsed = parseManifest(root.bytes, root.mediaType, source.label);
+  if (parsed.kind === "manifest") {
+    const config2 = json(await checkedDocument(source, parsed.doc.config, "config"), `config ${parsed.doc.config.digest}`);
+    return { platforms: [platformName(configPlatform(config2))], config: configFacts(config2) };
+  }
+  const entries = parsed.doc.manifests.filter((m) => !isAttestation(m) && manifestKind(m.mediaType, void 0) !== "index");
+  const chosen = prefer.map((p) => entries.find((e) => e.platform && samePlatform(p, e.platform))).find((e) => e !== void 0) ?? entries[0];
+  if (!chosen) throw new BaseImageProblem(`${source.label} lists no image manifest`, "use an image with at least one platform");
+  const manifest = json(await checkedDocument(source, chosen, "manifest"), `manifest ${chosen.digest}`);
+  const configDescriptor = manifest["config"];
+  if (!configDescriptor || typeof configDescriptor.digest !== "string") throw new BaseImageProblem(`${source.label}: manifest ${chosen.digest} names no config`, "the image is damaged");
+  const config = json(await checkedDocument(source, configDescriptor, "config"), `config ${configDescriptor.digest}`);
+  return { platforms: [...new Set(entries.map((m) => platformName(m.platform)))], config: configFacts(config) };
+}
+function registryImageFacts(options) {
+  return async (reference, prefer) => {
+    const { registry } = parseImageReference(reference);
+    const lookup = dockerCredentials(options.dockerConfig);
+    const source = registrySource({ reference, credentials: () => lookup(registry) }, options.transport ?? httpTransport());
+    try {
+      return await imageFacts(source, prefer);
+    } finally {
+      await source.close();
+    }
+  };
+}
 function registryPlatforms(options) {
   return async (reference) => {
     const { registry } = parseImageReference(reference);
@@ -124,5 +166,7 @@ export {
   BaseImageProblem,
   readBase,
   imagePlatforms,
+  imageFacts,
+  registryImageFacts,
   registryPlatforms
 };

@@ -1,20 +1,22 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  layoutSource
-} from "./chunk-YVZMMB6I.mjs";
-import {
   registrySource
-} from "./chunk-LJDO4X6R.mjs";
+} from "./chunk-2FUPPCHF.mjs";
 import {
-  DEFAULT_READ_LIMITS,
-  RegistryFailure,
-  isAttestation,
-  layerCompression,
-  parseManifest
-} from "./chunk-SXDM2YP7.mjs";
+  RegistryFailure
+} from "./chunk-Y7XOHINJ.mjs";
 import {
   httpTransport
 } from "./chunk-CGKEBUFX.mjs";
+import {
+  layoutSource
+} from "./chunk-HVHLGKB6.mjs";
+import {
+  DEFAULT_READ_LIMITS,
+  isAttestation,
+  layerCompression,
+  parseManifest
+} from "./chunk-F3YLMNJF.mjs";
 import {
   tarEntries
 } from "./chunk-RQOY37YH.mjs";
@@ -29,14 +31,23 @@ import {
   platformName
 } from "./chunk-DOLB5LDS.mjs";
 import {
+  MANIFEST_FILE,
+  listedCacheFiles
+} from "./chunk-SC7NWMZY.mjs";
+import {
+  selectFiles
+} from "./chunk-QXO2ADUY.mjs";
+import {
+  PROFILES
+} from "./chunk-NR5WT3X2.mjs";
+import {
   CACHE_VARIABLES,
   CONSUMERS,
   candidateDirs,
   consumerDir,
   imageRuntime
-} from "./chunk-LETP2O6P.mjs";
+} from "./chunk-TVM242SN.mjs";
 import {
-  MANIFEST_FILE,
   OPAQUE_MARKER,
   WHITEOUT_META_PREFIX,
   WHITEOUT_PREFIX,
@@ -45,15 +56,17 @@ import {
   goClean,
   isWithin,
   joinPath,
-  listedCacheFiles,
   normalizeLayerPath,
   parentOf
-} from "./chunk-HCNGK5MF.mjs";
+} from "./chunk-EOQMFXHM.mjs";
 import {
   StreamHash,
   digestHex,
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";
+import {
+  ENCODING_NAMES
+} from "./chunk-7I65BH5E.mjs";
 import {
   VerifyError
 } from "./chunk-ZWN2JR2B.mjs";
@@ -61,8 +74,89 @@ import {
 // src/image/verify-image.ts
 import { tmpdir } from "node:os";
 
+// src/gateways/reader-rule.ts
+var LITELLM_VARIABLE = "CUSTOM_TIKTOKEN_CACHE_DIR";
+function gatewayReaderDir(profile, consumer, runtime, cachePath, isDirectory) {
+  if (profile?.rule !== "litellm-custom-cache-dir" || consumer !== "tiktoken") return { dir: consumerDir(consumer, runtime, isDirectory) };
+  const custom = runtime.env.get(LITELLM_VARIABLE);
+  if (!custom) {
+    const state = custom === void 0 ? "not set" : "empty (releases before the empty check use it as it is: no cache at all)";
+    return {
+      dir: { kind: "none", why: `${LITELLM_VARIABLE} is ${state}, so LiteLLM overwrites TIKTOKEN_CACHE_DIR with the tokenizers folder inside its package (litellm/litellm_core_utils/tokenizers), not a folder this image serves` },
+      fix: `add \`ENV ${LITELLM_VARIABLE}=${cachePath}\` (gateway: litellm sets it in the overlay)`
+    };
+  }
+  const env = new Map(runtime.env);
+  env.set("TIKTOKEN_CACHE_DIR", custom);
+  const dir = consumerDir(consumer, { ...runtime, env }, isDirectory);
+  return {
+    dir: dir.kind === "dir" ? { ...dir, why: `LiteLLM sets TIKTOKEN_CACHE_DIR from ${LITELLM_VARIABLE}=${custom}` } : dir,
+    fix: `${LITELLM_VARIABLE}=${custom} decides where LiteLLM reads: change it to \`ENV ${LITELLM_VARIABLE}=${cachePath}\``
+  };
+}
+
 // src/image/report.ts
 var FileStatus = { ok: "ok", missing: "missing", wrongBytes: "wrong-bytes" };
+
+// src/gateways/verdict.ts
+function within(path, folder) {
+  const clean = path.replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+  return clean === folder || clean.startsWith(`${folder}/`);
+}
+function served(report, encodings) {
+  const ok = new Set(report.files.filter((f) => f.status === FileStatus.ok).map((f) => f.cacheFile));
+  return encodings.filter((e) => selectFiles([e]).every((f) => ok.has(f.cacheFile)));
+}
+function expectedEncodings(report, expectations) {
+  const byFile = new Map([...expectations.known ?? [], ...expectations.files].map((f) => [f.cacheFile, f.encodings ?? []]));
+  const files = expectations.fromImage ? report.files.map((f) => f.cacheFile) : expectations.files.map((f) => f.cacheFile);
+  const names = new Set(files.flatMap((file) => byFile.get(file) ?? []));
+  return ENCODING_NAMES.filter((e) => names.has(e));
+}
+function gatewayFindings(profile, report, expectations) {
+  const findings = [...report.findings];
+  const volume = report.directory === void 0 ? void 0 : profile.volumes.find((v) => within(report.directory ?? "", v.path));
+  if (volume) {
+    findings.push({
+      problem: `${report.consumer} reads ${report.directory}, under ${volume.path}, ${volume.what}: a volume mounted there hides what the image holds`,
+      fix: `point ${profile.title} at a folder outside ${volume.path} (the overlay's cache-path, e.g. /tiktoken_cache)`
+    });
+  }
+  const lacking = profile.loads.filter((e) => !served(report, [e]).includes(e));
+  if (lacking.length > 0 && report.findings.length === 0) {
+    const have = served(report, expectedEncodings(report, expectations));
+    findings.push({
+      problem: `${profile.title} loads ${lacking.join(", ")}, which ${report.directory ?? "the folder it reads"} does not serve (it serves ${have.join(", ") || "none"}): it would go to the network for them`,
+      fix: `build with encoders holding ${profile.loads.join(", ")} (leave encoders out with gateway: ${profile.name})`
+    });
+  }
+  return findings.length === report.findings.length ? report : { ...report, ok: false, findings };
+}
+function readerPhrase(readers) {
+  return readers.length === 1 ? `${readers[0]} looks` : `${readers.join(" and ")} look`;
+}
+function verdictOf(profile, report, expectations) {
+  const readers = report.consumers.filter((c) => c.required);
+  const on = `on ${report.platform}`;
+  const lead = profile.name === "generic" ? `generic (${readers.map((c) => c.consumer).join(", ")})` : profile.name;
+  if (!report.ok) {
+    const failing = readers.find((c) => !c.ok);
+    const why = report.problems[0] ?? failing?.findings[0]?.problem ?? "the files are not where its readers look";
+    return `${lead} would not start offline ${on}: ${why}`;
+  }
+  const [first] = readers;
+  const encodings = first ? served(first, expectedEncodings(first, expectations)) : [];
+  const dirs = [...new Set(readers.map((c) => c.directory ?? "?"))].join(", ");
+  const note = profile.note ? `; ${profile.note}` : "";
+  return `${lead} starts offline ${on}: ${encodings.join(", ") || "its files"} where ${readerPhrase(readers.map((c) => c.consumer))} (${dirs})${note}`;
+}
+function gatewayReport(report, expectations) {
+  const profile = expectations.gateway ?? PROFILES.generic;
+  const consumers = report.consumers.map((c) => c.required && profile.readers.includes(c.consumer) ? gatewayFindings(profile, c, expectations) : c);
+  const ok = report.ok && consumers.every((c) => !c.required || c.ok);
+  const next = { ...report, consumers, ok };
+  return { ...next, verdict: verdictOf(profile, next, expectations) };
+}
 
 // src/image/check-platform.ts
 var MAX_KEPT_BYTES = 1024 * 1024;
@@ -134,12 +228,12 @@ function checkConsumer(ctx, consumer, required, runtime) {
     const r = open(tree, path);
     return r.kind === "found" && r.node.kind === "dir";
   };
-  const dir = consumerDir(consumer, runtime, isDirectory);
   const cachePath = expectations.cachePath.replace(/\/+$/, "") || "/";
+  const { dir, fix: gatewayFix } = gatewayReaderDir(expectations.gateway, consumer, runtime, cachePath, isDirectory);
   const findings = [];
   const before = ctx.needs.length;
   if (dir.kind !== "dir") {
-    findings.push({ problem: `${consumer}: ${dir.why}`, fix: `add \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\` to the image` });
+    findings.push({ problem: `${consumer}: ${dir.why}`, fix: gatewayFix ?? `add \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\` to the image` });
     const files2 = (expectations.fromImage ? [] : expectations.files).map((f) => ({ cacheFile: f.cacheFile, status: FileStatus.missing, expectedSha256: f.sha256, expectedSize: f.size }));
     return { consumer, required, why: dir.why, ok: false, files: files2, otherFiles: [], findings };
   }
@@ -163,7 +257,7 @@ function checkConsumer(ctx, consumer, required, runtime) {
       return there?.status === FileStatus.ok;
     });
     if (ctx.needs.length > before) return void 0;
-    if (elsewhere) findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), but the files are in ${cachePath}`, fix: pointHere(dir, consumer, cachePath, runtime.env) });
+    if (elsewhere) findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), but the files are in ${cachePath}`, fix: gatewayFix ?? pointHere(dir, consumer, cachePath, runtime.env) });
     else {
       findings.push({
         problem: `${consumer} reads ${dir.path} (${dir.why}); missing there: ${missing.map((f) => label(byName.get(f.cacheFile) ?? { cacheFile: f.cacheFile, sha256: "" })).join(", ")}`,
@@ -219,7 +313,7 @@ function checkPlatform(facts, expectations) {
   };
   const ok = problems.length === 0 && requiredReports.every((c) => c.ok);
   return {
-    report: {
+    report: gatewayReport({
       platform: facts.platform,
       digest: facts.digest,
       ok,
@@ -228,7 +322,7 @@ function checkPlatform(facts, expectations) {
       env,
       problems,
       ...facts.layersRead !== void 0 ? { layersRead: facts.layersRead } : {}
-    }
+    }, expectations)
   };
 }
 

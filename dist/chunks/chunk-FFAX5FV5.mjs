@@ -5,9 +5,11 @@ import {
 } from "./chunk-CZKUM3XS.mjs";
 import {
   MANIFEST_FILE,
-  OPAQUE_MARKER,
   serializeManifest
-} from "./chunk-HCNGK5MF.mjs";
+} from "./chunk-SC7NWMZY.mjs";
+import {
+  OPAQUE_MARKER
+} from "./chunk-EOQMFXHM.mjs";
 import {
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";

@@ -1,16 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  parseBaseImage
-} from "./chunk-25BDUWZT.mjs";
-import {
-  mergePairs,
-  ociLabels
-} from "./chunk-C5YV2EB3.mjs";
-import {
-  nameTags,
-  readNaming
-} from "./chunk-VMV3M3J6.mjs";
-import {
   CACHE_CONTEXT,
   buildFlagArgs,
   buildxStoreDir,
@@ -27,8 +16,15 @@ import {
   probeEngine,
   storedBuilderFacts
 } from "./chunk-G5BSHP3E.mjs";
+import {
+  mergePairs,
+  ociLabels
+} from "./chunk-C5YV2EB3.mjs";
+import {
+  nameTags,
+  readNaming
+} from "./chunk-VMV3M3J6.mjs";
 import "./chunk-MEGVMHIS.mjs";
-import "./chunk-ZSIEINAT.mjs";
 import {
   ANNOTATION_LEVELS,
   annotationArgs,
@@ -36,6 +32,10 @@ import {
   parseAnnotation,
   parseAnnotations
 } from "./chunk-LLVAWVZY.mjs";
+import {
+  parseBaseImage
+} from "./chunk-E25LDUSE.mjs";
+import "./chunk-ZSIEINAT.mjs";
 import {
   KNOWN_ARCHITECTURES,
   checkBasePlatforms,

@@ -1,11 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  RegistryFailure,
+  repositoryHttp
+} from "./chunk-Y7XOHINJ.mjs";
+import {
   DEFAULT_READ_LIMITS,
   MANIFEST_ACCEPT,
-  RegistryFailure,
-  readCapped,
-  repositoryHttp
-} from "./chunk-SXDM2YP7.mjs";
+  readCapped
+} from "./chunk-F3YLMNJF.mjs";
 import {
   manifestReference,
   parseImageReference

@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   DEFAULT_READ_LIMITS,
   manifestKind
-} from "./chunk-SXDM2YP7.mjs";
+} from "./chunk-F3YLMNJF.mjs";
 import {
   BLOCK,
   TarType,
@@ -17,7 +17,7 @@ import {
 } from "./chunk-CZKUM3XS.mjs";
 import {
   normalizeLayerPath
-} from "./chunk-HCNGK5MF.mjs";
+} from "./chunk-EOQMFXHM.mjs";
 import {
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";
