@@ -84,6 +84,15 @@ export class VerifyError extends ActionError {
   readonly exitCode = ExitCode.verify;
 }
 
+/**
+ * The encoder-cache attestation could not be made, signed, attached or checked (src/attest/).
+ * Exit 6 with verification's failures: a proof that does not travel is a proof missing. The
+ * text never holds the signing key or its password.
+ */
+export class AttestError extends ActionError {
+  readonly exitCode = ExitCode.verify;
+}
+
 /** Exit code for anything thrown: ours carry one, the rest are plain failures. */
 export function exitCodeOf(error: unknown): ExitCode {
   return error instanceof ActionError ? error.exitCode : ExitCode.failure;

@@ -91,6 +91,8 @@ export interface PlatformReport {
   readonly problems: readonly string[];
   /** Layers read of all the manifest lists (top-down reading stops when the files are decided). */
   readonly layersRead?: number;
+  /** The digests of those layers, top-down: the ones that decided the verdict. */
+  readonly decidedBy?: readonly string[];
   /** One line for people: does the gateway start offline on this platform, with what, from where. */
   readonly verdict?: string;
 }

@@ -215,12 +215,12 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
       try {
         const report = await decide({ platform, digest, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash);
         if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
-        return report;
+        return { ...report, decidedBy: layers.slice(k).map((l) => l.digest).reverse() };
       } catch (error) {
         if (!(error instanceof Undecided)) throw error;
       }
     }
-    return await decide({ platform, digest, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash);
+    return { ...(await decide({ platform, digest, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash)), decidedBy: layers.map((l) => l.digest).reverse() };
   } catch (error) {
     problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }

@@ -83,12 +83,14 @@ describe('encoderLayer', () => {
     const report = await verifyLayers('hidden', [base, hostile, ourBlob]);
     expect(report.ok).toBe(true);
     expect(report.platforms[0]?.layersRead).toBe(1);
+    expect(report.platforms[0]?.decidedBy).toEqual([ours.digest]);
     expect(report.platforms[0]?.consumers.every((c) => c.otherFiles.length === 0)).toBe(true);
     // The same files without the marker (a plain COPY layer): the base's stray file shows, every layer is read.
     const plain = layer([{ type: 'dir', name: 'tiktoken_cache/' }, { type: 'file', name: `tiktoken_cache/${cacheFile}`, data: a }, { type: 'file', name: 'tiktoken_cache/manifest.json', data: serializeManifest(manifest) }]);
     const shown = await verifyLayers('shown', [base, hostile, plain]);
     expect(shown.ok).toBe(false);
     expect(shown.platforms[0]?.layersRead).toBe(3);
+    expect(shown.platforms[0]?.decidedBy).toEqual([sha256Digest(plain.bytes), sha256Digest(hostile.bytes), sha256Digest(base.bytes)]);
     expect(shown.platforms[0]?.consumers[0]?.otherFiles).toEqual(['stray-secret']);
   });
 
