@@ -44,6 +44,18 @@ export interface RegistryEngineDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Compressed encoder layers kept by earlier runs (src/oci/layer-blob-cache.ts); none: compress every time. */
   readonly layerCache?: LayerBlobCache;
+  /**
+   * Runs once every copy passed verification, before any tag (the attestation, src/attest/):
+   * a throw leaves the image untagged.
+   */
+  readonly beforeTag?: (image: VerifiedCopy) => Promise<void>;
+}
+
+/** What the engine pushed and verified, for what goes up before the tags. */
+export interface VerifiedCopy {
+  readonly report: VerificationReport;
+  readonly repositories: readonly RepositoryHttp[];
+  readonly base: { readonly digest: string; readonly platforms: Readonly<Record<string, string>> };
 }
 
 export interface RegistryEngineOutcome {
@@ -226,6 +238,9 @@ export async function registryBuild(
       }
     }
     const passed = verification === undefined || verification.ok;
+    if (passed && verification && deps.beforeTag) {
+      await deps.beforeTag({ report: verification, repositories: targets.map((t) => t.http), base: { digest: read.digest, platforms: Object.fromEntries(read.platforms.map((p) => [p.name, p.manifest.descriptor.digest])) } });
+    }
     const applied: string[] = [];
     if (passed) {
       for (const t of targets) {

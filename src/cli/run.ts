@@ -19,6 +19,8 @@ import { helpText } from './help.js';
 import { cliResult } from './result.js';
 import { routeWorkflowCommands } from './stdout.js';
 import { cliLogger } from './logger.js';
+import { withAttestKeyFile } from './attest-key-file.js';
+import { runFacts } from '../attest/run-facts.js';
 
 function failureText(error: unknown): string {
   if (error instanceof ActionError) return `error: ${error.message}`;
@@ -77,6 +79,12 @@ export async function runCli(argv: readonly string[], cliFacts: CliFacts = {}): 
     return ExitCode.ok;
   }
 
+  try {
+    request = { ...request, inputs: await withAttestKeyFile(request.inputs, env) };
+  } catch (error) {
+    log.info(failureText(error));
+    return exitCodeOf(error);
+  }
   // Outside Actions the caches live under the XDG cache folder; @actions/tool-cache reads these.
   const root = defaultCacheRoot(env);
   env.RUNNER_TOOL_CACHE ||= join(root, 'tool-cache');
@@ -96,6 +104,7 @@ export async function runCli(argv: readonly string[], cliFacts: CliFacts = {}): 
         repositoryUrl: repositoryUrl(env),
         verifyOnly: request.command === 'verify',
         dockerConfig: await readDockerConfig(env),
+        run: runFacts(env),
       },
       {
         log,

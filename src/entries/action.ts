@@ -14,6 +14,7 @@ import { secretMask, type SecretMask } from '../log/secret-mask.js';
 import { defaultCacheRoot, readDockerConfig, repositoryUrl, runGitFacts } from '../pipeline/host-facts.js';
 import { actionOutputs } from '../pipeline/outputs.js';
 import { runPipeline } from '../pipeline/pipeline.js';
+import { runFacts } from '../attest/run-facts.js';
 import { summaryInput } from '../pipeline/summary-input.js';
 import { renderSummary } from '../report/summary.js';
 
@@ -66,6 +67,7 @@ async function runAction(): Promise<void> {
         git: (needs) => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env, needs),
         repositoryUrl: repositoryUrl(env),
         dockerConfig: await readDockerConfig(env),
+        run: runFacts(env),
       },
       {
         log,

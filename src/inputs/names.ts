@@ -50,6 +50,8 @@ export const INPUT_NAMES = [
   'engine',
   'cache-image',
   'gateway',
+  'attest-key',
+  'attest-key-password',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];

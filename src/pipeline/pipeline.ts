@@ -15,6 +15,7 @@ import type { ToolCachePort } from '../cache/tool-cache.js';
 import type { DownloadFn } from '../prepare/download-port.js';
 import { DriftError, type DriftedFile } from '../errors.js';
 import type { GatewayChoice } from '../gateways/gateway-input.js';
+import type { Attested } from '../attest/attest-image.js';
 import type { VerificationReport } from '../image/report.js';
 import type { RawInputs } from '../inputs/names.js';
 import type { PrepareOptions } from '../prepare/options.js';
@@ -58,6 +59,8 @@ export interface PipelineResult {
   readonly cacheImage?: { readonly reference: string; readonly digest: string; readonly tagged: boolean };
   /** The gateway profile the run followed, and how it was chosen. */
   readonly gateway?: GatewayChoice;
+  /** The signed attestation attached before the tags (attest-key). */
+  readonly attestation?: Attested;
   readonly error?: unknown;
 }
 
@@ -191,7 +194,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
     if (p.mode === 'build' && p.buildEngine === 'registry' && result.prepared) {
       const outcome = await registryStep(p, p.buildOptions, result.prepared, facts, deps);
       const published = outcome.built.tags.map((ref): TagState => ({ ref, where: 'registry', published: true }));
-      result = { ...result, built: outcome.built, published, ...(outcome.verification ? { verification: outcome.verification } : {}) };
+      result = { ...result, built: outcome.built, published, ...(outcome.verification ? { verification: outcome.verification } : {}), ...(outcome.attested ? { attestation: outcome.attested } : {}) };
       if (outcome.verification) (await import('../image/assert-verified.js')).assertVerified(outcome.verification);
     } else if (p.mode === 'build' && p.buildEngine === 'buildx' && result.prepared && !result.built) {
       result = { ...result, built: await buildxStep(p, result.prepared, facts, deps, (close) => (closeLayout = close), buildParts) };

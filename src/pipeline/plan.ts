@@ -30,6 +30,8 @@ import { withImageEnv } from '../gateways/image-env.js';
 import { PROFILES } from '../gateways/profiles.js';
 import type { VerifyOptions } from './expectations.js';
 import { parseVerifyInputs } from './verify-options.js';
+import type { AttestPlan } from '../attest/attest-inputs.js';
+import type { RunFacts } from '../attest/statement.js';
 
 export type Mode = 'prepare' | 'build' | 'merge' | 'verify';
 
@@ -49,6 +51,8 @@ export interface PlanFacts {
   /** The process's current folder and the run's work folder: cache-dir may not hold them. */
   readonly cwd?: string | undefined;
   readonly workDir?: string | undefined;
+  /** The run as the runner names it (src/attest/run-facts.ts), for the attestation. */
+  readonly run?: RunFacts | undefined;
 }
 
 export interface PlanDeps {
@@ -110,8 +114,8 @@ export interface CacheImagePlan {
 
 export type Plan =
   | (Common & { readonly mode: 'prepare' })
-  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'buildx'; readonly engine: EngineFacts })
-  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'registry'; readonly engine?: undefined })
+  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'buildx'; readonly engine: EngineFacts; readonly attest?: undefined })
+  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'registry'; readonly engine?: undefined; readonly attest?: AttestPlan })
   | (Common & { readonly mode: 'merge'; readonly merge: MergePlan })
   | (Common & { readonly mode: 'verify'; readonly source?: VerifySource });
 
@@ -241,6 +245,8 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
 
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
   await checkSecretSources(draft, facts.processEnv, deps.addSecret);
+  // The signing key is opened now: a bad key or password fails before any request.
+  const attest = await attestPlan(raw, draft, buildEngine, facts);
   // Every input is valid: `auto` reads base-image's config now (its platforms in the same pass).
   let readPlatforms = deps.readPlatforms;
   if (request.kind === 'auto' && draft.mode.kind === 'overlay') {
@@ -268,7 +274,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     checkRegistryEngine(buildOptions, raw);
     for (const secret of buildOptions.secrets) deps.addSecret(secret);
     const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
-    return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}) };
+    return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}), ...(attest ? { attest } : {}) };
   }
 
   // Every input is valid: now ask git, the engine and the base's registry, all at once (and
@@ -289,6 +295,13 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
   return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
+}
+
+/** attest-key (src/attest/): loaded and opened only when given. */
+async function attestPlan(raw: RawInputs, draft: BuildDraft, engine: BuildEngine, facts: PlanFacts): Promise<AttestPlan | undefined> {
+  if (raw('attest-key').trim() === '' && raw('attest-key-password') === '') return undefined;
+  if (engine !== 'registry') throw new InputError('attest-key', { what: 'attest-key works with engine: registry for now', got: `engine: ${engine}`, expected: 'engine: registry', fix: 'set engine: registry (overlay mode), or drop attest-key' });
+  return (await import('../attest/attest-inputs.js')).parseAttestInputs(raw, draft, facts.run ?? {});
 }
 
 /** Git is asked only for what the inputs left open: the version and the epoch. */

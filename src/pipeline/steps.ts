@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import type { BuildResult } from '../build/build.js';
 import type { BuildOptions } from '../build/options.js';
-import type { RegistryEngineOutcome } from '../build/registry-engine.js';
+import type { RegistryEngineOutcome, VerifiedCopy } from '../build/registry-engine.js';
+import type { Attested } from '../attest/attest-image.js';
 import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import type { MergeResult } from '../build/merge.js';
 import { BuildError, InputError } from '../errors.js';
@@ -105,16 +106,26 @@ function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<Reg
   };
 }
 
-export async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome> {
+export async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome & { readonly attested?: Attested }> {
   const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }] = await Promise.all([
     import('../build/registry-engine.js'), registryTransport(p), import('./expectations.js'), import('../oci/layer-blob-cache.js'),
   ]);
   const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
   // Compressed layers are kept beside the verifier's layer summaries (the folder cache-dir may not hold).
   const layerCache = layerBlobCache(join(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), 'layers'), (why) => deps.log.info(why));
-  return deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
-    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport }),
+  // With attest-key, the signed attestation goes up after verification, before the tags (src/attest/).
+  let attested: Attested | undefined;
+  const attest = p.mode === 'build' && p.buildEngine === 'registry' ? p.attest : undefined;
+  const beforeTag = attest
+    ? async (image: VerifiedCopy) => {
+        const { attestImage } = await import('../attest/attest-image.js');
+        attested = await attestImage(attest, image, { gateway: p.gateway.profile.name, files: prepared.manifest.files, sourceDateEpoch: options.sourceDateEpoch }, deps.log);
+      }
+    : undefined;
+  const outcome = await deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
+    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport, ...(beforeTag ? { beforeTag } : {}) }),
   );
+  return attested ? { ...outcome, attested } : outcome;
 }
 
 export async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {

@@ -4,6 +4,7 @@
 // first thing. Pure.
 import type { InputName, RawInputs } from '../inputs/names.js';
 import { textSecrets, urlSecrets } from './redact.js';
+import { attestSecrets } from '../attest/attest-secrets.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -34,6 +35,7 @@ export function inputSecrets(raw: RawInputs, env: Env): string[] {
     ...URL_INPUTS.flatMap((name) => [...urlSecrets(raw(name)), ...textSecrets(raw(name))]),
     ...TEXT_INPUTS.flatMap((name) => textSecrets(raw(name))),
     ...buildArgSecrets(raw('build-args')),
+    ...attestSecrets(raw),
     ...Object.entries(env).flatMap(([name, value]) => (value !== undefined && isProxyName(name) ? urlSecrets(value) : [])),
   ];
   return [...new Set(found)];
