@@ -15,7 +15,7 @@ mkdir -p "$STATE"
 need_install=0
 for bin in /usr/bin/docker /usr/sbin/dockerd /usr/libexec/docker/cli-plugins/docker-buildx /usr/bin/qemu-aarch64-static \
            /usr/bin/docker-registry /usr/bin/tinyproxy /usr/bin/mmdebstrap /usr/bin/arch-test /usr/bin/skopeo \
-           /usr/libexec/docker/cli-plugins/docker-compose /bin/busybox; do
+           /usr/libexec/docker/cli-plugins/docker-compose /bin/busybox /usr/bin/cosign; do
   [ -x "$bin" ] || need_install=1
 done
 if [ "$need_install" = 1 ]; then
@@ -38,7 +38,7 @@ PIN
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends \
-    docker.io/trixie docker-cli/trixie containerd/trixie docker-buildx/trixie docker-compose/trixie runc/bookworm \
+    docker.io/trixie docker-cli/trixie containerd/trixie docker-buildx/trixie docker-compose/trixie runc/bookworm cosign/trixie \
     qemu-user-static binfmt-support busybox-static docker-registry tinyproxy mmdebstrap skopeo \
     ca-certificates iptables arch-test >/dev/null
 fi
