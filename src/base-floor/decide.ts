@@ -67,8 +67,13 @@ function foldersOf(served: BaseServed): Folder[] {
   return [...folders.values()];
 }
 
+/** Text the base chose (an Env value, a file name) as printed: quoted when it holds anything but printable ASCII, so it cannot start a log line or a workflow command. */
+function shown(text: string): string {
+  return /^[\x20-\x7e]*$/.test(text) ? text : JSON.stringify(text);
+}
+
 function where(folder: Folder): string {
-  return `${folder.directory} (${[...folder.why].join(', ')}; read by ${[...folder.readers].join(' and ')} on ${[...folder.platforms].join(', ')})`;
+  return `${shown(folder.directory)} (${[...folder.why].map(shown).join(', ')}; read by ${[...folder.readers].join(' and ')} on ${[...folder.platforms].join(', ')})`;
 }
 
 const label = (f: { readonly cacheFile: string; readonly id?: string | undefined }): string => (f.id ? `${f.cacheFile} (${f.id})` : f.cacheFile);
@@ -90,7 +95,7 @@ export function decideFloor(served: BaseServed, input: FloorInput): FloorDecisio
   const folders = foldersOf(served);
   const wrong = folders.flatMap((folder) => {
     const seen = new Map<string, string>();
-    for (const entry of folder.entries) for (const w of entry.wrong) seen.set(w.file.cacheFile, `${folder.directory}/${label(w.file)}: sha256 ${w.sha256} (${w.size} B), pinned ${w.file.sha256}${w.file.size === undefined ? '' : ` (${w.file.size} B)`}`);
+    for (const entry of folder.entries) for (const w of entry.wrong) seen.set(w.file.cacheFile, `${shown(folder.directory)}/${label(w.file)}: sha256 ${w.sha256} (${w.size} B), pinned ${w.file.sha256}${w.file.size === undefined ? '' : ` (${w.file.size} B)`}`);
     return seen.size > 0 ? [{ folder, lines: [...seen.values()] }] : [];
   });
   if (wrong.length > 0) {
@@ -120,11 +125,11 @@ export function decideFloor(served: BaseServed, input: FloorInput): FloorDecisio
     const unpinned = [...new Set(folder.entries.flatMap((e) => e.unpinned))];
     if (unpinned.length > 0) {
       warnings.push(
-        `base-image ${input.baseImage}: ${where(folder)} holds files that match no pin: ${unpinned.join(', ')}. The image does not carry them (its readers look in ${input.cachePath}); ` +
+        `base-image ${input.baseImage}: ${where(folder)} holds files that match no pin: ${unpinned.map(shown).join(', ')}. The image does not carry them (its readers look in ${input.cachePath}); ` +
           'to keep a tiktoken file there, list it in extra-encoders as "name url sha256" (it is then fetched from url and checked against sha256)',
       );
     }
-    const unreadable = [...new Map(folder.entries.flatMap((e) => e.unreadable).map((u) => [u.file.cacheFile, `${label(u.file)} (${u.detail})`])).values()];
+    const unreadable = [...new Map(folder.entries.flatMap((e) => e.unreadable).map((u) => [u.file.cacheFile, `${label(u.file)} (${shown(u.detail)})`])).values()];
     if (unreadable.length > 0) warnings.push(`base-image ${input.baseImage}: in ${where(folder)} these pinned names cannot be read as files, so the base does not serve them and nothing is carried for them: ${unreadable.join(', ')}`);
   }
 

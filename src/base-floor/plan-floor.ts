@@ -18,6 +18,7 @@ import { ENCODING_NAMES } from '../pins.js';
 import type { PrepareOptions } from '../prepare/options.js';
 import { decideFloor, type BaseFloor } from './decide.js';
 import { readBaseServed, UnreadableBase } from './read-served.js';
+import type { BaseServed } from './served.js';
 
 export interface FloorRequest {
   readonly baseImage: string;
@@ -59,7 +60,7 @@ export async function readBaseFloor(request: FloorRequest, deps: FloorDeps): Pro
     log.warning(`base-image ${request.baseImage} is not a reference this run can read (${(error as Error).message}): the image is not compared with what its base serves`);
     return undefined;
   }
-  let served;
+  let served: BaseServed;
   try {
     served = await readBaseServed(
       { target, platforms: request.platforms, cachePath: request.cachePath, readers: request.readers, known, carry },

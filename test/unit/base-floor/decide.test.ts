@@ -98,6 +98,16 @@ describe('decideFloor', () => {
     expect(floor.carried.map((c) => c.file.id)).toEqual(GPT2);
   });
 
+  it('names and folders the base chose are quoted when they hold control characters: no forged log lines', () => {
+    const evil = '/x\n::warning::forged';
+    const served = base({ 'linux/amd64': [reader('tiktoken', { directory: evil, why: `TIKTOKEN_CACHE_DIR=${evil}`, unpinned: ['a\r\n::add-mask::b', 'plain.txt'] })] });
+    const { warnings } = decideFloor(served, input());
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).not.toMatch(/[\r\n]/);
+    expect(warnings[0]).toContain('"/x\\n::warning::forged"');
+    expect(warnings[0]).toContain('"a\\r\\n::add-mask::b", plain.txt');
+  });
+
   it('an unreadable pinned name is named in a warning and not carried', () => {
     const { floor, warnings } = decideFloor(base({ 'linux/amd64': [reader('tiktoken', { unreadable: [{ file: expectedFile(pinned('o200k_base')), detail: '/x is a directory' }] })] }), input());
     expect(floor.carried).toEqual([]);
