@@ -8,16 +8,18 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-L3CZXGBN.mjs";
-import "./chunks/chunk-NGLHLQ3G.mjs";
+} from "./chunks/chunk-3CQFROUH.mjs";
+import "./chunks/chunk-J5GVYQBN.mjs";
+import "./chunks/chunk-NR5WT3X2.mjs";
+import "./chunks/chunk-JL67VI6R.mjs";
+import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-SC7NWMZY.mjs";
+import "./chunks/chunk-TVM242SN.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-GB2XVR7V.mjs";
-import "./chunks/chunk-J5GVYQBN.mjs";
-import "./chunks/chunk-NR5WT3X2.mjs";
-import "./chunks/chunk-TVM242SN.mjs";
 import "./chunks/chunk-EOQMFXHM.mjs";
+import "./chunks/chunk-4JP7HRL6.mjs";
 import "./chunks/chunk-QE6PONKV.mjs";
 import {
   debug,

@@ -30,27 +30,20 @@ RUN_DIR=/run/oneapi-offline-e2e
 SOCKET="$RUN_DIR/buildkitd.sock"
 GO=/usr/lib/go-1.24/bin/go
 
-# CI copies shared/ beside the clone (read-only); on a work machine it is /work/shared.
-find_tarball() {
-  local dir
-  for dir in ${OFFLINE_E2E_SHARED:+"$OFFLINE_E2E_SHARED"} "$(dirname "$HERE")/shared" /work/shared; do
-    [ -f "$dir/buildkit/buildkit-$BK_VERSION.tar.gz" ] && { echo "$dir/buildkit/buildkit-$BK_VERSION.tar.gz"; return 0; }
-  done
-  return 1
-}
+# shared_file, shared_places, shared_sum: where the offline sources are (read-only in CI).
+. "$HERE/scripts/shared-source.sh"
 
 [ "$(id -u)" = 0 ] || die "run as root (apt-get, buildkitd with the runc worker, docker engine)"
 docker info >/dev/null 2>&1 || die "docker engine is not running: run scripts/provision-engine.sh first"
 curl -fsS "http://$REGISTRY/v2/" >/dev/null 2>&1 || die "registry $REGISTRY is not up: run scripts/provision-engine.sh first"
 [ -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ] || die "arm64 emulation (binfmt qemu-aarch64) is not registered: run scripts/provision-engine.sh first"
 RUNC=$(command -v runc) || die "runc is missing: run scripts/provision-engine.sh first"
-TARBALL=$(find_tarball) || die "buildkit-$BK_VERSION.tar.gz not found in \$OFFLINE_E2E_SHARED, $(dirname "$HERE")/shared/buildkit or /work/shared/buildkit"
-sums="$(dirname "$TARBALL")/SHA256SUMS"
-if [ -f "$sums" ]; then
-  (cd "$(dirname "$TARBALL")" && sha256sum --quiet --check --ignore-missing SHA256SUMS >/dev/null 2>&1) \
-    || die "$TARBALL does not match $sums"
+TARBALL=$(shared_file "buildkit/buildkit-$BK_VERSION.tar.gz") || die "buildkit/buildkit-$BK_VERSION.tar.gz not found in $(shared_places)"
+if [ -f "$(dirname "$TARBALL")/SHA256SUMS" ]; then
+  SRC_SHA=$(shared_sum "$TARBALL") || die "$TARBALL does not match $(dirname "$TARBALL")/SHA256SUMS"
+else
+  SRC_SHA=$(sha256sum "$TARBALL" | cut -d' ' -f1)
 fi
-SRC_SHA=$(sha256sum "$TARBALL" | cut -d' ' -f1)
 
 BK="$STATE/buildkit"
 BIN="$BK/bin-$SRC_SHA"

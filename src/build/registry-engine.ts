@@ -136,7 +136,7 @@ function describeFailure(error: unknown): { got: string; fix: string } {
 
 export async function registryBuild(
   options: BuildOptions,
-  prepared: { readonly cacheDir: string; readonly manifest: Manifest },
+  prepared: { readonly cacheDir: string; readonly manifest: Manifest; readonly carried?: ReadonlyMap<string, Buffer> | undefined },
   expectations: Expectations,
   deps: RegistryEngineDeps,
 ): Promise<RegistryEngineOutcome> {
@@ -145,7 +145,7 @@ export async function registryBuild(
   const baseImage = options.mode.baseImage;
   // The cache folder is read and checked first (bad input fails before any request); the gzip
   // runs on the thread pool while the base is read.
-  const tar = await encoderTar({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch });
+  const tar = await encoderTar({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch, carried: prepared.carried });
   const compressing = compressLayer(tar, deps.layerCache);
   compressing.catch(() => undefined); // awaited below; a base that fails to open must not leave it unhandled
 

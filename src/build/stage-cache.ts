@@ -167,6 +167,21 @@ export async function stageSources(sources: readonly AcquiredBytes[], into: stri
   return { dir, manifest };
 }
 
+/**
+ * Adds files to a context staged in the tree layout (files carried from the base,
+ * src/base-floor), each checked against its pin as it is copied, and puts `manifest` (the
+ * image's whole encoder set) in place of the staged manifest.json; every entry dated again.
+ */
+export async function addToStaged(into: string, cachePath: string, sources: readonly AcquiredBytes[], manifest: Manifest): Promise<void> {
+  into = resolve(into);
+  const cacheFolder = join(into, layerRoot(cachePath));
+  await Promise.all([
+    ...sources.map(({ file, from }) => copyVerified(from, cacheFolder, file.cacheFile, file, QUICK)),
+    writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), QUICK),
+  ]);
+  await settle(into, cacheFolder, true);
+}
+
 /** How a build's context is laid out: overlay mode's tree (files at cache-path, for `COPY . /`), else flat. */
 export function contextLayout(overlay: boolean, cachePath: string): { readonly name: string; readonly layout: StageLayout } {
   return overlay ? { name: 'overlay-context', layout: { cachePath } } : { name: 'tiktoken-context', layout: {} };

@@ -93,6 +93,20 @@ function fromManifest(ctx: Ctx, dir: string, findings: Finding[]): ExpectedFile[
   return out;
 }
 
+/**
+ * `files`, plus the pinned files the folder's manifest.json lists beyond them (what an overlay
+ * carried from its base, src/base-floor). No manifest.json there: `files` alone.
+ */
+function withListed(ctx: Ctx, dir: string, findings: Finding[]): ExpectedFile[] | undefined {
+  const { files } = ctx.expectations;
+  const got = readFile(ctx, `${dir.replace(/\/+$/, '')}/${MANIFEST_FILE}`, true);
+  if (got.kind === 'pending') return undefined;
+  if (got.kind !== 'bytes' || !got.bytes) return [...files];
+  const have = new Set(files.map((f) => f.cacheFile));
+  const beyond = listedCacheFiles(got.bytes.toString('utf8')).filter((name) => !have.has(name));
+  return beyond.length === 0 ? [...files] : [...files, ...(fromManifest(ctx, dir, findings) ?? []).filter((f) => !have.has(f.cacheFile))];
+}
+
 function pointHere(dir: ReturnType<typeof consumerDir>, consumer: ConsumerName, cachePath: string, env: ImageRuntime['env']): string {
   const line = `ENV TIKTOKEN_CACHE_DIR=${cachePath}`;
   if (dir.kind === 'dir' && dir.variable === 'TIKTOKEN_CACHE_DIR') return `TIKTOKEN_CACHE_DIR=${env.get('TIKTOKEN_CACHE_DIR')} shadows ${cachePath}: change it to \`${line}\``;
@@ -122,7 +136,7 @@ function checkConsumer(ctx: Ctx, consumer: ConsumerName, required: boolean, runt
   const folder = open(tree, dir.path);
   if (folder.kind === 'error') findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which cannot be opened: ${folder.detail}`, fix: folder.fix ?? `fix that path in the image, or \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`` });
   else if (folder.kind === 'found' && folder.node.kind !== 'dir') findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which is a ${folder.node.kind} in the image, not a folder`, fix: `\`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`, and keep later steps from replacing that folder` });
-  const wanted = expectations.fromImage ? fromManifest(ctx, dir.path, findings) : expectations.files;
+  const wanted = expectations.fromImage ? fromManifest(ctx, dir.path, findings) : expectations.listedToo ? withListed(ctx, dir.path, findings) : expectations.files;
   const files: FileCheck[] = [];
   for (const want of wanted ?? []) {
     const check = checkFile(ctx, dir.path, want);

@@ -25,7 +25,12 @@ export interface Expectations {
    * checked against `known` (never against a hash the image states about itself).
    */
   readonly fromImage?: boolean;
-  /** Files the pins and extra-encoders know, by cache file name (manifest mode). */
+  /**
+   * Pinned files the folder's manifest.json lists beyond `files` are expected too, each checked
+   * against `known` (merge mode: what the per-platform builds carried from their base).
+   */
+  readonly listedToo?: boolean;
+  /** Files the pins and extra-encoders know, by cache file name (manifest mode, listedToo). */
   readonly known?: ReadonlyArray<ExpectedFile>;
   /** Consumers that must read every file offline (default: tiktoken and tiktoken-go). */
   readonly consumers?: readonly ConsumerName[];

@@ -18,7 +18,7 @@ import { LayerTree, Undecided, UnpackError, type Content } from './layer-tree.js
 import { layerTar, unreadableLayer, untilDeadline } from '../oci/blob-stream.js';
 import { layoutSource } from '../oci/layout-source.js';
 import { isAttestation, parseManifest, type Descriptor, type ImageManifest } from '../oci/media-types.js';
-import { configPlatform, platformName, type Platform } from '../oci/platform.js';
+import { configPlatform, platformName, samePlatform, type Platform } from '../oci/platform.js';
 import { DEFAULT_READ_LIMITS, type ReadLimits } from '../oci/read-limits.js';
 import { applyRecorded, hashEntries, layerRecords, recordLayer, type HashPolicy, type LayerRecords } from './read-layer.js';
 import { OverlayView } from './overlay-view.js';
@@ -30,8 +30,8 @@ import { httpTransport, type HttpTransport } from '../http/http-request.js';
 
 export type VerifyTarget =
   | { kind: 'registry'; reference: string; insecure?: boolean; credentials?: RegistryTarget['credentials'] }
-  /** An OCI layout tar (`type=oci,dest=…`, uncompressed) or an OCI layout folder; `digest` pins the index. */
-  | { kind: 'oci-archive'; path: string; digest?: string }
+  /** An OCI layout tar (`type=oci,dest=…`, uncompressed) or an OCI layout folder; `digest` pins the index, `refName` picks a tagged image. */
+  | { kind: 'oci-archive'; path: string; digest?: string; refName?: string }
   /** An image loaded into the local engine (containerd image store), read via `docker image save`. */
   | { kind: 'docker'; reference: string };
 
@@ -46,8 +46,14 @@ export interface VerifyDeps {
   readonly limits?: ReadLimits;
   /** Layers read by earlier verifications (layer-summaries.ts): a base seen before is not read again. */
   readonly summaries?: LayerSummaries;
+  /** Only these platforms of an index are read (default: every image platform). */
+  readonly platforms?: readonly string[];
+  /** Judges each platform's trees (default: checkRuntimes; src/base-floor reads what a base serves through it). */
+  readonly judge?: Judge;
 }
 
+/** A platform's verdict from its trees (every runtime, as the image's USER), or the contents whose bytes it still needs. */
+export type Judge = (facts: RuntimeFacts, problems: readonly string[], expectations: Expectations) => ReturnType<typeof checkRuntimes>;
 
 
 function describeTarget(target: VerifyTarget): string {
@@ -59,7 +65,7 @@ async function openSource(target: VerifyTarget, deps: VerifyDeps): Promise<Image
     case 'registry':
       return registrySource(target, deps.transport ?? httpTransport(), deps.limits);
     case 'oci-archive':
-      return layoutSource(target.path, deps.limits ? { maxDocumentBytes: deps.limits.maxDocumentBytes } : {});
+      return layoutSource(target.path, { ...(deps.limits ? { maxDocumentBytes: deps.limits.maxDocumentBytes } : {}), ...(target.refName ? { refName: target.refName } : {}) });
     case 'docker':
       return dockerSource(target.reference, deps.docker ?? spawnDocker('docker'), deps.tempDir ?? tmpdir());
   }
@@ -126,9 +132,10 @@ async function decide(
   problems: string[],
   expectations: Expectations,
   rehash: (needs: readonly Need[]) => Promise<void>,
+  judge: Judge = checkRuntimes,
 ): Promise<PlatformReport> {
   for (let round = 0; ; round++) {
-    const checked = checkRuntimes(facts, problems, expectations);
+    const checked = judge(facts, problems, expectations);
     if ('report' in checked) return checked.report;
     if (round >= 4) throw new Error(`internal: ${facts.platform} still needs bytes after ${round} passes`);
     await rehash(checked.needs);
@@ -213,18 +220,18 @@ async function verifyLeaf(source: ImageSource, leaf: Leaf, manifestBytes: Buffer
       storageTrees.push(storage.tree);
       if (storage.refused && !refusals.has('containers-storage')) refusals.set('containers-storage', `${current}: Podman would refuse to unpack this layer: ${storage.refused}`);
       try {
-        const report = await decide({ platform, digest, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash);
+        const report = await decide({ platform, digest, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash, deps.judge);
         if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
         return { ...report, decidedBy: layers.slice(k).map((l) => l.digest).reverse() };
       } catch (error) {
         if (!(error instanceof Undecided)) throw error;
       }
     }
-    return { ...(await decide({ platform, digest, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash)), decidedBy: layers.map((l) => l.digest).reverse() };
+    return { ...(await decide({ platform, digest, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash, deps.judge)), decidedBy: layers.map((l) => l.digest).reverse() };
   } catch (error) {
     problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }
-  return decide({ platform, digest, views: emptyViews(), runtime, user, refusals }, problems, expectations, rehash);
+  return decide({ platform, digest, views: emptyViews(), runtime, user, refusals }, problems, expectations, rehash, deps.judge);
 }
 
 export async function verifyImage(target: VerifyTarget, expectations: Expectations, deps: VerifyDeps): Promise<VerificationReport> {
@@ -252,7 +259,9 @@ export async function verifyImage(target: VerifyTarget, expectations: Expectatio
     const absent: Array<{ platform: string; digest: string }> = [];
     // Platforms that share a layer (the registry engine's, on every platform) read it once.
     const records = layerRecords(deps.summaries);
-    const checks = found.leaves.map(async (leaf) => {
+    const wanted = deps.platforms;
+    const read = wanted ? found.leaves.filter((leaf) => !leaf.platform || wanted.some((p) => samePlatform(p, leaf.platform as Platform))) : found.leaves;
+    const checks = read.map(async (leaf) => {
       const bytes = await readChecked(source, leaf.descriptor, 'manifest');
       if (!bytes) {
         if (source.partial) {

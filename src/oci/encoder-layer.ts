@@ -65,6 +65,8 @@ export interface LayerInput {
   readonly manifest: Manifest;
   readonly cachePath: string;
   readonly sourceDateEpoch?: number | undefined;
+  /** Bytes of manifest entries that are not in cacheDir: files carried from the base (src/base-floor), checked here like the rest. */
+  readonly carried?: ReadonlyMap<string, Buffer> | undefined;
 }
 
 /** The layer before compression: the files read and checked (all input errors are raised here), tarred. */
@@ -79,7 +81,7 @@ export async function encoderTar(input: LayerInput): Promise<EncoderTar> {
   const contents = new Map<string, Buffer>();
   for (const file of input.manifest.files) {
     if (!/^[0-9a-f]{40}$/.test(file.cacheFile)) throw new Error(`manifest entry ${file.id} names "${file.cacheFile}", not a sha1 cache file name`);
-    const bytes = await readFile(join(input.cacheDir, file.cacheFile));
+    const bytes = input.carried?.get(file.cacheFile) ?? (await readFile(join(input.cacheDir, file.cacheFile)));
     const actual = sha256Digest(bytes).slice('sha256:'.length);
     if (actual !== file.sha256 || bytes.length !== file.size) {
       throw new IntegrityError({

@@ -171,7 +171,7 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
       if (buildx && beside && staged) {
         // buildx starts from the context staged beside prepare, which finishes cache-dir meanwhile.
         beside.hold();
-        const building = buildxStep(buildx, { staged: staged.dir }, facts, deps, (close) => (closeLayout = close), buildParts);
+        const building = buildxStep(buildx, staged, facts, deps, (close) => (closeLayout = close), buildParts);
         const [built, prepared] = await Promise.allSettled([building, preparing]);
         await showHeld(beside, deps.log);
         if (prepared.status === 'fulfilled') result = { ...result, prepared: prepared.value, ...(p.prepareOptions.refresh ? { drift: [] } : {}) };

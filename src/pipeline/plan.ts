@@ -28,6 +28,8 @@ import type { ReadBaseFacts } from '../gateways/auto.js';
 import { checkGatewayInputs, gatewayInputs, namedGateway, readGatewayInput, type GatewayChoice } from '../gateways/gateway-input.js';
 import { withImageEnv } from '../gateways/image-env.js';
 import { PROFILES } from '../gateways/profiles.js';
+import type { BaseFloor } from '../base-floor/decide.js';
+import type { FloorRequest } from '../base-floor/plan-floor.js';
 import type { VerifyOptions } from './expectations.js';
 import { parseVerifyInputs } from './verify-options.js';
 import type { AttestPlan } from '../attest/attest-inputs.js';
@@ -66,6 +68,8 @@ export interface PlanDeps {
   readonly readPlatforms?: ReadPlatforms;
   /** `gateway: auto`: base-image's platforms and config, in one pass (default: its registry, layout or archive). */
   readonly readBaseFacts?: ReadBaseFacts;
+  /** What an overlay's base serves and what the image carries from it (default: read from the base, base-floor/plan-floor.ts). */
+  readonly readFloor?: (request: FloorRequest) => Promise<BaseFloor | undefined>;
   /**
    * Called once every input of a buildx build is known valid, before git, the engine and the
    * base's registry are asked: what the run may start meanwhile (the pipeline's prepare, whose
@@ -100,6 +104,8 @@ interface Common {
   readonly cacheImage?: CacheImagePlan;
   /** The gateway profile the run follows (src/gateways/), and how it was chosen. */
   readonly gateway: GatewayChoice;
+  /** Overlay mode: what the base serves, and the files carried from it (src/base-floor). */
+  readonly baseFloor?: BaseFloor;
 }
 
 /** What `cache-image` pushes: the same layer as the registry engine, one manifest per platform. */
@@ -264,6 +270,16 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   const images = await baseImages(draft, deps.log, parsers);
   for (const notice of draft.naming.notices) deps.log.notice(notice);
 
+  // Overlay mode: what the base serves, read before anything is built (base-floor/plan-floor.ts).
+  const floorOf = async (platforms: readonly string[] | undefined, engine: BuildEngine): Promise<BaseFloor | undefined> => {
+    if (draft.mode.kind !== 'overlay' || !platforms) return undefined;
+    const request: FloorRequest = { baseImage: draft.mode.baseImage, engine, platforms, cachePath: draft.cachePath, readers: verifyOptions.consumers, selection: prepareOptions };
+    if (deps.readFloor) return deps.readFloor(request);
+    const [{ readBaseFloor }, { httpTransport }, { layerSummariesDir }] = await Promise.all([import('../base-floor/plan-floor.js'), import('../http/http-request.js'), import('../cache/kept-folders.js')]);
+    const summariesDir = layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot);
+    return readBaseFloor(request, { log: deps.log, transport: httpTransport(prepareOptions.proxy), dockerConfig: facts.dockerConfig, summariesDir });
+  };
+
   if (buildEngine === 'registry') {
     // No Docker at all: the engine is not probed; a base in an OCI layout or archive is read by the engine itself.
     const git = await facts.git(gitNeeds(draft));
@@ -273,16 +289,20 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const buildOptions = withImageEnv(resolveBuildOptions(draft, { gitRef: git.ref, sha: git.sha, commitTime: git.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms }), gateway);
     checkRegistryEngine(buildOptions, raw);
     for (const secret of buildOptions.secrets) deps.addSecret(secret);
+    const baseFloor = await floorOf(buildOptions.platforms, 'registry');
     const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
-    return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}), ...(attest ? { attest } : {}) };
+    return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, ...(cacheImage ? { cacheImage } : {}), ...(baseFloor ? { baseFloor } : {}), ...(attest ? { attest } : {}) };
   }
 
   // Every input is valid: now ask git, the engine and the base's registry, all at once (and
   // let the caller start the work that needs no answer from them: a warm prepare).
   deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === 'overlay', cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
-  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
-  const [engine, git, basePlatforms] = await inOrder([engineFacts(draft, facts, deps.probeEngine ? undefined : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()] as const);
+  const readBase = async () => {
+    const platforms = await checkBasePlatforms({ images, platforms: draft.platforms }, readPlatforms ?? (await defaultReadPlatforms(facts, prepareOptions)), deps.log);
+    return { platforms, floor: await floorOf(draft.platforms ?? platforms, 'buildx') };
+  };
+  const [engine, git, { platforms: basePlatforms, floor: baseFloor }] = await inOrder([engineFacts(draft, facts, deps.probeEngine ? undefined : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()] as const);
   const buildOptions = withImageEnv(resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
@@ -294,7 +314,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
-  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}) };
+  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}), ...(baseFloor ? { baseFloor } : {}) };
 }
 
 /** attest-key (src/attest/): loaded and opened only when given. */

@@ -12,6 +12,7 @@ import { BuildError, InputError } from '../errors.js';
 import { engineBlobsDir, layerSummariesDir } from '../cache/kept-folders.js';
 import type { VerificationReport } from '../image/report.js';
 import type { PrepareResult } from '../prepare/result.js';
+import type { StagedContext } from '../build/stage-cache.js';
 import type { CacheImagePlan, Plan } from './plan.js';
 import type { PipelineDeps, PipelineFacts, PipelineResult } from './pipeline.js';
 import type { HttpTransport } from '../http/http-request.js';
@@ -78,13 +79,17 @@ export async function verifyStep(p: Plan, result: PipelineResult, facts: Pipelin
     deps.log.notice('verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline');
     return undefined;
   }
-  const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }] = await Promise.all([
+  const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }, { imageSet, mergeExpectations }] = await Promise.all([
     import('../image/verify-image.js'),
     registryTransport(p),
     import('../image/layer-summaries.js'),
     import('./expectations.js'),
+    import('../base-floor/image-set.js'),
   ]);
-  const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
+  // The image's set: what prepare verified plus what was carried from the base; merge mode also
+  // expects what each folder's manifest.json lists (the per-platform builds' carried files).
+  const expected = expectationsOf(p.cachePath, result.prepared && imageSet(result.prepared, p.baseFloor), p.prepareOptions, p.verifyOptions);
+  const expectations = p.mode === 'merge' ? mergeExpectations(expected, p.prepareOptions.extras) : expected;
   // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
   const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
   return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
@@ -107,23 +112,25 @@ function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<Reg
 }
 
 export async function registryStep(p: Plan, options: BuildOptions, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps): Promise<RegistryEngineOutcome & { readonly attested?: Attested }> {
-  const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }] = await Promise.all([
-    import('../build/registry-engine.js'), registryTransport(p), import('./expectations.js'), import('../oci/layer-blob-cache.js'),
+  const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }, { imageSet }] = await Promise.all([
+    import('../build/registry-engine.js'), registryTransport(p), import('./expectations.js'), import('../oci/layer-blob-cache.js'), import('../base-floor/image-set.js'),
   ]);
-  const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
+  // The files carried from the base (src/base-floor) join the layer and the expectations.
+  const image = imageSet(prepared, p.baseFloor);
+  const expectations = expectationsOf(options.cachePath, image, p.prepareOptions, p.verifyOptions);
   // Compressed layers are kept beside the verifier's layer summaries (the folder cache-dir may not hold).
   const layerCache = layerBlobCache(join(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), 'layers'), (why) => deps.log.info(why));
   // With attest-key, the signed attestation goes up after verification, before the tags (src/attest/).
   let attested: Attested | undefined;
   const attest = p.mode === 'build' && p.buildEngine === 'registry' ? p.attest : undefined;
   const beforeTag = attest
-    ? async (image: VerifiedCopy) => {
+    ? async (copy: VerifiedCopy) => {
         const { attestImage } = await import('../attest/attest-image.js');
-        attested = await attestImage(attest, image, { gateway: p.gateway.profile.name, files: prepared.manifest.files, sourceDateEpoch: options.sourceDateEpoch }, deps.log);
+        attested = await attestImage(attest, copy, { gateway: p.gateway.profile.name, files: image.manifest.files, sourceDateEpoch: options.sourceDateEpoch }, deps.log);
       }
     : undefined;
   const outcome = await deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
-    registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport, ...(beforeTag ? { beforeTag } : {}) }),
+    registryBuild(options, image, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport, ...(beforeTag ? { beforeTag } : {}) }),
   );
   return attested ? { ...outcome, attested } : outcome;
 }
@@ -165,7 +172,7 @@ export function buildDir(facts: PipelineFacts): string {
  */
 export async function buildxStep(
   p: Extract<Plan, { mode: 'build'; buildEngine: 'buildx' }>,
-  context: { readonly staged: string } | PrepareResult,
+  context: StagedContext | PrepareResult,
   facts: PipelineFacts,
   deps: PipelineDeps,
   onLayout: (close: () => Promise<void>) => void,
@@ -173,7 +180,11 @@ export async function buildxStep(
 ): Promise<BuildResult> {
   const { build, openLayoutRun, buildx } = await parts;
   const tempDir = buildDir(facts);
-  return build(p.buildOptions, context, {
+  // Files carried from the base (src/base-floor) join the staged context before buildx starts.
+  const floor = p.baseFloor?.carried.length ? p.baseFloor : undefined;
+  const staged = floor ? await (await import('../base-floor/stage-carried.js')).stageCarried(context, p.buildOptions.cachePath, floor, tempDir) : 'dir' in context ? context.dir : undefined;
+  const from = staged !== undefined ? { staged } : (context as PrepareResult);
+  return build(p.buildOptions, from, {
     log: deps.log,
     docker: deps.docker,
     buildx,

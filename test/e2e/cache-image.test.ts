@@ -1,15 +1,17 @@
 // cache-image: the verified folder pushed as a one-layer image with no Docker on PATH, then
 // taken by an unmodified upstream image with `COPY --from=` in a plain `docker buildx build`
-// (the examples/cache-image/Dockerfile pattern): python3-tiktoken in the result encodes every
-// bundled encoding with --network none on amd64 and arm64.
+// (the examples/cache-image/Dockerfile pattern): python3-tiktoken and the Go reader in the result
+// encode with every bundled encoding with --network none on amd64 and arm64.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaType } from '../../src/oci/media-types.js';
 import { fetchManifest, requireEngine, testImage, uniqueTag } from '../support/docker.js';
 import { buildAndPush } from '../support/engine-push.js';
+import { requireGoReader } from '../support/go-reader.js';
+import { expectReadersOffline } from '../support/offline-readers.js';
 import { tempDir } from './build-support.js';
-import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
+import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE, encoderSource, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
 const tag = uniqueTag();
 const REPO = 'oneapi-offline-test/h8-cache-image';
@@ -19,6 +21,7 @@ let work: string;
 beforeAll(async () => {
   await requireEngine();
   await requireTiktokenBase();
+  requireGoReader();
   work = await tempDir('cache-image');
 }, 120_000);
 
@@ -54,6 +57,6 @@ describe('cache-image', () => {
     );
     const image = `${testImage('h8-cache-consumer')}:${tag}`;
     await buildAndPush(image, dir, { args: ['--platform', PLATFORMS.join(','), '--provenance', 'false'] });
-    for (const platform of PLATFORMS) await expectTiktokenOffline(image, platform);
+    for (const platform of PLATFORMS) await expectReadersOffline(image, platform, ENCODINGS);
   }, 600_000);
 });

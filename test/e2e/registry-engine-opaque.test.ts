@@ -1,7 +1,8 @@
 // The encoder layer marks its folder opaque (.wh..wh..opq), so verification decides from that
 // layer alone. Here real engines check the model: (1) a base whose own layer puts a stray file
 // and a wrong copy of an encoder file in /tiktoken_cache, made offline by the registry engine
-// — the container sees exactly the encoder files and python3-tiktoken works offline, and the
+// — the container sees exactly the encoder files and both readers (python3-tiktoken, the Go
+// reader) work offline on amd64, and the
 // verifier read one layer; (2) the same base overlaid by buildx on every builder of the matrix,
 // whose COPY carries the marker from the staged context — the same outcome; (3) the cache image
 // taken with `COPY --from=` on every builder — the marker is consumed by the unpacking, never
@@ -12,8 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
 import { buildAndPush } from '../support/engine-push.js';
+import { requireGoReader } from '../support/go-reader.js';
+import { expectReadersOffline } from '../support/offline-readers.js';
 import { tempDir } from './build-support.js';
-import { ENCODINGS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
+import { ENCODINGS, TIKTOKEN_BASE, encoderSource, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
 const tag = uniqueTag();
 const PLATFORM = 'linux/amd64';
@@ -29,6 +32,7 @@ async function listing(image: string): Promise<string[]> {
 beforeAll(async () => {
   await requireEngine();
   await requireTiktokenBase();
+  requireGoReader();
   work = await tempDir('registry-engine-opaque');
   source = await encoderSource(join(work, 'source'));
   // The names the folder must hold: what prepare lays out (encoder files and manifest.json).
@@ -72,7 +76,7 @@ async function overlayHidesTheBase(image: string, args: readonly string[], env: 
   expect(run.stderr).toMatch(/linux\/amd64: decided by the top 1 of \d+ layers/);
   const result = `${image}@${run.json['digest'] as string}`;
   expect(await listing(result)).toEqual(expected);
-  await expectTiktokenOffline(result, PLATFORM);
+  await expectReadersOffline(result, PLATFORM, ENCODINGS);
 }
 
 describe('the opaque cache folder on real engines', () => {

@@ -1,21 +1,20 @@
 // Running the bundled CLI with engine: registry on a PATH that holds no docker (a folder of
-// our own, plus whatever helper scripts a test puts there), and the python3-tiktoken checks.
+// our own, plus whatever helper scripts a test puts there), and the tiktoken base the readers run in.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getEncoding, type TiktokenEncoding } from 'js-tiktoken';
+import type { TiktokenEncoding } from 'js-tiktoken';
 import { layOutBytes } from '../../src/encoders/lay-out-bytes.js';
 import type { PinnedFileId } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
-import { fetchManifest, imageEntries, platformOf, runDocker, testImage } from '../support/docker.js';
+import { fetchManifest, imageEntries, platformOf, testImage } from '../support/docker.js';
 import { node24, REPO_ROOT } from '../support/run-action.js';
 
 export const BASE_REPO = 'oneapi-offline-test/tiktoken-base';
 export const TIKTOKEN_BASE = testImage('tiktoken-base:trixie');
 export const ENCODINGS = ['r50k_base', 'p50k_base', 'cl100k_base', 'o200k_base'] as const satisfies readonly TiktokenEncoding[];
 export const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
-const TEXT = 'hello world, offline: naïve café ✓ 12345';
 
 export async function requireTiktokenBase(): Promise<void> {
   const why = 'run `sudo bash scripts/provision-bases.sh` (after scripts/provision-engine.sh)';
@@ -72,25 +71,4 @@ export function runCli(args: readonly string[], env: Record<string, string>, uma
       resolve({ code: code ?? -1, stdout, stderr: Buffer.concat(err).toString('utf8'), json });
     });
   });
-}
-
-const SCRIPT = `
-import json, sys, tiktoken
-text = sys.argv[1]
-for name in sys.argv[2:]:
-    enc = tiktoken.get_encoding(name)
-    tokens = enc.encode(text)
-    print(json.dumps({"name": name, "tokens": tokens, "roundtrip": enc.decode(tokens) == text}))
-`;
-
-/** Runs python3-tiktoken in `ref` with no network; throws unless every encoding gives js-tiktoken's tokens. */
-export async function expectTiktokenOffline(ref: string, platform: string): Promise<void> {
-  const run = await runDocker(['run', '--rm', '--network', 'none', '--platform', platform, ref, 'python3', '-c', SCRIPT, TEXT, ...ENCODINGS], { allowFailure: true });
-  if (run.code !== 0) throw new Error(`python3-tiktoken in ${ref} (${platform}) exited ${run.code}:\n${run.stderr.slice(-3000)}`);
-  const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { name: string; tokens: number[]; roundtrip: boolean });
-  if (lines.map((l) => l.name).join(',') !== ENCODINGS.join(',')) throw new Error(`${ref} (${platform}) encoded ${lines.map((l) => l.name).join(',')}`);
-  for (const line of lines) {
-    const want = getEncoding(line.name as TiktokenEncoding).encode(TEXT);
-    if (JSON.stringify(line.tokens) !== JSON.stringify(want) || !line.roundtrip) throw new Error(`${ref} (${platform}) ${line.name}: tokens ${JSON.stringify(line.tokens)}, expected ${JSON.stringify(want)}`);
-  }
 }

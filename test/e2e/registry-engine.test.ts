@@ -1,7 +1,7 @@
 // engine: registry — overlay mode with no Docker on PATH. The bases are the real python3-tiktoken
 // image re-exported three ways (Docker schema 2 media types; OCI with attestations; an OCI
-// archive), and on amd64 and arm64 python3-tiktoken encodes every bundled encoding with
-// --network none in the result. Docker is used only to make the bases and to run the results.
+// archive), and on amd64 and arm64 python3-tiktoken and the Go reader encode with every bundled
+// encoding with --network none in the result. Docker is used only to make the bases and to run the results.
 import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaType } from '../../src/oci/media-types.js';
 import { fetchManifest, imageEntries, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
 import { buildAndPush } from '../support/engine-push.js';
+import { requireGoReader } from '../support/go-reader.js';
+import { expectReadersOffline } from '../support/offline-readers.js';
 import { tempDir } from './build-support.js';
-import { PLATFORMS, TIKTOKEN_BASE, encoderSource, expectTiktokenOffline, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
+import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE, encoderSource, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
 const tag = uniqueTag();
 const DOCKER_BASE = `${testImage('h8-base-docker')}:${tag}`;
@@ -33,6 +35,7 @@ async function baseContext(dir: string): Promise<string> {
 beforeAll(async () => {
   await requireEngine();
   await requireTiktokenBase();
+  requireGoReader();
   work = await tempDir('registry-engine');
   source = await encoderSource(join(work, 'source'));
   const platforms = ['--platform', PLATFORMS.join(',')];
@@ -59,7 +62,7 @@ describe('registry engine, no docker on PATH', () => {
     expect(index.digest).toBe(run.json['digest']);
     expect(index.mediaType).toBe(MediaType.dockerList);
     for (const entry of imageEntries(index)) expect(entry.mediaType).toBe(MediaType.dockerManifest);
-    for (const platform of PLATFORMS) await expectTiktokenOffline(`${image}@${index.digest}`, platform);
+    for (const platform of PLATFORMS) await expectReadersOffline(`${image}@${index.digest}`, platform, ENCODINGS);
   }, 600_000);
 
   it('(b) an OCI base with attestations in the same registry: attestations dropped, base blobs mounted not uploaded', async () => {
@@ -86,7 +89,7 @@ describe('registry engine, no docker on PATH', () => {
       const uploaded = requests.filter((line) => line.includes('PUT ') && line.includes(`digest=sha256%3A${hex}`));
       expect({ digest, mounted: mounted.length, uploaded: uploaded.length }).toEqual({ digest, mounted: 1, uploaded: 0 });
     }
-    for (const platform of PLATFORMS) await expectTiktokenOffline(`${image}@${index.digest}`, platform);
+    for (const platform of PLATFORMS) await expectReadersOffline(`${image}@${index.digest}`, platform, ENCODINGS);
   }, 600_000);
 
   it('(c) an OCI archive in, an OCI archive out, byte-identical across runs with another temp folder, umask and TZ', async () => {
@@ -108,6 +111,6 @@ describe('registry engine, no docker on PATH', () => {
     await runDocker(['load', '--input', out1]);
     const ref = `${name}:offline-v1.0.0`;
     loaded.push(ref);
-    for (const platform of PLATFORMS) await expectTiktokenOffline(ref, platform);
+    for (const platform of PLATFORMS) await expectReadersOffline(ref, platform, ENCODINGS);
   }, 600_000);
 });

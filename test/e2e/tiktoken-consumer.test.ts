@@ -1,11 +1,12 @@
-// A real tiktoken consumer: Debian trixie's python3-tiktoken (the base scripts/provision-bases.sh
-// pushes to the loopback registry) made offline by the action's overlay mode with r50k_base,
-// p50k_base, cl100k_base and o200k_base. On each platform, with --network none, every bundled
-// encoding encodes text to the same tokens js-tiktoken computes here. Negative control: the
-// same base with the files named `<name>.tiktoken` goes to the network and fails.
+// Real tiktoken consumers: Debian trixie's python3-tiktoken (the base scripts/provision-bases.sh
+// pushes to the loopback registry) and the Go reader (tiktoken-go v0.1.7, One API's tokenizer,
+// bind-mounted by test/support/offline-readers.ts), in an image made offline by the action's
+// overlay mode with r50k_base, p50k_base, cl100k_base and o200k_base. On each platform, with
+// --network none, each reader encodes text with every bundled encoding to the tokens js-tiktoken
+// computes here. Negative control: the same base with the files named `<name>.tiktoken` makes
+// both readers go to the network and fail.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getEncoding, type TiktokenEncoding } from 'js-tiktoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildResult } from '../../src/build/build.js';
 import { parseBuildInputs } from '../../src/build/options.js';
@@ -16,41 +17,19 @@ import { rawInputsFrom } from '../../src/inputs/names.js';
 import { memoryLogger } from '../../src/log/logger.js';
 import { PINNED_FILES, type PinnedFileId } from '../../src/pins.js';
 import { encoderBytes } from '../support/encoder-bytes.js';
-import { fetchManifest, imageEntries, platformOf, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
+import { fetchManifest, requireEngine, runDocker, testImage, uniqueTag } from '../support/docker.js';
 import { buildAndPush } from '../support/engine-push.js';
+import { requireGoReader } from '../support/go-reader.js';
+import { READERS, runReader } from '../support/offline-readers.js';
 import { tempDir } from './build-support.js';
+import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE as BASE, requireTiktokenBase } from './registry-engine-support.js';
 
-const BASE_REPO = 'oneapi-offline-test/tiktoken-base';
-const BASE = testImage('tiktoken-base:trixie');
-const ENCODINGS = ['r50k_base', 'p50k_base', 'cl100k_base', 'o200k_base'] as const satisfies readonly TiktokenEncoding[];
-const PLATFORMS = ['linux/amd64', 'linux/arm64'] as const;
-const TEXT = 'hello world, offline: naïve café ✓ 12345';
 const CACHE = '/tiktoken_cache';
-
-// Prints one JSON line per encoding: its tokens for TEXT and the round trip.
-const SCRIPT = `
-import json, platform, sys, tiktoken
-text = sys.argv[1]
-for name in sys.argv[2:]:
-    enc = tiktoken.get_encoding(name)
-    tokens = enc.encode(text)
-    print(json.dumps({"name": name, "tokens": tokens, "roundtrip": enc.decode(tokens) == text, "machine": platform.machine()}))
-`;
-
-async function requireBase(): Promise<void> {
-  const why = 'run `sudo bash scripts/provision-bases.sh` (after scripts/provision-engine.sh): it builds the Debian trixie python3-tiktoken base for amd64 and arm64 and pushes it';
-  let platforms: string[];
-  try {
-    platforms = imageEntries(await fetchManifest(BASE_REPO, 'trixie')).map(platformOf);
-  } catch (error) {
-    throw new Error(`the tiktoken base ${BASE} is not in the registry (${String(error)}); ${why}`, { cause: error });
-  }
-  for (const p of PLATFORMS) if (!platforms.includes(p)) throw new Error(`the tiktoken base ${BASE} has no ${p} (it has ${platforms.join(', ')}); ${why}`);
-}
-
-function pythonRun(ref: string, platform: string, encodings: readonly string[]) {
-  return runDocker(['run', '--rm', '--network', 'none', '--platform', platform, ref, 'python3', '-c', SCRIPT, TEXT, ...encodings], { allowFailure: true });
-}
+/** How each reader says it could not reach the canonical host (no DNS, no route with --network none). */
+const OFFLINE_ERROR = {
+  tiktoken: /ConnectionError|NameResolutionError|Max retries exceeded|Temporary failure in name resolution/,
+  'tiktoken-go': /dial tcp|no such host|network is unreachable|server misbehaving/,
+} as const;
 
 let work: string;
 let offline: BuildResult;
@@ -70,7 +49,8 @@ async function overlayBuild(cacheDir: string, tagPrefix: string): Promise<BuildR
 
 beforeAll(async () => {
   await requireEngine();
-  await requireBase();
+  await requireTiktokenBase();
+  requireGoReader();
   work = await tempDir('tiktoken-consumer');
   const layout = await layOutBytes(join(work, 'cache'), ENCODINGS, (file) => encoderBytes(file.id as PinnedFileId));
 
@@ -105,31 +85,26 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe('python3-tiktoken in an image made offline by overlay mode', () => {
+describe('python3-tiktoken and the Go reader in an image made offline by overlay mode', () => {
+  const cases = PLATFORMS.flatMap((platform) => READERS.map((reader) => ({ platform, reader })));
+
   it('bundles every encoding under its sha1 name', () => {
     expect(offline.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(Object.keys(offline.platformDigests ?? {}).sort()).toEqual([...PLATFORMS]);
     for (const name of ENCODINGS) expect(PINNED_FILES[name].path).toBe(`/encodings/${name}.tiktoken`);
   });
 
-  it.each(PLATFORMS)('%s: every bundled encoding encodes text with --network none', async (platform) => {
-    const run = await pythonRun(`${image}@${offline.digest}`, platform, ENCODINGS);
-    expect(run.code, run.stderr).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as { name: string; tokens: number[]; roundtrip: boolean; machine: string });
-    expect(lines.map((l) => l.name)).toEqual([...ENCODINGS]);
-    for (const line of lines) {
-      expect(line.tokens, line.name).toEqual(getEncoding(line.name as TiktokenEncoding).encode(TEXT));
-      expect(line.roundtrip).toBe(true);
-      expect(line.machine).toBe(platform === 'linux/amd64' ? 'x86_64' : 'aarch64');
-    }
+  it.each(cases)('$platform: $reader encodes text with every bundled encoding with --network none', async ({ platform, reader }) => {
+    const run = await runReader(reader, `${image}@${offline.digest}`, platform, ENCODINGS);
+    expect(run.problem, run.stderr).toBeUndefined();
   });
 
-  it.each(PLATFORMS)('%s: negative control, files named <name>.tiktoken make tiktoken go to the network and fail', async (platform) => {
-    const run = await pythonRun(`${image}@${misnamed.digest}`, platform, ['cl100k_base']);
+  it.each(cases)('$platform: negative control, files named <name>.tiktoken make $reader go to the network and fail', async ({ platform, reader }) => {
+    const run = await runReader(reader, `${image}@${misnamed.digest}`, platform, ['cl100k_base']);
     expect(run.code).not.toBe(0);
     expect(run.stdout).toBe('');
-    // requests tried to reach the canonical host: no DNS, no route with --network none.
+    expect(run.stderr).toMatch(/cl100k_base/);
     expect(run.stderr).toMatch(/openaipublic\.blob\.core\.windows\.net/);
-    expect(run.stderr).toMatch(/ConnectionError|NameResolutionError|Max retries exceeded|Temporary failure in name resolution/);
+    expect(run.stderr).toMatch(OFFLINE_ERROR[reader]);
   });
 });

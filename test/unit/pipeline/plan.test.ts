@@ -64,6 +64,8 @@ function deps(engine: EngineFacts = ENGINE): PlanDeps {
       if (!found) throw new Error(`GET ${ref} answered HTTP 404`);
       return found;
     },
+    // What an overlay's base serves is read by test/unit/base-floor/plan-floor.test.ts.
+    readFloor: async () => undefined,
   };
 }
 

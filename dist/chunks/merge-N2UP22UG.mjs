@@ -10,6 +10,9 @@ import {
   withRetry
 } from "./chunk-WWTDETRV.mjs";
 import {
+  runDocker
+} from "./chunk-EYQ22YEA.mjs";
+import {
   parseFullTag,
   parseImageName
 } from "./chunk-MEGVMHIS.mjs";
@@ -35,9 +38,6 @@ import {
   splitTag
 } from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
-import {
-  runDocker
-} from "./chunk-EYQ22YEA.mjs";
 import {
   DIGEST_RE,
   sha256Digest

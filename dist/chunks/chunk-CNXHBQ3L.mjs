@@ -8,7 +8,6 @@ import {
 import {
   sha256Hex
 } from "./chunk-LMSPCY74.mjs";
-import "./chunk-JVZTSKKL.mjs";
 
 // src/image/layer-summaries.ts
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -96,6 +95,7 @@ function layerSummaries(dir, onIgnored = () => void 0) {
     }
   };
 }
+
 export {
   layerSummaries
 };

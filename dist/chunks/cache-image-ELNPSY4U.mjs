@@ -6,17 +6,17 @@ import {
   overlaySource
 } from "./chunk-SNYPBG7U.mjs";
 import {
+  verifyImage
+} from "./chunk-YLMDDGIC.mjs";
+import {
   encoderLayer
-} from "./chunk-FFAX5FV5.mjs";
+} from "./chunk-QOQORGLN.mjs";
 import {
   blobExists,
   pushByDigest,
   putManifest,
   withRetry
 } from "./chunk-WWTDETRV.mjs";
-import {
-  verifyImage
-} from "./chunk-5G3HWIIH.mjs";
 import {
   rfc3339
 } from "./chunk-C5YV2EB3.mjs";
@@ -40,11 +40,11 @@ import {
   parseImageReference
 } from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
+import "./chunk-NR5WT3X2.mjs";
 import "./chunk-SC7NWMZY.mjs";
+import "./chunk-TVM242SN.mjs";
 import "./chunk-QXO2ADUY.mjs";
 import "./chunk-4CAFWHQW.mjs";
-import "./chunk-NR5WT3X2.mjs";
-import "./chunk-TVM242SN.mjs";
 import "./chunk-EOQMFXHM.mjs";
 import "./chunk-LMSPCY74.mjs";
 import "./chunk-7I65BH5E.mjs";

@@ -1,5 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  mergePairs,
+  ociLabels
+} from "./chunk-C5YV2EB3.mjs";
+import {
   CACHE_CONTEXT,
   buildFlagArgs,
   buildxStoreDir,
@@ -15,11 +19,14 @@ import {
   parseSecrets,
   probeEngine,
   storedBuilderFacts
-} from "./chunk-G5BSHP3E.mjs";
+} from "./chunk-4MSI6GH7.mjs";
 import {
-  mergePairs,
-  ociLabels
-} from "./chunk-C5YV2EB3.mjs";
+  PROVENANCE_VALUES,
+  chooseProvenance,
+  proxyBuildArgs,
+  proxyOfBuildArgs,
+  proxySecrets
+} from "./chunk-EYQ22YEA.mjs";
 import {
   nameTags,
   readNaming
@@ -43,13 +50,6 @@ import {
   parsePlatforms
 } from "./chunk-EID366C3.mjs";
 import "./chunk-DOLB5LDS.mjs";
-import {
-  PROVENANCE_VALUES,
-  chooseProvenance,
-  proxyBuildArgs,
-  proxyOfBuildArgs,
-  proxySecrets
-} from "./chunk-EYQ22YEA.mjs";
 import "./chunk-GB2XVR7V.mjs";
 import {
   parseBoolean,

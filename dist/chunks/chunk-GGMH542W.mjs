@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   tarHeader
-} from "./chunk-FFAX5FV5.mjs";
+} from "./chunk-QOQORGLN.mjs";
 import {
   BLOCK,
   isZeroBlock,

@@ -1,24 +1,27 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  nameArchive
+} from "./chunk-GGMH542W.mjs";
+import {
+  contextLayout,
+  stageCacheDir,
+  stageSources
+} from "./chunk-KQQLM5OL.mjs";
+import "./chunk-QOQORGLN.mjs";
+import {
+  folderTrust
+} from "./chunk-SOO7QRZ2.mjs";
+import {
   indexImages,
   openRepository,
   sameRegistry
 } from "./chunk-VD3KQ47D.mjs";
-import {
-  nameArchive
-} from "./chunk-25Q4BC7X.mjs";
-import {
-  layerRoot
-} from "./chunk-FFAX5FV5.mjs";
 import {
   getManifest,
   pushByDigest,
   putManifest,
   withRetry
 } from "./chunk-WWTDETRV.mjs";
-import {
-  folderTrust
-} from "./chunk-SOO7QRZ2.mjs";
 import {
   buildFlagArgs,
   buildxOutputs,
@@ -31,7 +34,10 @@ import {
   secretArgs,
   targetRepositories,
   writeSecretValues
-} from "./chunk-G5BSHP3E.mjs";
+} from "./chunk-4MSI6GH7.mjs";
+import {
+  runDocker
+} from "./chunk-EYQ22YEA.mjs";
 import {
   RegistryFailure
 } from "./chunk-Y7XOHINJ.mjs";
@@ -50,55 +56,34 @@ import {
 } from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import {
-  runDocker
-} from "./chunk-EYQ22YEA.mjs";
-import {
-  imageEnvOf,
-  readOwnership
-} from "./chunk-NGLHLQ3G.mjs";
-import {
-  MANIFEST_FILE,
-  buildManifest,
-  serializeManifest
-} from "./chunk-SC7NWMZY.mjs";
+  imageEnvOf
+} from "./chunk-JL67VI6R.mjs";
+import "./chunk-UUOAP4AD.mjs";
+import "./chunk-SC7NWMZY.mjs";
+import "./chunk-TVM242SN.mjs";
 import "./chunk-4CAFWHQW.mjs";
 import {
   dockerConfigDir
 } from "./chunk-GB2XVR7V.mjs";
-import "./chunk-TVM242SN.mjs";
-import {
-  OPAQUE_MARKER
-} from "./chunk-EOQMFXHM.mjs";
+import "./chunk-EOQMFXHM.mjs";
 import "./chunk-QE6PONKV.mjs";
-import {
-  copyVerified,
-  withFolderLock,
-  writeFailure,
-  writeTextAtomically
-} from "./chunk-KAYGHQQE.mjs";
-import {
-  UnreadableFile
-} from "./chunk-TORZOQGE.mjs";
+import "./chunk-KAYGHQQE.mjs";
+import "./chunk-TORZOQGE.mjs";
 import {
   isDigest
 } from "./chunk-LMSPCY74.mjs";
-import {
-  PINNED_FILES,
-  canonicalUrl
-} from "./chunk-7I65BH5E.mjs";
+import "./chunk-7I65BH5E.mjs";
 import "./chunk-DGPB3I2O.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import {
-  ActionError,
   BuildError,
-  InputError,
   PublishError
 } from "./chunk-ZWN2JR2B.mjs";
 import "./chunk-JVZTSKKL.mjs";
 
 // src/build/build.ts
-import { mkdir as mkdir4, readFile, rm as rm3 } from "node:fs/promises";
-import { dirname, join as join4 } from "node:path";
+import { mkdir as mkdir3, readFile, rm as rm2 } from "node:fs/promises";
+import { dirname, join as join3 } from "node:path";
 
 // src/build/argv.ts
 function buildxArgs(options, paths) {
@@ -269,94 +254,6 @@ async function writeOverlay(dir, baseImage, cachePath, imageEnv) {
   return dockerfile;
 }
 
-// src/build/stage-cache.ts
-import { chmod, mkdir as mkdir3, readdir as readdir2, rm as rm2, utimes as utimes2, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join3, resolve } from "node:path";
-var STAGED_MTIME = 0;
-var PIN_BY_URL = new Map(Object.values(PINNED_FILES).map((pin) => [canonicalUrl(pin), pin]));
-async function manifestOf(cacheDir) {
-  const ownership = await readOwnership(cacheDir);
-  const problem = ownership.kind === "none" ? `it has no ${MANIFEST_FILE}` : ownership.kind === "foreign" ? `its ${MANIFEST_FILE} is not this action's: ${ownership.reason}` : void 0;
-  const manifest = ownership.kind === "ours" ? JSON.parse(ownership.text) : void 0;
-  const drifted = manifest?.files.find((entry) => {
-    const pin = PIN_BY_URL.get(entry.url);
-    return pin !== void 0 && (pin.sha256 !== entry.sha256 || pin.size !== entry.size);
-  });
-  if (problem !== void 0 || manifest === void 0 || drifted !== void 0) {
-    throw new InputError("cache-dir", {
-      what: `cache-dir ${cacheDir} is not a folder this action prepared`,
-      got: problem ?? `${MANIFEST_FILE} lists ${drifted?.id} with other bytes than its pin`,
-      expected: `a folder laid out by prepare, with its ${MANIFEST_FILE}`,
-      fix: "run prepare into cache-dir first (the build does this itself), or point cache-dir at the folder prepare wrote"
-    });
-  }
-  return manifest;
-}
-async function settle(into, cacheFolder, tree) {
-  const folders = [];
-  for (let dir = cacheFolder; ; dir = join3(dir, "..")) {
-    folders.push(dir);
-    if (dir === into) break;
-  }
-  const files = (await readdir2(cacheFolder)).map((name) => join3(cacheFolder, name));
-  await Promise.all([
-    ...files.map(async (path) => {
-      if (tree) await chmod(path, 292);
-      await utimes2(path, STAGED_MTIME, STAGED_MTIME);
-    }),
-    ...folders.map((dir) => utimes2(dir, STAGED_MTIME, STAGED_MTIME))
-  ]);
-}
-async function stageWith(into, layout, fill) {
-  into = resolve(into);
-  const cacheFolder = layout.cachePath === void 0 ? into : join3(into, layerRoot(layout.cachePath));
-  await rm2(into, { recursive: true, force: true });
-  await mkdir3(cacheFolder, { recursive: true });
-  for (let dir = cacheFolder; layout.cachePath !== void 0 && dir !== into; dir = join3(dir, "..")) await chmod(dir, 493);
-  if (layout.cachePath !== void 0) await writeFile2(join3(cacheFolder, OPAQUE_MARKER), "", { flag: "wx" });
-  await fill(cacheFolder);
-  await settle(into, cacheFolder, layout.cachePath !== void 0);
-  return into;
-}
-var QUICK = { durable: false };
-async function stageCacheDir(prepared, into, layout = {}) {
-  try {
-    return await stageWith(
-      into,
-      layout,
-      (cacheFolder) => withFolderLock(prepared.cacheDir, {}, async () => {
-        const manifest = prepared.manifest ?? await manifestOf(prepared.cacheDir);
-        await Promise.all([
-          ...manifest.files.map((file) => copyVerified({ path: join3(prepared.cacheDir, file.cacheFile) }, cacheFolder, file.cacheFile, file, QUICK)),
-          writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), QUICK)
-        ]);
-      })
-    );
-  } catch (error) {
-    if (error instanceof ActionError) throw error;
-    if (error instanceof UnreadableFile) {
-      throw new InputError("cache-dir", { what: `cache-dir ${prepared.cacheDir} changed after prepare`, got: error.message, expected: "the files prepare verified", fix: "run again, and do not let other jobs change cache-dir while this one builds" }, { cause: error });
-    }
-    throw writeFailure(into, error, "RUNNER_TEMP");
-  }
-}
-async function stageSources(sources, into, layout = {}) {
-  let manifest;
-  const dir = await stageWith(into, layout, async (cacheFolder) => {
-    const sizes = await Promise.all(sources.map(async ({ file, from }) => [file.id, (await copyVerified(from, cacheFolder, file.cacheFile, file, QUICK)).size]));
-    manifest = buildManifest(
-      sources.map((source) => source.file),
-      new Map(sizes)
-    );
-    await writeTextAtomically(cacheFolder, MANIFEST_FILE, serializeManifest(manifest), QUICK);
-  });
-  if (!manifest) throw new Error("internal: nothing staged");
-  return { dir, manifest };
-}
-function contextLayout(overlay, cachePath) {
-  return overlay ? { name: "overlay-context", layout: { cachePath } } : { name: "tiktoken-context", layout: {} };
-}
-
 // src/build/build.ts
 function pushFailure(error, repository) {
   const message = error instanceof RegistryFailure ? error.message : error.message;
@@ -386,18 +283,18 @@ async function build(input, from, deps) {
   if (!deps.engine) checkBuilderPlatforms(engine, input.platforms);
   const overlayMode = input.mode.kind === "overlay" ? input.mode : void 0;
   const shape = contextLayout(overlayMode !== void 0, input.cachePath);
-  const cacheDir = "staged" in from ? from.staged : await stageCacheDir(from, join4(deps.tempDir, shape.name), shape.layout);
+  const cacheDir = "staged" in from ? from.staged : await stageCacheDir(from, join3(deps.tempDir, shape.name), shape.layout);
   const options = { ...input, cacheDir };
-  await mkdir4(deps.tempDir, { recursive: true });
-  if (input.archive) await mkdir4(dirname(input.archive), { recursive: true });
+  await mkdir3(deps.tempDir, { recursive: true });
+  if (input.archive) await mkdir3(dirname(input.archive), { recursive: true });
   if (options.provenanceNotice) deps.log.notice(options.provenanceNotice);
-  const overlay = overlayMode ? { dockerfile: await writeOverlay(join4(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath, options.imageEnv), context: cacheDir } : void 0;
+  const overlay = overlayMode ? { dockerfile: await writeOverlay(join3(deps.tempDir, "overlay"), overlayMode.baseImage, options.cachePath, options.imageEnv), context: cacheDir } : void 0;
   const route = chooseRoute(options, engine.driver);
   const layout = !options.archive && !options.load && needsArchive(options, route) && deps.openLayout ? await deps.openLayout() : void 0;
-  const dest = options.archive !== void 0 ? void 0 : layout ? { layout: layout.dir } : needsArchive(options, route) ? { archive: join4(deps.tempDir, "image.oci.tar") } : void 0;
+  const dest = options.archive !== void 0 ? void 0 : layout ? { layout: layout.dir } : needsArchive(options, route) ? { archive: join3(deps.tempDir, "image.oci.tar") } : void 0;
   const ociArchive = options.archive ?? (dest && destPath(dest));
-  const metadataFile = join4(deps.tempDir, "metadata.json");
-  const secretDir = join4(deps.tempDir, "secrets");
+  const metadataFile = join3(deps.tempDir, "metadata.json");
+  const secretDir = join3(deps.tempDir, "secrets");
   const secretFiles = await writeSecretValues(options.buildSecrets, secretDir);
   const argv = buildxArgs(options, { metadataFile, dockerfilePath: overlay?.dockerfile, context: overlay?.context, route, dest, secretFiles });
   const repositories = options.push ? targetRepositories(options) : [];
@@ -406,7 +303,7 @@ async function build(input, from, deps) {
   try {
     output = await deps.log.group(`docker buildx build (${options.platforms.join(", ")}; ${how})`, () => runDocker(argv, docker, { what: "docker buildx build", quiet: layout ? LAYOUT_LOCK_NOISE : void 0 }));
   } finally {
-    if (secretFiles.size > 0) await rm3(secretDir, { recursive: true, force: true });
+    if (secretFiles.size > 0) await rm2(secretDir, { recursive: true, force: true });
   }
   checkBuiltWith(output.stderr, engine);
   await layout?.keep();
@@ -469,7 +366,7 @@ function platformsOf(bytes, digest, platforms) {
 import { constants } from "node:fs";
 import { access, open, stat } from "node:fs/promises";
 import { homedir } from "node:os";
-import { delimiter, join as join5 } from "node:path";
+import { delimiter, join as join4 } from "node:path";
 var SYSTEM_PLUGIN_DIRS = ["/usr/local/lib/docker/cli-plugins", "/usr/local/libexec/docker/cli-plugins", "/usr/lib/docker/cli-plugins", "/usr/libexec/docker/cli-plugins"];
 async function executableFile(path) {
   const info = await stat(path).catch(() => void 0);
@@ -489,7 +386,7 @@ async function isElf(path) {
 async function dockerOnPath(env) {
   for (const dir of (env["PATH"] ?? "").split(delimiter)) {
     if (dir === "") continue;
-    if (await executableFile(join5(dir, "docker"))) return join5(dir, "docker");
+    if (await executableFile(join4(dir, "docker"))) return join4(dir, "docker");
   }
   return void 0;
 }
@@ -506,8 +403,8 @@ async function buildxBinary(env, dockerConfig, home = homedir()) {
   if (process.platform !== "linux" || namesExtraPluginDirs(dockerConfig)) return void 0;
   const docker = await dockerOnPath(env);
   if (!docker || !await isElf(docker)) return void 0;
-  for (const dir of [join5(dockerConfigDir(env, home), "cli-plugins"), ...SYSTEM_PLUGIN_DIRS]) {
-    const candidate = join5(dir, "docker-buildx");
+  for (const dir of [join4(dockerConfigDir(env, home), "cli-plugins"), ...SYSTEM_PLUGIN_DIRS]) {
+    const candidate = join4(dir, "docker-buildx");
     if (await executableFile(candidate)) return candidate;
   }
   return void 0;

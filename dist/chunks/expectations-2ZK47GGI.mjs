@@ -1,5 +1,9 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  expectationsFrom,
+  expectedFile
+} from "./chunk-N46JYSNY.mjs";
+import {
   selectFiles
 } from "./chunk-QXO2ADUY.mjs";
 import "./chunk-4CAFWHQW.mjs";
@@ -7,20 +11,6 @@ import {
   ENCODING_NAMES
 } from "./chunk-7I65BH5E.mjs";
 import "./chunk-JVZTSKKL.mjs";
-
-// src/image/expectations.ts
-function expectedFile(file) {
-  return {
-    cacheFile: file.cacheFile,
-    sha256: file.sha256,
-    ...file.size !== void 0 ? { size: file.size } : {},
-    id: file.id,
-    encodings: [...file.encodings]
-  };
-}
-function expectationsFrom(manifest, cachePath, consumers, gateway) {
-  return { cachePath, files: manifest.files.map(expectedFile), ...consumers ? { consumers } : {}, ...gateway ? { gateway } : {} };
-}
 
 // src/pipeline/expectations.ts
 function expectationsOf(cachePath, prepared, selection, options = { consumers: ["tiktoken", "tiktoken-go"], encodersFromImage: false }) {

@@ -28,18 +28,16 @@ import {
 } from "./chunk-ZSIEINAT.mjs";
 import {
   configPlatform,
-  platformName
+  platformName,
+  samePlatform
 } from "./chunk-DOLB5LDS.mjs";
+import {
+  PROFILES
+} from "./chunk-NR5WT3X2.mjs";
 import {
   MANIFEST_FILE,
   listedCacheFiles
 } from "./chunk-SC7NWMZY.mjs";
-import {
-  selectFiles
-} from "./chunk-QXO2ADUY.mjs";
-import {
-  PROFILES
-} from "./chunk-NR5WT3X2.mjs";
 import {
   CACHE_VARIABLES,
   CONSUMERS,
@@ -47,6 +45,9 @@ import {
   consumerDir,
   imageRuntime
 } from "./chunk-TVM242SN.mjs";
+import {
+  selectFiles
+} from "./chunk-QXO2ADUY.mjs";
 import {
   OPAQUE_MARKER,
   WHITEOUT_META_PREFIX,
@@ -213,6 +214,15 @@ function fromManifest(ctx, dir, findings) {
   }
   return out;
 }
+function withListed(ctx, dir, findings) {
+  const { files } = ctx.expectations;
+  const got = readFile(ctx, `${dir.replace(/\/+$/, "")}/${MANIFEST_FILE}`, true);
+  if (got.kind === "pending") return void 0;
+  if (got.kind !== "bytes" || !got.bytes) return [...files];
+  const have = new Set(files.map((f) => f.cacheFile));
+  const beyond = listedCacheFiles(got.bytes.toString("utf8")).filter((name) => !have.has(name));
+  return beyond.length === 0 ? [...files] : [...files, ...(fromManifest(ctx, dir, findings) ?? []).filter((f) => !have.has(f.cacheFile))];
+}
 function pointHere(dir, consumer, cachePath, env) {
   const line = `ENV TIKTOKEN_CACHE_DIR=${cachePath}`;
   if (dir.kind === "dir" && dir.variable === "TIKTOKEN_CACHE_DIR") return `TIKTOKEN_CACHE_DIR=${env.get("TIKTOKEN_CACHE_DIR")} shadows ${cachePath}: change it to \`${line}\``;
@@ -240,7 +250,7 @@ function checkConsumer(ctx, consumer, required, runtime) {
   const folder = open(tree, dir.path);
   if (folder.kind === "error") findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which cannot be opened: ${folder.detail}`, fix: folder.fix ?? `fix that path in the image, or \`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`` });
   else if (folder.kind === "found" && folder.node.kind !== "dir") findings.push({ problem: `${consumer} reads ${dir.path} (${dir.why}), which is a ${folder.node.kind} in the image, not a folder`, fix: `\`ENV TIKTOKEN_CACHE_DIR=${cachePath}\`, and keep later steps from replacing that folder` });
-  const wanted = expectations.fromImage ? fromManifest(ctx, dir.path, findings) : expectations.files;
+  const wanted = expectations.fromImage ? fromManifest(ctx, dir.path, findings) : expectations.listedToo ? withListed(ctx, dir.path, findings) : expectations.files;
   const files = [];
   for (const want of wanted ?? []) {
     const check = checkFile(ctx, dir.path, want);
@@ -1011,7 +1021,7 @@ async function openSource(target, deps) {
     case "registry":
       return registrySource(target, deps.transport ?? httpTransport(), deps.limits);
     case "oci-archive":
-      return layoutSource(target.path, deps.limits ? { maxDocumentBytes: deps.limits.maxDocumentBytes } : {});
+      return layoutSource(target.path, { ...deps.limits ? { maxDocumentBytes: deps.limits.maxDocumentBytes } : {}, ...target.refName ? { refName: target.refName } : {} });
     case "docker":
       return dockerSource(target.reference, deps.docker ?? spawnDocker("docker"), deps.tempDir ?? tmpdir());
   }
@@ -1054,9 +1064,9 @@ function describeError(error) {
   return error.message;
 }
 var emptyViews = () => ({ containerd: new OverlayView([], true), "containers-storage": new OverlayView([], true) });
-async function decide(facts, problems, expectations, rehash) {
+async function decide(facts, problems, expectations, rehash, judge = checkRuntimes) {
   for (let round = 0; ; round++) {
-    const checked = checkRuntimes(facts, problems, expectations);
+    const checked = judge(facts, problems, expectations);
     if ("report" in checked) return checked.report;
     if (round >= 4) throw new Error(`internal: ${facts.platform} still needs bytes after ${round} passes`);
     await rehash(checked.needs);
@@ -1129,18 +1139,18 @@ async function verifyLeaf(source, leaf, manifestBytes, expectations, deps, recor
       storageTrees.push(storage.tree);
       if (storage.refused && !refusals.has("containers-storage")) refusals.set("containers-storage", `${current}: Podman would refuse to unpack this layer: ${storage.refused}`);
       try {
-        const report = await decide({ platform, digest: digest2, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash);
+        const report = await decide({ platform, digest: digest2, views: views(k === 0), runtime, user, refusals, layersRead: layers.length - k }, problems, expectations, rehash, deps.judge);
         if (k > 0) log.debug(`${platform}: decided by the top ${layers.length - k} of ${layers.length} layers`);
         return report;
       } catch (error) {
         if (!(error instanceof Undecided)) throw error;
       }
     }
-    return await decide({ platform, digest: digest2, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash);
+    return await decide({ platform, digest: digest2, views: emptyViews(), runtime, user, refusals, layersRead: 0 }, problems, expectations, rehash, deps.judge);
   } catch (error) {
     problems.push(current ? `${current}: ${describeError(error)}` : describeError(error));
   }
-  return decide({ platform, digest: digest2, views: emptyViews(), runtime, user, refusals }, problems, expectations, rehash);
+  return decide({ platform, digest: digest2, views: emptyViews(), runtime, user, refusals }, problems, expectations, rehash, deps.judge);
 }
 async function verifyImage(target, expectations, deps) {
   const { log } = deps;
@@ -1166,7 +1176,9 @@ async function verifyImage(target, expectations, deps) {
     if (found.attestations > 0) log.info(`${source.label}: skipping ${found.attestations} attestation manifest(s)`);
     const absent = [];
     const records = layerRecords(deps.summaries);
-    const checks = found.leaves.map(async (leaf) => {
+    const wanted = deps.platforms;
+    const read = wanted ? found.leaves.filter((leaf) => !leaf.platform || wanted.some((p) => samePlatform(p, leaf.platform))) : found.leaves;
+    const checks = read.map(async (leaf) => {
       const bytes = await readChecked(source, leaf.descriptor, "manifest");
       if (!bytes) {
         if (source.partial) {
@@ -1204,6 +1216,8 @@ async function verifyImage(target, expectations, deps) {
 }
 
 export {
+  FileStatus,
+  checkRuntimes,
   checkedBlob,
   verifyImage
 };

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  runDocker
+} from "./chunk-EYQ22YEA.mjs";
+import {
   splitTag
 } from "./chunk-ZSIEINAT.mjs";
 import {
   missingPlatforms
 } from "./chunk-DOLB5LDS.mjs";
-import {
-  runDocker
-} from "./chunk-EYQ22YEA.mjs";
 import {
   dockerConfigDir
 } from "./chunk-GB2XVR7V.mjs";

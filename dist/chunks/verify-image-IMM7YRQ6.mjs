@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-5G3HWIIH.mjs";
+} from "./chunk-YLMDDGIC.mjs";
 import "./chunk-2FUPPCHF.mjs";
 import "./chunk-Y7XOHINJ.mjs";
 import "./chunk-CGKEBUFX.mjs";
@@ -12,11 +12,11 @@ import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
 import "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
+import "./chunk-NR5WT3X2.mjs";
 import "./chunk-SC7NWMZY.mjs";
+import "./chunk-TVM242SN.mjs";
 import "./chunk-QXO2ADUY.mjs";
 import "./chunk-4CAFWHQW.mjs";
-import "./chunk-NR5WT3X2.mjs";
-import "./chunk-TVM242SN.mjs";
 import "./chunk-EOQMFXHM.mjs";
 import "./chunk-LMSPCY74.mjs";
 import "./chunk-7I65BH5E.mjs";

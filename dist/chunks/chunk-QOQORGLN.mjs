@@ -101,7 +101,7 @@ async function encoderTar(input) {
   const contents = /* @__PURE__ */ new Map();
   for (const file of input.manifest.files) {
     if (!/^[0-9a-f]{40}$/.test(file.cacheFile)) throw new Error(`manifest entry ${file.id} names "${file.cacheFile}", not a sha1 cache file name`);
-    const bytes = await readFile(join(input.cacheDir, file.cacheFile));
+    const bytes = input.carried?.get(file.cacheFile) ?? await readFile(join(input.cacheDir, file.cacheFile));
     const actual = sha256Digest(bytes).slice("sha256:".length);
     if (actual !== file.sha256 || bytes.length !== file.size) {
       throw new IntegrityError({

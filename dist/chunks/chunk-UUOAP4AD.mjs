@@ -4,9 +4,6 @@ import {
   manifestOwnership
 } from "./chunk-SC7NWMZY.mjs";
 import {
-  CACHE_VARIABLES
-} from "./chunk-TVM242SN.mjs";
-import {
   UnreadableFile,
   openRegular,
   readChunks
@@ -38,18 +35,6 @@ async function readOwnership(dir) {
   return ownership.kind === "ours" ? { ...ownership, text } : ownership;
 }
 
-// src/gateways/image-env.ts
-function withImageEnv(options, gateway) {
-  const { variables } = gateway.profile;
-  if (variables.length === CACHE_VARIABLES.length && variables.every((v, i) => v === CACHE_VARIABLES[i])) return options;
-  return { ...options, imageEnv: variables.map((v) => [v, options.cachePath]) };
-}
-function imageEnvOf(cachePath, imageEnv) {
-  return imageEnv ?? CACHE_VARIABLES.map((key) => [key, cachePath]);
-}
-
 export {
-  readOwnership,
-  withImageEnv,
-  imageEnvOf
+  readOwnership
 };

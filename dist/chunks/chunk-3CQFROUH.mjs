@@ -1,20 +1,5 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
-  readOwnership,
-  withImageEnv
-} from "./chunk-NGLHLQ3G.mjs";
-import {
-  MANIFEST_FILE,
-  buildManifest,
-  serializeManifest
-} from "./chunk-SC7NWMZY.mjs";
-import {
-  selectFiles
-} from "./chunk-QXO2ADUY.mjs";
-import {
-  dockerConfigDir
-} from "./chunk-GB2XVR7V.mjs";
-import {
   checkGatewayInputs,
   gatewayInputs,
   namedGateway,
@@ -24,9 +9,30 @@ import {
   PROFILES
 } from "./chunk-NR5WT3X2.mjs";
 import {
+  withImageEnv
+} from "./chunk-JL67VI6R.mjs";
+import {
+  readOwnership
+} from "./chunk-UUOAP4AD.mjs";
+import {
+  MANIFEST_FILE,
+  buildManifest,
+  serializeManifest
+} from "./chunk-SC7NWMZY.mjs";
+import {
   CONSUMERS,
   isConsumerName
 } from "./chunk-TVM242SN.mjs";
+import {
+  selectFiles
+} from "./chunk-QXO2ADUY.mjs";
+import {
+  dockerConfigDir
+} from "./chunk-GB2XVR7V.mjs";
+import {
+  engineBlobsDir,
+  layerSummariesDir
+} from "./chunk-4JP7HRL6.mjs";
 import {
   parseBoolean,
   parseLines,
@@ -707,19 +713,10 @@ function proxySecrets(settings) {
 
 // src/pipeline/plan.ts
 import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { join as join8, resolve as resolve2 } from "node:path";
+import { join as join7, resolve as resolve2 } from "node:path";
 
 // src/prepare/options.ts
-import { join as join7 } from "node:path";
-
-// src/cache/kept-folders.ts
 import { join as join6 } from "node:path";
-function layerSummariesDir(runnerTemp, defaultCacheRoot2) {
-  return join6(runnerTemp ?? defaultCacheRoot2, "oneapi-offline-layer-summaries");
-}
-function engineBlobsDir(runnerTemp, defaultCacheRoot2) {
-  return join6(runnerTemp ?? defaultCacheRoot2, "oneapi-offline-engine-blobs");
-}
 
 // src/prepare/encoder-list.ts
 function parseEncoderList(raw) {
@@ -836,7 +833,7 @@ function cacheDirOf(raw, env) {
     return value;
   }
   const root = env.runnerTemp?.trim() || env.defaultCacheRoot;
-  return join7(root, "tiktoken_cache");
+  return join6(root, "tiktoken_cache");
 }
 function sourceOf(raw) {
   const value = raw.trim();
@@ -946,7 +943,7 @@ function verifySource(raw) {
   return reference.startsWith(ENGINE_PREFIX) ? { kind: "engine", reference: reference.slice(ENGINE_PREFIX.length) } : { kind: "image", reference };
 }
 async function buildParsers() {
-  return import("./build-parsers-7JLTHZZI.mjs");
+  return import("./build-parsers-RQX6UOVV.mjs");
 }
 async function checkSecretSources(draft, env, addSecret) {
   for (const secret of draft.buildSecrets) {
@@ -973,7 +970,7 @@ async function baseImages(draft, log, { CACHE_CONTEXT, dockerfileFromImages }) {
     log.info("platform check skipped: the build context is remote, its Dockerfile is read by buildx");
     return [];
   }
-  const file = draft.mode.file !== void 0 ? resolve2(draft.mode.file) : join8(resolve2(context), "Dockerfile");
+  const file = draft.mode.file !== void 0 ? resolve2(draft.mode.file) : join7(resolve2(context), "Dockerfile");
   const text = await readFile2(file, "utf8").catch(() => void 0);
   if (text === void 0) return [];
   const contexts = [CACHE_CONTEXT, ...draft.flags.buildContexts.map(([name]) => name)];
@@ -1052,6 +1049,14 @@ async function plan(raw, facts, deps) {
   checkGateway(true, draft.cachePath);
   const images = await baseImages(draft, deps.log, parsers);
   for (const notice of draft.naming.notices) deps.log.notice(notice);
+  const floorOf = async (platforms, engine2) => {
+    if (draft.mode.kind !== "overlay" || !platforms) return void 0;
+    const request2 = { baseImage: draft.mode.baseImage, engine: engine2, platforms, cachePath: draft.cachePath, readers: verifyOptions.consumers, selection: prepareOptions };
+    if (deps.readFloor) return deps.readFloor(request2);
+    const [{ readBaseFloor }, { httpTransport }, { layerSummariesDir: layerSummariesDir2 }] = await Promise.all([import("./plan-floor-SJHJCTJX.mjs"), import("./http-request-WNJYZC7T.mjs"), import("./kept-folders-DGAH2Z42.mjs")]);
+    const summariesDir = layerSummariesDir2(facts.runnerTemp, facts.defaultCacheRoot);
+    return readBaseFloor(request2, { log: deps.log, transport: httpTransport(prepareOptions.proxy), dockerConfig: facts.dockerConfig, summariesDir });
+  };
   if (buildEngine === "registry") {
     const git2 = await facts.git(gitNeeds(draft));
     const registryBases = images.filter((image) => !/^oci-(layout|archive):\/\//.test(image));
@@ -1060,13 +1065,17 @@ async function plan(raw, facts, deps) {
     const buildOptions2 = withImageEnv(resolveBuildOptions(draft, { gitRef: git2.ref, sha: git2.sha, commitTime: git2.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms: basePlatforms2 }), gateway);
     checkRegistryEngine(buildOptions2, raw);
     for (const secret of buildOptions2.secrets) deps.addSecret(secret);
+    const baseFloor2 = await floorOf(buildOptions2.platforms, "registry");
     const cacheImage2 = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions2) : void 0;
-    return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions2.cachePath, gateway, buildOptions: buildOptions2, buildEngine, ...cacheImage2 ? { cacheImage: cacheImage2 } : {} };
+    return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions2.cachePath, gateway, buildOptions: buildOptions2, buildEngine, ...cacheImage2 ? { cacheImage: cacheImage2 } : {}, ...baseFloor2 ? { baseFloor: baseFloor2 } : {} };
   }
   deps.inputsValid?.(prepareOptions, { overlay: draft.mode.kind === "overlay", cachePath: draft.cachePath });
   const probe = deps.probeEngine ?? ((builder, options) => probeEngine({ log: deps.log, docker: deps.docker }, builder, options));
-  const readBase = async () => checkBasePlatforms({ images, platforms: draft.platforms }, readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions), deps.log);
-  const [engine, git, basePlatforms] = await inOrder2([engineFacts(draft, facts, deps.probeEngine ? void 0 : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()]);
+  const readBase = async () => {
+    const platforms = await checkBasePlatforms({ images, platforms: draft.platforms }, readPlatforms ?? await defaultReadPlatforms(facts, prepareOptions), deps.log);
+    return { platforms, floor: await floorOf(draft.platforms ?? platforms, "buildx") };
+  };
+  const [engine, git, { platforms: basePlatforms, floor: baseFloor }] = await inOrder2([engineFacts(draft, facts, deps.probeEngine ? void 0 : parsers).then((known) => known ?? probe(draft.builder, { store: draft.load })), facts.git(gitNeeds(draft)), readBase()]);
   const buildOptions = withImageEnv(resolveBuildOptions(draft, {
     gitRef: git.ref,
     sha: git.sha,
@@ -1078,7 +1087,7 @@ async function plan(raw, facts, deps) {
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : void 0;
-  return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...cacheImage ? { cacheImage } : {} };
+  return { mode: "build", prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...cacheImage ? { cacheImage } : {}, ...baseFloor ? { baseFloor } : {} };
 }
 function gitNeeds(draft) {
   return { ref: draft.naming.givenVersion === void 0, commitTime: draft.givenEpoch === void 0 };
@@ -1101,7 +1110,7 @@ async function defaultReadPlatforms(facts, prepareOptions) {
 }
 
 // src/pipeline/context-beside.ts
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 
 // src/log/held-logger.ts
 function heldLogger(log) {
@@ -1144,9 +1153,9 @@ function contextBeside(buildDir2, shape, log) {
     log: held,
     started,
     onAcquired: async (acquired) => {
-      const staged = await import("./buildx-modules-W4LDLYDM.mjs").then(({ stageSources, contextLayout }) => {
+      const staged = await import("./buildx-modules-34NHYFTJ.mjs").then(({ stageSources, contextLayout }) => {
         const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
-        return stageSources(acquired, join9(buildDir2, name), layout);
+        return stageSources(acquired, join8(buildDir2, name), layout);
       }).catch((error) => {
         log.debug(`the build context is staged from cache-dir after prepare: staging it from the acquired bytes failed (${error instanceof Error ? error.message : String(error)})`);
         return void 0;
@@ -1184,9 +1193,9 @@ function checkSameManifest(staged, prepared) {
 }
 
 // src/pipeline/steps.ts
-import { join as join10 } from "node:path";
+import { join as join9 } from "node:path";
 async function mergeStep(p, facts, deps) {
-  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-JV3T33IL.mjs"), import("./run-NM727WR4.mjs")]);
+  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-N2UP22UG.mjs"), import("./run-NM727WR4.mjs")]);
   return deps.log.group(
     "Merge the per-platform digests into one index (pushed by digest, no tags yet)",
     async () => mergeImages(p.merge, {
@@ -1208,7 +1217,7 @@ function unpublishedAt(result) {
   return where.length > 0 ? `${digest}, at ${where.join(", ")}` : digest;
 }
 async function publishStep(p, result, facts, deps) {
-  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-W4LDLYDM.mjs");
+  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-34NHYFTJ.mjs");
   const access2 = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === "merge") {
     const merged = result.merged;
@@ -1243,13 +1252,15 @@ async function verifyStep(p, result, facts, deps) {
     deps.log.notice("verify: nothing to read back (no push, load or archive); set push, load or archive to check the image offline");
     return void 0;
   }
-  const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }] = await Promise.all([
-    import("./verify-image-R756KT2T.mjs"),
+  const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }, { imageSet, mergeExpectations }] = await Promise.all([
+    import("./verify-image-IMM7YRQ6.mjs"),
     registryTransport(p),
-    import("./layer-summaries-H2TMG5FC.mjs"),
-    import("./expectations-PO3BDT3C.mjs")
+    import("./layer-summaries-4NWCWHG4.mjs"),
+    import("./expectations-2ZK47GGI.mjs"),
+    import("./image-set-BGQNTWHP.mjs")
   ]);
-  const expectations = expectationsOf(p.cachePath, result.prepared, p.prepareOptions, p.verifyOptions);
+  const expected = expectationsOf(p.cachePath, result.prepared && imageSet(result.prepared, p.baseFloor), p.prepareOptions, p.verifyOptions);
+  const expectations = p.mode === "merge" ? mergeExpectations(expected, p.prepareOptions.extras) : expected;
   const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
   return deps.log.group(
     `Verify ${target.label} offline, per platform`,
@@ -1270,36 +1281,41 @@ function credentialsFor(facts) {
   };
 }
 async function registryStep(p, options, prepared, facts, deps) {
-  const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }] = await Promise.all([
-    import("./registry-engine-6UQ3QPV6.mjs"),
+  const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }, { imageSet }] = await Promise.all([
+    import("./registry-engine-VDRDERJY.mjs"),
     registryTransport(p),
-    import("./expectations-PO3BDT3C.mjs"),
-    import("./layer-blob-cache-5HH466TC.mjs")
+    import("./expectations-2ZK47GGI.mjs"),
+    import("./layer-blob-cache-5HH466TC.mjs"),
+    import("./image-set-BGQNTWHP.mjs")
   ]);
-  const expectations = expectationsOf(options.cachePath, prepared, p.prepareOptions, p.verifyOptions);
-  const layerCache = layerBlobCache(join10(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), "layers"), (why) => deps.log.info(why));
+  const image = imageSet(prepared, p.baseFloor);
+  const expectations = expectationsOf(options.cachePath, image, p.prepareOptions, p.verifyOptions);
+  const layerCache = layerBlobCache(join9(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), "layers"), (why) => deps.log.info(why));
   return deps.log.group(
     `Registry engine: append the encoder layer to ${options.mode.kind === "overlay" ? options.mode.baseImage : "?"} (${options.platforms.join(", ")})`,
-    () => registryBuild(options, prepared, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport })
+    () => registryBuild(options, image, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport })
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-OO3UGFRE.mjs"), registryTransport(p), import("./expectations-PO3BDT3C.mjs")]);
+  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-ELNPSY4U.mjs"), registryTransport(p), import("./expectations-2ZK47GGI.mjs")]);
   const { gateway: _notTheGateway, ...verifyOptions } = p.verifyOptions;
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 async function buildxStepParts(facts, deps) {
-  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-W4LDLYDM.mjs");
+  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-34NHYFTJ.mjs");
   const buildx = deps.docker === void 0 ? await buildxBinary(facts.processEnv, facts.dockerConfig) : void 0;
   return { build, openLayoutRun, buildx };
 }
 function buildDir(facts) {
-  return join10(facts.workDir, "build");
+  return join9(facts.workDir, "build");
 }
 async function buildxStep(p, context, facts, deps, onLayout, parts = buildxStepParts(facts, deps)) {
   const { build, openLayoutRun, buildx } = await parts;
   const tempDir = buildDir(facts);
-  return build(p.buildOptions, context, {
+  const floor = p.baseFloor?.carried.length ? p.baseFloor : void 0;
+  const staged = floor ? await (await import("./stage-carried-7GMUJVD3.mjs")).stageCarried(context, p.buildOptions.cachePath, floor, tempDir) : "dir" in context ? context.dir : void 0;
+  const from = staged !== void 0 ? { staged } : context;
+  return build(p.buildOptions, from, {
     log: deps.log,
     docker: deps.docker,
     buildx,
@@ -1400,7 +1416,7 @@ async function runPipeline(raw, facts, deps) {
       const staged = buildx && beside ? await beside.ready(preparing) : void 0;
       if (buildx && beside && staged) {
         beside.hold();
-        const building = buildxStep(buildx, { staged: staged.dir }, facts, deps, (close) => closeLayout = close, buildParts);
+        const building = buildxStep(buildx, staged, facts, deps, (close) => closeLayout = close, buildParts);
         const [built, prepared] = await Promise.allSettled([building, preparing]);
         await showHeld(beside, deps.log);
         if (prepared.status === "fulfilled") result = { ...result, prepared: prepared.value, ...p.prepareOptions.refresh ? { drift: [] } : {} };
@@ -1443,7 +1459,7 @@ async function runPipeline(raw, facts, deps) {
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === "build" ? (await import("./buildx-modules-W4LDLYDM.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
+          const planned = p.mode === "build" ? (await import("./buildx-modules-34NHYFTJ.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }

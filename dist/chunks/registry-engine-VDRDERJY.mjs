@@ -7,15 +7,19 @@ import {
   overlaySource
 } from "./chunk-SNYPBG7U.mjs";
 import {
+  checkedBlob,
+  verifyImage
+} from "./chunk-YLMDDGIC.mjs";
+import {
   nameArchive
-} from "./chunk-25Q4BC7X.mjs";
+} from "./chunk-GGMH542W.mjs";
 import {
   compressLayer,
   encoderTar,
   tarEnd,
   tarHeader,
   tarPadding
-} from "./chunk-FFAX5FV5.mjs";
+} from "./chunk-QOQORGLN.mjs";
 import {
   blobExists,
   blobPusher,
@@ -23,10 +27,6 @@ import {
   putManifest,
   withRetry
 } from "./chunk-WWTDETRV.mjs";
-import {
-  checkedBlob,
-  verifyImage
-} from "./chunk-5G3HWIIH.mjs";
 import {
   rfc3339
 } from "./chunk-C5YV2EB3.mjs";
@@ -65,11 +65,11 @@ import {
   splitTag
 } from "./chunk-ZSIEINAT.mjs";
 import "./chunk-DOLB5LDS.mjs";
+import "./chunk-NR5WT3X2.mjs";
 import "./chunk-SC7NWMZY.mjs";
+import "./chunk-TVM242SN.mjs";
 import "./chunk-QXO2ADUY.mjs";
 import "./chunk-4CAFWHQW.mjs";
-import "./chunk-NR5WT3X2.mjs";
-import "./chunk-TVM242SN.mjs";
 import "./chunk-EOQMFXHM.mjs";
 import {
   bytesOnce,
@@ -229,7 +229,7 @@ async function registryBuild(options, prepared, expectations, deps) {
   const { log } = deps;
   if (options.mode.kind !== "overlay") throw new Error("internal: the registry engine builds overlay mode only");
   const baseImage = options.mode.baseImage;
-  const tar = await encoderTar({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch });
+  const tar = await encoderTar({ cacheDir: prepared.cacheDir, manifest: prepared.manifest, cachePath: options.cachePath, sourceDateEpoch: options.sourceDateEpoch, carried: prepared.carried });
   const compressing = compressLayer(tar, deps.layerCache);
   compressing.catch(() => void 0);
   let base;

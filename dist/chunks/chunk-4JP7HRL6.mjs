@@ -1,0 +1,15 @@
+import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
+
+// src/cache/kept-folders.ts
+import { join } from "node:path";
+function layerSummariesDir(runnerTemp, defaultCacheRoot) {
+  return join(runnerTemp ?? defaultCacheRoot, "oneapi-offline-layer-summaries");
+}
+function engineBlobsDir(runnerTemp, defaultCacheRoot) {
+  return join(runnerTemp ?? defaultCacheRoot, "oneapi-offline-engine-blobs");
+}
+
+export {
+  layerSummariesDir,
+  engineBlobsDir
+};
