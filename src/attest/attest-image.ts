@@ -29,6 +29,8 @@ export interface Attested {
   readonly subjectDigest: string;
   /** `repository@sha256:…` of each `.att` manifest. */
   readonly attached: readonly string[];
+  /** The Statement's file (the `attestation` output), once written. */
+  readonly path?: string;
 }
 
 export async function attestImage(plan: AttestPlan, image: VerifiedImage, context: AttestContext, log: Logger): Promise<Attested> {

@@ -12,3 +12,8 @@ export function layerSummariesDir(runnerTemp: string | undefined, defaultCacheRo
 export function engineBlobsDir(runnerTemp: string | undefined, defaultCacheRoot: string): string {
   return join(runnerTemp ?? defaultCacheRoot, 'oneapi-offline-engine-blobs');
 }
+
+/** The attestations' Statements (the `attestation` output): read by the job's later steps (actions/attest). */
+export function attestationsDir(runnerTemp: string | undefined, defaultCacheRoot: string): string {
+  return join(runnerTemp ?? defaultCacheRoot, 'oneapi-offline-attestations');
+}

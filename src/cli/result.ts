@@ -25,6 +25,7 @@ export function cliResult(result: PipelineResult): Record<string, unknown> {
   if (built?.platformDigests) out['platform-digests'] = built.platformDigests;
   if (result.cacheImage) out['cache-image'] = { ...result.cacheImage };
   if (result.gateway) out['gateway'] = { name: result.gateway.profile.name, by: result.gateway.by, why: result.gateway.why };
+  if (result.attestation) out['attestation'] = { path: result.attestation.path, 'subject-digest': result.attestation.subjectDigest, attached: result.attestation.attached };
   if (verification) {
     out['verified'] = verification.ok;
     out['platforms'] = Object.fromEntries(verification.platforms.map((p) => [p.platform, { digest: p.digest, ok: p.ok, ...(p.verdict ? { verdict: p.verdict } : {}) }]));

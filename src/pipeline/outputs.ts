@@ -21,6 +21,8 @@ export const OUTPUT_NAMES = [
   'cache-image',
   'gateway',
   'verdict',
+  'attestation',
+  'subject-digest',
 ] as const;
 export type OutputName = (typeof OUTPUT_NAMES)[number];
 
@@ -45,5 +47,7 @@ export function actionOutputs(result: PipelineResult): Record<OutputName, string
     'cache-image': result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : '',
     gateway: result.gateway?.profile.name ?? '',
     verdict: (verification?.platforms ?? []).flatMap((p) => (p.verdict ? [p.verdict] : [])).join('\n'),
+    attestation: result.attestation?.path ?? '',
+    'subject-digest': result.attestation?.subjectDigest ?? '',
   };
 }

@@ -9,7 +9,7 @@ import type { Attested } from '../attest/attest-image.js';
 import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import type { MergeResult } from '../build/merge.js';
 import { BuildError, InputError } from '../errors.js';
-import { engineBlobsDir, layerSummariesDir } from '../cache/kept-folders.js';
+import { attestationsDir, engineBlobsDir, layerSummariesDir } from '../cache/kept-folders.js';
 import type { VerificationReport } from '../image/report.js';
 import type { PrepareResult } from '../prepare/result.js';
 import type { StagedContext } from '../build/stage-cache.js';
@@ -132,7 +132,10 @@ export async function registryStep(p: Plan, options: BuildOptions, prepared: Pre
   const outcome = await deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>
     registryBuild(options, image, expectations, { log: deps.log, credentials: credentialsFor(facts), layerCache, transport, ...(beforeTag ? { beforeTag } : {}) }),
   );
-  return attested ? { ...outcome, attested } : outcome;
+  if (!attested) return outcome;
+  const { writeStatementFile } = await import('../attest/statement-file.js');
+  const path = await writeStatementFile(attestationsDir(facts.runnerTemp, facts.defaultCacheRoot), attested.subjectDigest, attested.statement);
+  return { ...outcome, attested: { ...attested, path } };
 }
 
 export async function cacheImageStep(p: Plan, options: CacheImagePlan, prepared: PrepareResult, facts: PipelineFacts, deps: PipelineDeps) {

@@ -111,6 +111,10 @@ describe('attest-key on the registry engine, judged by cosign', () => {
 
     // A second run (another temp folder, umask and TZ): the same digest, the same Statement bytes, one attestation of ours.
     const first = await attachedStatement(repo, digest);
+    // The CLI's result (the action's `attestation` and `subject-digest` outputs): the Statement file is the signed payload.
+    const result = built.json['attestation'] as { path: string; 'subject-digest': string };
+    expect(result['subject-digest']).toBe(digest);
+    expect((await readFile(result.path)).equals(first)).toBe(true);
     const { env: env2 } = await noDockerEnv(join(work, 'run-b'), { COSIGN_PASSWORD: PASSWORD, GITHUB_REPOSITORY: 'octo/gw', GITHUB_RUN_ID: '99', TZ: 'Asia/Kolkata' });
     const again = await runCli(buildArgs(repo, join(work, 'run-b/cache'), ['--attest-key', join(keys, 'cosign.key')]), env2, '077');
     expect(again.code, again.stderr).toBe(0);
