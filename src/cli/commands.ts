@@ -20,14 +20,16 @@ const EXPECTATIONS = ['encoders', 'extra-encoders', 'cache-path'] as const satis
 const COMMAND_DECIDES = ['build'] as const satisfies readonly InputName[];
 /** Inputs of merge only (a build never merges). */
 const MERGE_ONLY = ['merge-digests'] as const satisfies readonly InputName[];
+/** Inputs of verify only (a build attests, it does not check an attestation). */
+const VERIFY_ONLY = ['attestation'] as const satisfies readonly InputName[];
 
 /** prepare may also push the verified folder as a one-layer image (cache-image, with its platforms and cache-path). */
 const PREPARE_INPUTS: readonly InputName[] = ['gateway', 'encoders', 'extra-encoders', 'mirror', 'source', 'cache-dir', 'cache', 'refresh', ...PROXY, 'cache-image', 'platforms', 'cache-path', 'verify'];
 
 export const COMMAND_INPUTS: Readonly<Record<Command, readonly InputName[]>> = {
   prepare: PREPARE_INPUTS,
-  build: INPUT_NAMES.filter((name) => !(COMMAND_DECIDES as readonly string[]).includes(name) && !(MERGE_ONLY as readonly string[]).includes(name)),
-  verify: ['images', 'archive', 'gateway', 'consumers', ...EXPECTATIONS, ...PROXY],
+  build: INPUT_NAMES.filter((name) => !(COMMAND_DECIDES as readonly string[]).includes(name) && !(MERGE_ONLY as readonly string[]).includes(name) && !(VERIFY_ONLY as readonly string[]).includes(name)),
+  verify: ['images', 'archive', 'gateway', 'consumers', ...EXPECTATIONS, ...PROXY, 'attestation', 'attest-key'],
   merge: ['merge-digests', 'images', 'version', 'tag-prefix', 'flavor', 'tags', 'annotations', 'builder', 'verify', 'gateway', ...EXPECTATIONS, ...PROXY],
 };
 

@@ -52,6 +52,7 @@ export const INPUT_NAMES = [
   'gateway',
   'attest-key',
   'attest-key-password',
+  'attestation',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];
@@ -77,6 +78,7 @@ export const INPUT_DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   pull: 'false',
   engine: 'buildx',
   gateway: 'generic',
+  attestation: 'if-present',
 };
 
 /** Raw input text by name, as `core.getInput` or the CLI gives it; '' when unset. */

@@ -33,6 +33,7 @@ import type { FloorRequest } from '../base-floor/plan-floor.js';
 import type { VerifyOptions } from './expectations.js';
 import { parseVerifyInputs } from './verify-options.js';
 import type { AttestPlan } from '../attest/attest-inputs.js';
+import type { AttestationCheck } from '../attest/check-attestation.js';
 import type { RunFacts } from '../attest/statement.js';
 
 export type Mode = 'prepare' | 'build' | 'merge' | 'verify';
@@ -123,7 +124,7 @@ export type Plan =
   | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'buildx'; readonly engine: EngineFacts; readonly attest?: undefined })
   | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'registry'; readonly engine?: undefined; readonly attest?: AttestPlan })
   | (Common & { readonly mode: 'merge'; readonly merge: MergePlan })
-  | (Common & { readonly mode: 'verify'; readonly source?: VerifySource });
+  | (Common & { readonly mode: 'verify'; readonly source?: VerifySource; readonly attestation?: AttestationCheck });
 
 const DEFAULT_CACHE_PATH = '/tiktoken_cache';
 
@@ -210,7 +211,8 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const source = verifySource(raw);
     const cachePath = plainCachePath(raw);
     checkGateway(false, cachePath);
-    return { mode: 'verify', prepareOptions, verifyOptions, cachePath, gateway, ...(source ? { source } : {}) };
+    const attestation = await (await import('../attest/check-inputs.js')).parseAttestationCheck(raw);
+    return { mode: 'verify', prepareOptions, verifyOptions, cachePath, gateway, ...(source ? { source } : {}), attestation };
   }
 
   const mergeDraft = raw('merge-digests').trim() === '' ? undefined : (await import('../build/merge-inputs.js')).readMergeInputs(raw);

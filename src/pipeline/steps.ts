@@ -8,7 +8,7 @@ import type { RegistryEngineOutcome, VerifiedCopy } from '../build/registry-engi
 import type { Attested } from '../attest/attest-image.js';
 import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import type { MergeResult } from '../build/merge.js';
-import { BuildError, InputError } from '../errors.js';
+import { BuildError, InputError, VerifyError } from '../errors.js';
 import { attestationsDir, engineBlobsDir, layerSummariesDir } from '../cache/kept-folders.js';
 import type { VerificationReport } from '../image/report.js';
 import type { PrepareResult } from '../prepare/result.js';
@@ -92,9 +92,22 @@ export async function verifyStep(p: Plan, result: PipelineResult, facts: Pipelin
   const expectations = p.mode === 'merge' ? mergeExpectations(expected, p.prepareOptions.extras) : expected;
   // Layers this machine's runs have read before (RUNNER_TEMP: this job; elsewhere the cache root).
   const summaries = layerSummaries(layerSummariesDir(facts.runnerTemp, facts.defaultCacheRoot), (why) => deps.log.info(why));
-  return deps.log.group(`Verify ${target.label} offline, per platform`, () =>
+  const report = await deps.log.group(`Verify ${target.label} offline, per platform`, () =>
     verifyImage(target.target, expectations, { log: deps.log, tempDir: facts.workDir, summaries, transport }),
   );
+  // verify --attestation: the attestation checked against what was just read (src/attest/).
+  if (p.mode === 'verify' && p.attestation && p.attestation.mode !== 'ignore' && report.ok) {
+    const check = p.attestation;
+    if (target.target.kind !== 'registry') {
+      if (check.mode === 'required') throw new VerifyError({ what: `--attestation required: ${target.label} is not in a registry, and only the registry's attestation is checked so far`, fix: 'verify the image in its registry (--images name@sha256:…), or use --attestation if-present' });
+      deps.log.notice(`${target.label}: attestations are checked in a registry only so far; not checked here`);
+    } else {
+      const [{ checkAttestation }, { openRepository }] = await Promise.all([import('../attest/check-attestation.js'), import('../oci/repository.js')]);
+      const name = target.target.reference.replace(/@sha256:[0-9a-f]{64}$/, '').replace(/:[^:/]+$/, '');
+      await deps.log.group(`Check the attestation of ${name}@${report.digest}`, () => checkAttestation(openRepository(name, { dockerConfig: facts.dockerConfig, transport }), report, check, deps.log));
+    }
+  }
+  return report;
 }
 
 function credentialsFor(facts: PipelineFacts): (registry: string) => Promise<RegistryCredentials | undefined> {
