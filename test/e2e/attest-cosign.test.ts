@@ -12,7 +12,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PREDICATE_TYPE } from '../../src/attest/statement.js';
+import { PREDICATE_TYPE, STATEMENT_MEDIA_TYPE } from '../../src/attest/statement.js';
+import { openCosignKey } from '../../src/attest/cosign-key.js';
+import { attachCosignAttestation } from '../../src/attest/cosign-layout.js';
+import { envelopeBytes, signEnvelope } from '../../src/attest/dsse.js';
+import { memoryLogger } from '../../src/log/logger.js';
+import { openRepository } from '../../src/oci/repository.js';
+import { writeFile } from 'node:fs/promises';
 import { REGISTRY, fetchManifest, imageEntries, uniqueTag } from '../support/docker.js';
 import { tempDir } from './build-support.js';
 import { TIKTOKEN_BASE, encoderSource, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
@@ -25,6 +31,8 @@ let work: string;
 let source: string;
 let keys: string;
 let otherKeys: string;
+/** The image the first test attested (repository attest-engine). */
+let attestedDigest: string;
 
 async function keyPair(dir: string, password: string): Promise<string> {
   await mkdir(dir, { recursive: true });
@@ -84,6 +92,7 @@ describe('attest-key on the registry engine, judged by cosign', () => {
     const seconds = (Date.now() - started) / 1000;
     expect(built.code, built.stderr).toBe(0);
     const digest = built.json['digest'] as string;
+    attestedDigest = digest;
     expect(built.stderr).toMatch(new RegExp(`attestation ${PREDICATE_TYPE.replace(/[./]/g, '\\$&')} attached to 127\\.0\\.0\\.1:5000/oneapi-offline-test/${repo}@${digest}`));
     const keyText = await readFile(join(keys, 'cosign.key'), 'utf8');
     for (const secret of [PASSWORD, ...keyText.split('\n').filter((l) => l.length > 8 && !l.startsWith('-----'))]) {
@@ -165,4 +174,61 @@ describe('attest-key on the registry engine, judged by cosign', () => {
       await new Promise<void>((resolve) => front.close(() => resolve()));
     }
   }, 180_000);
+
+  it('verify --attestation required --attest-key cosign.pub: accepts the attached one; names the field for another key, an edited predicate, and the Statement of another image', async () => {
+    const { env } = await noDockerEnv(join(work, 'run-e'));
+    const pub = join(keys, 'cosign.pub');
+    const verify = (ref: string, key = pub) => runCli(['verify', '--images', ref, '--attestation', 'required', '--attest-key', key], env);
+    const good = await verify(`${REGISTRY}/oneapi-offline-test/attest-engine@${attestedDigest}`);
+    expect(good.code, good.stderr).toBe(0);
+    expect(good.stderr).toMatch(/1 attestation\(s\) signed by --attest-key hold/);
+    const other = await verify(`${REGISTRY}/oneapi-offline-test/attest-engine:${tag}-v1.0.0`, join(otherKeys, 'cosign.pub'));
+    expect(other.code).toBe(6);
+    expect(other.stderr).toMatch(/does not hold: signature/);
+
+    // The same image in a repository of its own (the engine is deterministic), to tamper with.
+    const repo = 'attest-tamper';
+    const plain = await runCli(buildArgs(repo, join(work, 'run-e/cache'), []), env);
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.json['digest']).toBe(attestedDigest);
+    const ref = `${REGISTRY}/oneapi-offline-test/${repo}@${attestedDigest}`;
+    const none = await verify(ref);
+    expect(none.code).toBe(6);
+    expect(none.stderr).toMatch(/attestation required, but .* has none/);
+    expect((await runCli(['verify', '--images', ref, '--attest-key', pub], env)).code).toBe(0); // if-present (the default)
+
+    const statement = JSON.parse((await attachedStatement('attest-engine', attestedDigest)).toString('utf8')) as { subject: Array<{ digest: { sha256: string } }>; predicate: { platforms: Array<{ files: Array<{ sha256: string }> }> } };
+    const { privateKey } = await openCosignKey(await readFile(join(keys, 'cosign.key'), 'utf8'), PASSWORD);
+    const http = openRepository(`${REGISTRY}/oneapi-offline-test/${repo}`, {});
+    const attach = async (value: unknown) => attachCosignAttestation(http, attestedDigest, envelopeBytes(signEnvelope(STATEMENT_MEDIA_TYPE, Buffer.from(JSON.stringify(value)), privateKey)), PREDICATE_TYPE, memoryLogger());
+    // The predicate edited (a file's hash), signed with the right key.
+    const edited = structuredClone(statement);
+    edited.predicate.platforms[0]!.files[0]!.sha256 = '0'.repeat(64);
+    await attach(edited);
+    const editedRun = await verify(ref);
+    expect(editedRun.code).toBe(6);
+    expect(editedRun.stderr).toMatch(/does not hold: predicate\.platforms\[linux\/amd64\]\.files/);
+    // The Statement of another image (another layer: fewer encoders), re-attached here.
+    const another = await runCli([...buildArgs('attest-another', join(work, 'run-e/cache2'), ['--attest-key', join(keys, 'cosign.key')]).filter((a) => a !== 'r50k_base,p50k_base,cl100k_base,o200k_base').map((a) => (a === '--encoders' ? '--encoders=cl100k_base' : a))], { ...env, COSIGN_PASSWORD: PASSWORD });
+    expect(another.code, another.stderr).toBe(0);
+    expect(another.json['digest']).not.toBe(attestedDigest);
+    await attach(JSON.parse((await attachedStatement('attest-another', another.json['digest'] as string)).toString('utf8')));
+    const foreign = await verify(ref);
+    expect(foreign.code).toBe(6);
+    expect(foreign.stderr).toMatch(/does not hold: subject/);
+  }, 300_000);
+
+  it("verify --attest-key accepts what `cosign attest --type <uri>` attached (cosign's own Statement v0.1)", async () => {
+    const { env } = await noDockerEnv(join(work, 'run-f'));
+    const repo = 'attest-by-cosign';
+    const plain = await runCli(buildArgs(repo, join(work, 'run-f/cache'), []), env);
+    expect(plain.code, plain.stderr).toBe(0);
+    const ref = `${REGISTRY}/oneapi-offline-test/${repo}@${plain.json['digest'] as string}`;
+    const predicate = join(work, 'run-f/predicate.json');
+    await writeFile(predicate, JSON.stringify((JSON.parse((await attachedStatement('attest-engine', attestedDigest)).toString('utf8')) as { predicate: unknown }).predicate));
+    await run(COSIGN, ['attest', '--yes', '--key', join(keys, 'cosign.key'), '--type', PREDICATE_TYPE, '--predicate', predicate, '--tlog-upload=false', '--allow-http-registry', ref], { env: { PATH: '/usr/bin:/bin', HOME: work, COSIGN_PASSWORD: PASSWORD } });
+    const checked = await runCli(['verify', '--images', ref, '--attestation', 'required', '--attest-key', join(keys, 'cosign.pub')], env);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stderr).toMatch(/signed by --attest-key hold/);
+  }, 300_000);
 });
