@@ -8,7 +8,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-3CQFROUH.mjs";
+} from "./chunks/chunk-3UBV5TIR.mjs";
 import "./chunks/chunk-J5GVYQBN.mjs";
 import "./chunks/chunk-NR5WT3X2.mjs";
 import "./chunks/chunk-JL67VI6R.mjs";

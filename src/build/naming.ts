@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseList } from '../inputs/scalars.js';
 import { parseFlavor, type Flavor } from './flavor.js';
-import { splitTag, TAG_RE } from '../oci/reference.js';
+import { lowercaseName, splitTag, TAG_RE } from '../oci/reference.js';
 import { parseFullTag, parseImageName } from './reference.js';
 import { defaultVersion, imageTags, sanitizeTag, versionTags } from './tags.js';
 
@@ -26,14 +26,8 @@ export interface Naming {
   readonly notices: readonly string[];
 }
 
-/** Lowercases the repository part of `name[:tag]`, keeping the tag's case. */
-function lowerName(item: string): string {
-  const { name, tag } = splitTag(item);
-  return tag === undefined ? name.toLowerCase() : `${name.toLowerCase()}:${tag}`;
-}
-
 function parseTagItem(item: string): string {
-  if (item.includes(':') || item.includes('/')) return parseFullTag('tags', lowerName(item));
+  if (item.includes(':') || item.includes('/')) return parseFullTag('tags', lowercaseName(item));
   if (!TAG_RE.test(item)) {
     throw new InputError('tags', { got: JSON.stringify(item), expected: 'name:tag, or a bare tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}', fix: 'fix the tag' });
   }
@@ -46,7 +40,7 @@ function isFull(tag: string): boolean {
 
 export function readNaming(raw: RawInputs): Naming {
   const { flavor, notice } = parseFlavor(raw);
-  const given = parseList(raw('images')).map((item) => parseImageName('images', item.includes('@') ? item : lowerName(item)));
+  const given = parseList(raw('images')).map((item) => parseImageName('images', item.includes('@') ? item : lowercaseName(item)));
   const extraTags = parseList(raw('tags')).map(parseTagItem);
   const bare = extraTags.filter((tag) => !isFull(tag));
   if (bare.length > 0 && given.length === 0) {

@@ -14,6 +14,8 @@ import { parsePlatforms } from './platforms.js';
 import { chooseProvenance, PROVENANCE_VALUES, proxyBuildArgs, proxyOfBuildArgs, proxySecrets, type BuildProxy, type ProvenanceInput } from './proxy-args.js';
 import { parseSecrets, type BuildSecret } from './secrets.js';
 import { checkOverlayCachePath } from './cache-path-guard.js';
+import { LAYOUT_SCHEMES } from '../oci/base-reference.js';
+import { lowercaseName } from '../oci/reference.js';
 
 export type BuildMode =
   | { readonly kind: 'dockerfile'; readonly context: string; readonly file?: string }
@@ -115,7 +117,8 @@ function parseMode(raw: RawInputs): BuildMode {
     if (/\s/.test(baseImage) || baseImage.includes(',')) {
       throw new InputError('base-image', { got: JSON.stringify(baseImage), expected: 'one image reference, e.g. justsong/one-api:v0.6.10', fix: 'give a single image reference' });
     }
-    return { kind: 'overlay', baseImage };
+    // Registries take only lowercase names, as for `images`; a layout or archive path is kept as written.
+    return { kind: 'overlay', baseImage: LAYOUT_SCHEMES.some((scheme) => baseImage.startsWith(scheme)) ? baseImage : lowercaseName(baseImage) };
   }
   return file ? { kind: 'dockerfile', context, file } : { kind: 'dockerfile', context };
 }

@@ -61,6 +61,17 @@ export function splitTag(ref: string): { name: string; tag?: string } {
   return { name: ref };
 }
 
+/**
+ * Lowercases the repository part of `name[:tag][@digest]`, keeping the tag's case and the
+ * digest: registries take only lowercase names, and `${{ github.repository_owner }}` may not be.
+ */
+export function lowercaseName(ref: string): string {
+  const at = ref.indexOf('@');
+  const named = at === -1 ? ref : ref.slice(0, at);
+  const { name, tag } = splitTag(named);
+  return `${name.toLowerCase()}${tag === undefined ? '' : `:${tag}`}${at === -1 ? '' : ref.slice(at)}`;
+}
+
 /** Throws a plain Error naming the part that is wrong; callers wrap it. */
 export function parseImageReference(reference: string): ImageReference {
   let rest = reference.trim();

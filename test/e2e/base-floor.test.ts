@@ -12,6 +12,7 @@ import { BUILDERS, requireBuilder } from '../support/builders.js';
 import { requireEngine, tagList, testImage, uniqueTag } from '../support/docker.js';
 import { tempDir } from './build-support.js';
 import { DIFY_CACHE, GPT2, cacheName, difyBase, expectOffline, gpt2Files } from './base-floor-support.js';
+import { expectReadersOffline } from '../support/offline-readers.js';
 import { ENCODINGS, PLATFORMS, encoderSource, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
 const tag = uniqueTag();
@@ -51,11 +52,12 @@ function buildArgs(base: string, image: string, name: string, extra: readonly st
  * The image serves gpt2 from cache-path with no network: on amd64 tiktoken.get_encoding("gpt2")
  * (and cl100k_base) give js-tiktoken's tokens; on arm64 (emulated, where parsing gpt2's merges
  * alone takes over a minute) tiktoken reads gpt2's two files from its cache with their pins,
- * the very calls gpt2's loader makes.
+ * the very calls gpt2's loader makes. The real Go reader (which has no gpt2) encodes the default
+ * encodings on both platforms from the same folder.
  */
 async function servesGpt2(ref: string): Promise<void> {
   for (const platform of PLATFORMS) {
-    const { dir, files } = await expectOffline(ref, platform, platform === 'linux/amd64' ? 'encode' : 'cached');
+    const [{ dir, files }] = await Promise.all([expectOffline(ref, platform, platform === 'linux/amd64' ? 'encode' : 'cached'), expectReadersOffline(ref, platform, ENCODINGS, { readers: ['tiktoken-go'] })]);
     expect(dir, platform).toBe('/tiktoken_cache');
     for (const id of GPT2) expect(files, platform).toContain(cacheName(id));
   }

@@ -10,6 +10,7 @@ import { fetchManifest, requireEngine, testImage, uniqueTag } from '../support/d
 import { buildAndPush } from '../support/engine-push.js';
 import { requireGoReader } from '../support/go-reader.js';
 import { expectReadersOffline } from '../support/offline-readers.js';
+import { PODMAN_RUN, requireRuntimes, runCommand } from '../support/runtimes.js';
 import { tempDir } from './build-support.js';
 import { ENCODINGS, PLATFORMS, TIKTOKEN_BASE, encoderSource, noDockerEnv, requireTiktokenBase, runCli } from './registry-engine-support.js';
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   await requireEngine();
   await requireTiktokenBase();
   requireGoReader();
+  await requireRuntimes();
   work = await tempDir('cache-image');
 }, 120_000);
 
@@ -43,6 +45,10 @@ describe('cache-image', () => {
     for (const entry of index.json.manifests ?? []) {
       const manifest = await fetchManifest(REPO, entry.digest);
       expect(manifest.json.layers).toHaveLength(1);
+      // A runnable image's manifest with a real config, not an artifact with an empty one: what
+      // containerd's image volumes mount (containerd #11907).
+      expect(manifest.mediaType).toBe(MediaType.ociManifest);
+      expect(manifest.json.config?.mediaType).toBe('application/vnd.oci.image.config.v1+json');
       layers.add(manifest.json.layers?.[0]?.digest ?? '');
     }
     expect(layers.size).toBe(1);
@@ -58,5 +64,23 @@ describe('cache-image', () => {
     const image = `${testImage('h8-cache-consumer')}:${tag}`;
     await buildAndPush(image, dir, { args: ['--platform', PLATFORMS.join(','), '--provenance', 'false'] });
     for (const platform of PLATFORMS) await expectReadersOffline(image, platform, ENCODINGS);
+  }, 600_000);
+
+  it('Podman mounts it read-only with --mount type=image into an unmodified image, and both readers read it offline', async () => {
+    const mountAt = '/opt/tiktoken-image';
+    const env = { TIKTOKEN_CACHE_DIR: `${mountAt}/tiktoken_cache`, DATA_GYM_CACHE_DIR: `${mountAt}/tiktoken_cache` };
+    const mounts = [`type=image,source=${CACHE_IMAGE},destination=${mountAt}`];
+    for (const platform of PLATFORMS) {
+      // Podman reads the loopback registry over plain HTTP; each pull replaces the tag's platform.
+      for (const image of [TIKTOKEN_BASE, CACHE_IMAGE]) {
+        const pull = await runCommand(['podman', 'pull', '--quiet', '--tls-verify=false', '--platform', platform, image], 300_000);
+        expect(pull.code, `podman pull ${image} (${platform}): ${pull.stderr}`).toBe(0);
+      }
+      await expectReadersOffline(TIKTOKEN_BASE, platform, ENCODINGS, { podman: true, env, mounts });
+      const write = await runCommand(['podman', 'run', '--rm', '--pull', 'never', ...PODMAN_RUN, '--network', 'none', '--platform', platform, '--mount', mounts[0] as string, TIKTOKEN_BASE, 'sh', '-c', `ls ${mountAt}/tiktoken_cache | wc -l; touch ${mountAt}/tiktoken_cache/x`]);
+      expect(write.stdout.trim(), write.stderr).toBe(String(ENCODINGS.length + 1)); // the files and manifest.json
+      expect(write.code, 'the image mount must be read-only').not.toBe(0);
+      expect(write.stderr).toMatch(/Read-only file system/);
+    }
   }, 600_000);
 });

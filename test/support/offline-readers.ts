@@ -9,6 +9,7 @@ import { getEncoding, type Tiktoken, type TiktokenEncoding } from 'js-tiktoken';
 import type { ConsumerName } from '../../src/image/consumers.js';
 import { ENCODINGS as ENCODING_FILES, PINNED_FILES, isEncodingName } from '../../src/pins.js';
 import { runDocker, type DockerRun } from './docker.js';
+import { PODMAN_RUN, runCommand } from './runtimes.js';
 import { GO_READER_IN_CONTAINER, goReaderBinary } from './go-reader.js';
 
 /** Both readers, by the consumer names verify reports them under. */
@@ -40,6 +41,10 @@ export interface ReaderOptions {
   readonly user?: string;
   /** Extra `-e NAME=VALUE` for the container. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Extra `--mount` values (a tmpfs over a gateway's data volume, an image mount…). */
+  readonly mounts?: readonly string[];
+  /** Run with Podman (images already in its store; the flags these machines need) instead of Docker. */
+  readonly podman?: boolean;
 }
 
 export interface ReaderRun extends DockerRun {
@@ -61,6 +66,7 @@ export function readerArgs(reader: ConsumerName, ref: string, platform: string, 
   const args = ['run', '--rm', '--network', 'none', '--platform', platform];
   if (options.user !== undefined) args.push('--user', options.user);
   for (const [name, value] of Object.entries(options.env ?? {})) args.push('--env', `${name}=${value}`);
+  for (const mount of options.mounts ?? []) args.push('--mount', mount);
   if (reader === 'tiktoken') return [...args, '--entrypoint', 'python3', ref, '-c', PYTHON, READER_TEXT, ...encodings];
   const bin = goReaderBinary(platform);
   return [...args, '--volume', `${bin}:${GO_READER_IN_CONTAINER}:ro`, '--entrypoint', GO_READER_IN_CONTAINER, ref, READER_TEXT, ...encodings];
@@ -92,7 +98,8 @@ function judge(reader: ConsumerName, platform: string, encodings: readonly strin
 
 /** Runs one reader offline in a container of `ref`, and says whether it read the pinned files. */
 export async function runReader(reader: ConsumerName, ref: string, platform: string, encodings: readonly string[], options: ReaderOptions = {}): Promise<ReaderRun> {
-  const run = await runDocker(readerArgs(reader, ref, platform, encodings, options), { allowFailure: true });
+  const args = readerArgs(reader, ref, platform, encodings, options);
+  const run = options.podman ? await runCommand(['podman', 'run', '--pull', 'never', ...PODMAN_RUN, ...args.slice(1)]) : await runDocker(args, { allowFailure: true });
   const problem = judge(reader, platform, encodings, run);
   return { ...run, reader, platform, ...(problem === undefined ? {} : { problem }) };
 }

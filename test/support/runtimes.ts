@@ -25,7 +25,8 @@ export const RUNTIME_LABELS: Record<RuntimeName, string> = { docker: 'Docker Eng
 /** containerd namespace of the suites (Docker's own is `moby`). */
 export const CTR_NAMESPACE = 'oneapi-offline-test';
 const CTR = ['ctr', '--address', '/run/containerd/containerd.sock', '--namespace', CTR_NAMESPACE] as const;
-const PODMAN_RUN = ['--runtime', 'runc', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1000:1000'] as const;
+/** What `podman run` needs on these machines (crun refuses the cgroup setup; the default rlimits are not permitted). */
+export const PODMAN_RUN = ['--runtime', 'runc', '--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1000:1000'] as const;
 const PROVISION = 'run `sudo bash scripts/provision-engine.sh` (it installs Podman and starts containerd and the Docker engine)';
 
 export interface CommandRun {

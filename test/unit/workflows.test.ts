@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { VERIFIED_PINS } from '../support/action-pins.js';
 import { LOCAL, PLACEHOLDER, lintAction, lintWorkflow, PINNED_ONE_API, strictYaml, type ActionYml, type Json, type Step } from '../support/workflow-lint.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -45,6 +46,15 @@ describe('workflow files', () => {
       }
     }
     expect(seen.size).toBeGreaterThanOrEqual(5);
+  });
+
+  const PROSE = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  it.each(PROSE)('%s pins every action it shows to the checked commit and version', (path) => {
+    const pins = [...read(path).matchAll(/uses:\s*([\w.-]+\/[\w.-]+)@(\S+)(?:\s*#\s*(v[\d.]+))?/g)].filter((m) => !m[1]!.endsWith('/oneapi-offline-action'));
+    for (const [, action, ref, version] of pins) {
+      expect(VERIFIED_PINS[action!], `${action} in ${path} is not in VERIFIED_PINS`).toBeDefined();
+      expect(`${ref} # ${version}`, `${action} in ${path}`).toBe(`${VERIFIED_PINS[action!]!.sha} # ${VERIFIED_PINS[action!]!.version}`);
+    }
   });
 });
 

@@ -135,6 +135,17 @@ describe('metadata-action interop', () => {
     expect(options.tags).toContain('ghcr.io/myorg/x:Edge');
   });
 
+  it.each([
+    ['ghcr.io/MyOrg/One-API:V0.6.10', 'ghcr.io/myorg/one-api:V0.6.10'],
+    [`Justsong/One-API:v0.6.10@sha256:${'a'.repeat(64)}`, `justsong/one-api:v0.6.10@sha256:${'a'.repeat(64)}`],
+    ['127.0.0.1:5000/Org/Base', '127.0.0.1:5000/org/base'],
+    ['oci-archive://./Base.OCI.tar:Tag', 'oci-archive://./Base.OCI.tar:Tag'],
+    ['oci-layout:///tmp/Layout', 'oci-layout:///tmp/Layout'],
+  ])('base-image %s is lowercased as images are (tag, digest and layout paths kept): %s', (given, want) => {
+    const options = parse({ 'base-image': given, images: 'r.io/a', version: 'v1.0.0' });
+    expect(options.mode).toEqual({ kind: 'overlay', baseImage: want });
+  });
+
   it.each<[string, Partial<Record<InputName, string>>, string[]]>([
     ['default: offline- prefix, moving offline', {}, ['offline-v1.2.3', 'offline-v1.2', 'offline-v1', 'offline']],
     ['flavor prefix', { flavor: 'prefix=air-' }, ['air-v1.2.3', 'air-v1.2', 'air-v1', 'air']],

@@ -7,7 +7,7 @@ import {
 } from "./chunk-SNYPBG7U.mjs";
 import {
   verifyImage
-} from "./chunk-YLMDDGIC.mjs";
+} from "./chunk-JLXBVFCY.mjs";
 import {
   encoderLayer
 } from "./chunk-QOQORGLN.mjs";
@@ -16,18 +16,18 @@ import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-WWTDETRV.mjs";
+} from "./chunk-TQ3OQV43.mjs";
 import {
   rfc3339
 } from "./chunk-C5YV2EB3.mjs";
-import "./chunk-2FUPPCHF.mjs";
+import "./chunk-HQ5HNIOM.mjs";
 import {
   RegistryFailure,
   repositoryHttp
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import {
   httpTransport
-} from "./chunk-CGKEBUFX.mjs";
+} from "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-HVHLGKB6.mjs";
 import {
@@ -38,7 +38,7 @@ import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
 import {
   parseImageReference
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-NR5WT3X2.mjs";
 import "./chunk-SC7NWMZY.mjs";

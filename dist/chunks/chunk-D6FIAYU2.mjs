@@ -2,11 +2,12 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   parseFullTag,
   parseImageName
-} from "./chunk-MEGVMHIS.mjs";
+} from "./chunk-YYLGWRR2.mjs";
 import {
   TAG_RE,
+  lowercaseName,
   splitTag
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   parseLines,
   parseList
@@ -126,12 +127,8 @@ function defaultVersion(git) {
 }
 
 // src/build/naming.ts
-function lowerName(item) {
-  const { name, tag } = splitTag(item);
-  return tag === void 0 ? name.toLowerCase() : `${name.toLowerCase()}:${tag}`;
-}
 function parseTagItem(item) {
-  if (item.includes(":") || item.includes("/")) return parseFullTag("tags", lowerName(item));
+  if (item.includes(":") || item.includes("/")) return parseFullTag("tags", lowercaseName(item));
   if (!TAG_RE.test(item)) {
     throw new InputError("tags", { got: JSON.stringify(item), expected: "name:tag, or a bare tag [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}", fix: "fix the tag" });
   }
@@ -142,7 +139,7 @@ function isFull(tag) {
 }
 function readNaming(raw) {
   const { flavor, notice } = parseFlavor(raw);
-  const given = parseList(raw("images")).map((item) => parseImageName("images", item.includes("@") ? item : lowerName(item)));
+  const given = parseList(raw("images")).map((item) => parseImageName("images", item.includes("@") ? item : lowercaseName(item)));
   const extraTags = parseList(raw("tags")).map(parseTagItem);
   const bare = extraTags.filter((tag) => !isFull(tag));
   if (bare.length > 0 && given.length === 0) {

@@ -4,7 +4,7 @@ import {
 } from "./chunk-NUPML46M.mjs";
 import {
   parseImageReference
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import "./chunk-LMSPCY74.mjs";
 import {
   InputError

@@ -2,8 +2,8 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   LAYOUT_SCHEMES,
   parseBaseImage
-} from "./chunk-E25LDUSE.mjs";
-import "./chunk-ZSIEINAT.mjs";
+} from "./chunk-Q2XS5W2M.mjs";
+import "./chunk-2PSOF6JL.mjs";
 import "./chunk-LMSPCY74.mjs";
 import "./chunk-JVZTSKKL.mjs";
 export {

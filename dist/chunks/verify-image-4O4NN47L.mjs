@@ -1,16 +1,16 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   verifyImage
-} from "./chunk-YLMDDGIC.mjs";
-import "./chunk-2FUPPCHF.mjs";
-import "./chunk-Y7XOHINJ.mjs";
-import "./chunk-CGKEBUFX.mjs";
+} from "./chunk-JLXBVFCY.mjs";
+import "./chunk-HQ5HNIOM.mjs";
+import "./chunk-RUAZ4UUQ.mjs";
+import "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-HVHLGKB6.mjs";
 import "./chunk-F3YLMNJF.mjs";
 import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
-import "./chunk-ZSIEINAT.mjs";
+import "./chunk-2PSOF6JL.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-NR5WT3X2.mjs";
 import "./chunk-SC7NWMZY.mjs";

@@ -19,7 +19,7 @@ import {
   parseSecrets,
   probeEngine,
   storedBuilderFacts
-} from "./chunk-4MSI6GH7.mjs";
+} from "./chunk-YJKBLRSG.mjs";
 import {
   PROVENANCE_VALUES,
   chooseProvenance,
@@ -30,8 +30,8 @@ import {
 import {
   nameTags,
   readNaming
-} from "./chunk-VMV3M3J6.mjs";
-import "./chunk-MEGVMHIS.mjs";
+} from "./chunk-D6FIAYU2.mjs";
+import "./chunk-YYLGWRR2.mjs";
 import {
   ANNOTATION_LEVELS,
   annotationArgs,
@@ -40,9 +40,12 @@ import {
   parseAnnotations
 } from "./chunk-LLVAWVZY.mjs";
 import {
+  LAYOUT_SCHEMES,
   parseBaseImage
-} from "./chunk-E25LDUSE.mjs";
-import "./chunk-ZSIEINAT.mjs";
+} from "./chunk-Q2XS5W2M.mjs";
+import {
+  lowercaseName
+} from "./chunk-2PSOF6JL.mjs";
 import {
   KNOWN_ARCHITECTURES,
   checkBasePlatforms,
@@ -236,7 +239,7 @@ function parseMode(raw) {
     if (/\s/.test(baseImage) || baseImage.includes(",")) {
       throw new InputError("base-image", { got: JSON.stringify(baseImage), expected: "one image reference, e.g. justsong/one-api:v0.6.10", fix: "give a single image reference" });
     }
-    return { kind: "overlay", baseImage };
+    return { kind: "overlay", baseImage: LAYOUT_SCHEMES.some((scheme) => baseImage.startsWith(scheme)) ? baseImage : lowercaseName(baseImage) };
   }
   return file ? { kind: "dockerfile", context, file } : { kind: "dockerfile", context };
 }

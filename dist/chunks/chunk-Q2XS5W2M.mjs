@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   TAG_RE,
   parseImageReference
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 
 // src/oci/base-reference.ts
 var LAYOUT_SCHEMES = ["oci-layout://", "oci-archive://"];

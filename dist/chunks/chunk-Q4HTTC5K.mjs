@@ -6,7 +6,7 @@ import {
 } from "./chunk-Z35GPKIQ.mjs";
 import {
   isLoopbackHost
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   redactUrl
 } from "./chunk-AMMJLJJB.mjs";

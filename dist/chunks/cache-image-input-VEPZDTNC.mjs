@@ -1,8 +1,8 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   parseFullTag
-} from "./chunk-MEGVMHIS.mjs";
-import "./chunk-ZSIEINAT.mjs";
+} from "./chunk-YYLGWRR2.mjs";
+import "./chunk-2PSOF6JL.mjs";
 import "./chunk-LMSPCY74.mjs";
 import "./chunk-ZWN2JR2B.mjs";
 import "./chunk-JVZTSKKL.mjs";

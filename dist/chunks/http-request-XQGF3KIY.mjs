@@ -3,9 +3,9 @@ import {
   httpRequest,
   httpTransport,
   unsent
-} from "./chunk-CGKEBUFX.mjs";
+} from "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
-import "./chunk-ZSIEINAT.mjs";
+import "./chunk-2PSOF6JL.mjs";
 import "./chunk-LMSPCY74.mjs";
 import "./chunk-AMMJLJJB.mjs";
 import "./chunk-JVZTSKKL.mjs";

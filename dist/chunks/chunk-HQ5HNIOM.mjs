@@ -2,7 +2,7 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   RegistryFailure,
   repositoryHttp
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import {
   DEFAULT_READ_LIMITS,
   MANIFEST_ACCEPT,
@@ -11,7 +11,7 @@ import {
 import {
   manifestReference,
   parseImageReference
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   sha256Digest
 } from "./chunk-LMSPCY74.mjs";

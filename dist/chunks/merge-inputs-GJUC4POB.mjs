@@ -2,9 +2,9 @@ import { createRequire as __createRequire } from 'node:module'; const require = 
 import {
   nameTags,
   readNaming
-} from "./chunk-VMV3M3J6.mjs";
-import "./chunk-MEGVMHIS.mjs";
-import "./chunk-ZSIEINAT.mjs";
+} from "./chunk-D6FIAYU2.mjs";
+import "./chunk-YYLGWRR2.mjs";
+import "./chunk-2PSOF6JL.mjs";
 import {
   parseBoolean,
   parseList

@@ -3,7 +3,7 @@ import {
   TAG_RE,
   nameProblem,
   splitTag
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   InputError
 } from "./chunk-ZWN2JR2B.mjs";

@@ -6,14 +6,14 @@ import {
   readBase,
   registryImageFacts,
   registryPlatforms
-} from "./chunk-WZTYAYO7.mjs";
-import "./chunk-2FUPPCHF.mjs";
-import "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-LXQBYGKY.mjs";
+import "./chunk-HQ5HNIOM.mjs";
+import "./chunk-RUAZ4UUQ.mjs";
 import "./chunk-NUPML46M.mjs";
-import "./chunk-CGKEBUFX.mjs";
+import "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-F3YLMNJF.mjs";
-import "./chunk-ZSIEINAT.mjs";
+import "./chunk-2PSOF6JL.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-LMSPCY74.mjs";
 import "./chunk-AMMJLJJB.mjs";

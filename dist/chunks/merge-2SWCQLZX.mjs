@@ -3,31 +3,31 @@ import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-VD3KQ47D.mjs";
+} from "./chunk-JPRBJWS2.mjs";
 import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-WWTDETRV.mjs";
+} from "./chunk-TQ3OQV43.mjs";
 import {
   runDocker
 } from "./chunk-EYQ22YEA.mjs";
 import {
   parseFullTag,
   parseImageName
-} from "./chunk-MEGVMHIS.mjs";
+} from "./chunk-YYLGWRR2.mjs";
 import {
   registrySource
-} from "./chunk-2FUPPCHF.mjs";
+} from "./chunk-HQ5HNIOM.mjs";
 import {
   RegistryFailure
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import {
   dockerCredentials
 } from "./chunk-NUPML46M.mjs";
 import {
   httpTransport
-} from "./chunk-CGKEBUFX.mjs";
+} from "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import {
   MediaType,
@@ -36,7 +36,7 @@ import {
 import {
   parseImageReference,
   splitTag
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import {
   DIGEST_RE,

@@ -943,7 +943,7 @@ function verifySource(raw) {
   return reference.startsWith(ENGINE_PREFIX) ? { kind: "engine", reference: reference.slice(ENGINE_PREFIX.length) } : { kind: "image", reference };
 }
 async function buildParsers() {
-  return import("./build-parsers-RQX6UOVV.mjs");
+  return import("./build-parsers-TTLJXNOB.mjs");
 }
 async function checkSecretSources(draft, env, addSecret) {
   for (const secret of draft.buildSecrets) {
@@ -1000,9 +1000,9 @@ async function plan(raw, facts, deps) {
     checkGateway(false, cachePath);
     return { mode: "verify", prepareOptions, verifyOptions, cachePath, gateway, ...source ? { source } : {} };
   }
-  const mergeDraft = raw("merge-digests").trim() === "" ? void 0 : (await import("./merge-inputs-EZ4QVRZF.mjs")).readMergeInputs(raw);
+  const mergeDraft = raw("merge-digests").trim() === "" ? void 0 : (await import("./merge-inputs-GJUC4POB.mjs")).readMergeInputs(raw);
   if (mergeDraft) {
-    const [{ resolveMerge }, { indexAnnotationArgs, parseAnnotations }] = await Promise.all([import("./merge-inputs-EZ4QVRZF.mjs"), import("./annotations-2FE2NTE5.mjs")]);
+    const [{ resolveMerge }, { indexAnnotationArgs, parseAnnotations }] = await Promise.all([import("./merge-inputs-GJUC4POB.mjs"), import("./annotations-2FE2NTE5.mjs")]);
     const verify = parseBoolean("verify", raw("verify"), true);
     const builder = raw("builder").trim();
     const cachePath = plainCachePath(raw);
@@ -1022,7 +1022,7 @@ async function plan(raw, facts, deps) {
   }
   await checkCacheDir(prepareOptions.cacheDir, prepareOptions.guardedDirs);
   await checkLayout(prepareOptions.cacheDir, selectFiles(prepareOptions.encodings, prepareOptions.extras));
-  const cacheImageRef = raw("cache-image").trim() === "" ? void 0 : (await import("./cache-image-input-2LNXERXE.mjs")).parseCacheImage(raw);
+  const cacheImageRef = raw("cache-image").trim() === "" ? void 0 : (await import("./cache-image-input-VEPZDTNC.mjs")).parseCacheImage(raw);
   if (!parseBoolean("build", raw("build"), true)) {
     const cachePath = plainCachePath(raw);
     checkGateway(true, cachePath);
@@ -1037,8 +1037,8 @@ async function plan(raw, facts, deps) {
   let readPlatforms = deps.readPlatforms;
   if (request.kind === "auto" && draft.mode.kind === "overlay") {
     const base = draft.mode.baseImage;
-    const { autoGateway, defaultReadBaseFacts } = await import("./auto-G7GTZJBW.mjs");
-    const read = deps.readBaseFacts ?? await defaultReadBaseFacts({ dockerConfig: facts.dockerConfig, transport: (await import("./http-request-WNJYZC7T.mjs")).httpTransport(prepareOptions.proxy) });
+    const { autoGateway, defaultReadBaseFacts } = await import("./auto-XQDYU7NO.mjs");
+    const read = deps.readBaseFacts ?? await defaultReadBaseFacts({ dockerConfig: facts.dockerConfig, transport: (await import("./http-request-XQGF3KIY.mjs")).httpTransport(prepareOptions.proxy) });
     const found = await autoGateway(base, draft.platforms, read, deps.log);
     gateway = found.choice;
     ({ prepareOptions, verifyOptions } = parseFor(gateway));
@@ -1053,7 +1053,7 @@ async function plan(raw, facts, deps) {
     if (draft.mode.kind !== "overlay" || !platforms) return void 0;
     const request2 = { baseImage: draft.mode.baseImage, engine: engine2, platforms, cachePath: draft.cachePath, readers: verifyOptions.consumers, selection: prepareOptions };
     if (deps.readFloor) return deps.readFloor(request2);
-    const [{ readBaseFloor }, { httpTransport }, { layerSummariesDir: layerSummariesDir2 }] = await Promise.all([import("./plan-floor-SJHJCTJX.mjs"), import("./http-request-WNJYZC7T.mjs"), import("./kept-folders-DGAH2Z42.mjs")]);
+    const [{ readBaseFloor }, { httpTransport }, { layerSummariesDir: layerSummariesDir2 }] = await Promise.all([import("./plan-floor-WMODPZE3.mjs"), import("./http-request-XQGF3KIY.mjs"), import("./kept-folders-DGAH2Z42.mjs")]);
     const summariesDir = layerSummariesDir2(facts.runnerTemp, facts.defaultCacheRoot);
     return readBaseFloor(request2, { log: deps.log, transport: httpTransport(prepareOptions.proxy), dockerConfig: facts.dockerConfig, summariesDir });
   };
@@ -1105,7 +1105,7 @@ function cacheImagePlan(reference, options) {
   return { reference, cachePath: options.cachePath, platforms: options.platforms, labels: options.labels, sourceDateEpoch: options.sourceDateEpoch, verify: options.verify };
 }
 async function defaultReadPlatforms(facts, prepareOptions) {
-  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import("./base-platforms-EDL5QMKG.mjs"), import("./http-request-WNJYZC7T.mjs")]);
+  const [{ registryPlatforms }, { httpTransport }] = await Promise.all([import("./base-platforms-33XFB3ZJ.mjs"), import("./http-request-XQGF3KIY.mjs")]);
   return registryPlatforms({ dockerConfig: facts.dockerConfig, transport: httpTransport(prepareOptions.proxy) });
 }
 
@@ -1153,7 +1153,7 @@ function contextBeside(buildDir2, shape, log) {
     log: held,
     started,
     onAcquired: async (acquired) => {
-      const staged = await import("./buildx-modules-34NHYFTJ.mjs").then(({ stageSources, contextLayout }) => {
+      const staged = await import("./buildx-modules-UVTJ7XX2.mjs").then(({ stageSources, contextLayout }) => {
         const { name, layout } = contextLayout(shape.overlay, shape.cachePath);
         return stageSources(acquired, join8(buildDir2, name), layout);
       }).catch((error) => {
@@ -1195,7 +1195,7 @@ function checkSameManifest(staged, prepared) {
 // src/pipeline/steps.ts
 import { join as join9 } from "node:path";
 async function mergeStep(p, facts, deps) {
-  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-N2UP22UG.mjs"), import("./run-NM727WR4.mjs")]);
+  const [{ mergeImages }, { runDocker }] = await Promise.all([import("./merge-2SWCQLZX.mjs"), import("./run-NM727WR4.mjs")]);
   return deps.log.group(
     "Merge the per-platform digests into one index (pushed by digest, no tags yet)",
     async () => mergeImages(p.merge, {
@@ -1208,7 +1208,7 @@ async function mergeStep(p, facts, deps) {
   );
 }
 async function registryTransport(p) {
-  return (await import("./http-request-WNJYZC7T.mjs")).httpTransport(p.prepareOptions.proxy);
+  return (await import("./http-request-XQGF3KIY.mjs")).httpTransport(p.prepareOptions.proxy);
 }
 function unpublishedAt(result) {
   const digest = result.merged?.digest ?? result.built?.digest ?? "(no digest)";
@@ -1217,7 +1217,7 @@ function unpublishedAt(result) {
   return where.length > 0 ? `${digest}, at ${where.join(", ")}` : digest;
 }
 async function publishStep(p, result, facts, deps) {
-  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-34NHYFTJ.mjs");
+  const { publish, tagInRegistry, assertPublished } = await import("./buildx-modules-UVTJ7XX2.mjs");
   const access2 = { log: deps.log, docker: deps.docker, dockerConfig: facts.dockerConfig, transport: await registryTransport(p) };
   if (result.merged && p.mode === "merge") {
     const merged = result.merged;
@@ -1241,7 +1241,7 @@ async function publishStep(p, result, facts, deps) {
   return result;
 }
 async function verifyStep(p, result, facts, deps) {
-  const target = (await import("./verify-target-7X3E3G77.mjs")).verifyTarget(p, result, facts.dockerConfig);
+  const target = (await import("./verify-target-JDJ2CDON.mjs")).verifyTarget(p, result, facts.dockerConfig);
   if (!target) {
     if (p.mode === "verify") {
       throw new InputError("images", {
@@ -1253,7 +1253,7 @@ async function verifyStep(p, result, facts, deps) {
     return void 0;
   }
   const [{ verifyImage }, transport, { layerSummaries }, { expectationsOf }, { imageSet, mergeExpectations }] = await Promise.all([
-    import("./verify-image-IMM7YRQ6.mjs"),
+    import("./verify-image-4O4NN47L.mjs"),
     registryTransport(p),
     import("./layer-summaries-4NWCWHG4.mjs"),
     import("./expectations-2ZK47GGI.mjs"),
@@ -1282,7 +1282,7 @@ function credentialsFor(facts) {
 }
 async function registryStep(p, options, prepared, facts, deps) {
   const [{ registryBuild }, transport, { expectationsOf }, { layerBlobCache }, { imageSet }] = await Promise.all([
-    import("./registry-engine-VDRDERJY.mjs"),
+    import("./registry-engine-K6U3PY7R.mjs"),
     registryTransport(p),
     import("./expectations-2ZK47GGI.mjs"),
     import("./layer-blob-cache-5HH466TC.mjs"),
@@ -1297,12 +1297,12 @@ async function registryStep(p, options, prepared, facts, deps) {
   );
 }
 async function cacheImageStep(p, options, prepared, facts, deps) {
-  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-ELNPSY4U.mjs"), registryTransport(p), import("./expectations-2ZK47GGI.mjs")]);
+  const [{ pushCacheImage }, transport, { expectationsOf }] = await Promise.all([import("./cache-image-ORQAD3HO.mjs"), registryTransport(p), import("./expectations-2ZK47GGI.mjs")]);
   const { gateway: _notTheGateway, ...verifyOptions } = p.verifyOptions;
   return pushCacheImage(options, prepared, expectationsOf(options.cachePath, prepared, p.prepareOptions, verifyOptions), { log: deps.log, credentials: credentialsFor(facts), transport });
 }
 async function buildxStepParts(facts, deps) {
-  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-34NHYFTJ.mjs");
+  const { build, openLayoutRun, buildxBinary } = await import("./buildx-modules-UVTJ7XX2.mjs");
   const buildx = deps.docker === void 0 ? await buildxBinary(facts.processEnv, facts.dockerConfig) : void 0;
   return { build, openLayoutRun, buildx };
 }
@@ -1459,7 +1459,7 @@ async function runPipeline(raw, facts, deps) {
       if (verification) {
         result = { ...result, verification };
         if (!verification.ok) {
-          const planned = p.mode === "build" ? (await import("./buildx-modules-34NHYFTJ.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
+          const planned = p.mode === "build" ? (await import("./buildx-modules-UVTJ7XX2.mjs")).plannedTags(p.buildOptions, "verification failed") : (result.merged?.tags ?? []).map((ref) => ({ ref, where: "registry", published: false, reason: "verification failed" }));
           result = { ...result, published: planned };
           deps.log.warning(`nothing was tagged or loaded: verification failed. The unpublished image is ${unpublishedAt(result)}`);
         }

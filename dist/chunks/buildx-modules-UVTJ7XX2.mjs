@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   nameArchive
-} from "./chunk-GGMH542W.mjs";
+} from "./chunk-TYM2TND5.mjs";
 import {
   contextLayout,
   stageCacheDir,
@@ -15,13 +15,13 @@ import {
   indexImages,
   openRepository,
   sameRegistry
-} from "./chunk-VD3KQ47D.mjs";
+} from "./chunk-JPRBJWS2.mjs";
 import {
   getManifest,
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-WWTDETRV.mjs";
+} from "./chunk-TQ3OQV43.mjs";
 import {
   buildFlagArgs,
   buildxOutputs,
@@ -34,15 +34,15 @@ import {
   secretArgs,
   targetRepositories,
   writeSecretValues
-} from "./chunk-4MSI6GH7.mjs";
+} from "./chunk-YJKBLRSG.mjs";
 import {
   runDocker
 } from "./chunk-EYQ22YEA.mjs";
 import {
   RegistryFailure
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import "./chunk-NUPML46M.mjs";
-import "./chunk-CGKEBUFX.mjs";
+import "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import {
   layoutSource
@@ -53,7 +53,7 @@ import {
 import "./chunk-CZKUM3XS.mjs";
 import {
   splitTag
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import {
   imageEnvOf

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   registrySource
-} from "./chunk-2FUPPCHF.mjs";
+} from "./chunk-HQ5HNIOM.mjs";
 import {
   dockerCredentials
 } from "./chunk-NUPML46M.mjs";
 import {
   httpTransport
-} from "./chunk-CGKEBUFX.mjs";
+} from "./chunk-Q4HTTC5K.mjs";
 import {
   IMAGE_MANIFEST_TYPES,
   MediaType,
@@ -17,7 +17,7 @@ import {
 } from "./chunk-F3YLMNJF.mjs";
 import {
   parseImageReference
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   configPlatform,
   platformName,

@@ -1,19 +1,19 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   repositoryHttp
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import {
   dockerCredentials
 } from "./chunk-NUPML46M.mjs";
 import {
   httpTransport
-} from "./chunk-CGKEBUFX.mjs";
+} from "./chunk-Q4HTTC5K.mjs";
 import {
   isAttestation
 } from "./chunk-F3YLMNJF.mjs";
 import {
   parseImageReference
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   platformName
 } from "./chunk-DOLB5LDS.mjs";

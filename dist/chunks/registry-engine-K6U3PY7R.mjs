@@ -9,10 +9,10 @@ import {
 import {
   checkedBlob,
   verifyImage
-} from "./chunk-YLMDDGIC.mjs";
+} from "./chunk-JLXBVFCY.mjs";
 import {
   nameArchive
-} from "./chunk-GGMH542W.mjs";
+} from "./chunk-TYM2TND5.mjs";
 import {
   compressLayer,
   encoderTar,
@@ -26,26 +26,26 @@ import {
   pushByDigest,
   putManifest,
   withRetry
-} from "./chunk-WWTDETRV.mjs";
+} from "./chunk-TQ3OQV43.mjs";
 import {
   rfc3339
 } from "./chunk-C5YV2EB3.mjs";
 import {
   BaseImageProblem,
   readBase
-} from "./chunk-WZTYAYO7.mjs";
+} from "./chunk-LXQBYGKY.mjs";
 import {
   registrySource
-} from "./chunk-2FUPPCHF.mjs";
+} from "./chunk-HQ5HNIOM.mjs";
 import {
   RegistryFailure,
   repositoryHttp
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import "./chunk-NUPML46M.mjs";
 import {
   httpTransport,
   unsent
-} from "./chunk-CGKEBUFX.mjs";
+} from "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import {
   layoutSource
@@ -59,11 +59,11 @@ import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
 import {
   parseBaseImage
-} from "./chunk-E25LDUSE.mjs";
+} from "./chunk-Q2XS5W2M.mjs";
 import {
   parseImageReference,
   splitTag
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-NR5WT3X2.mjs";
 import "./chunk-SC7NWMZY.mjs";

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   RegistryFailure
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import {
   MANIFEST_ACCEPT,
   parseManifest

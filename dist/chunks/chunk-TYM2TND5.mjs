@@ -9,7 +9,7 @@ import {
 } from "./chunk-CZKUM3XS.mjs";
 import {
   splitTag
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 
 // src/oci/name-archive.ts
 import { open } from "node:fs/promises";

@@ -4,7 +4,7 @@ import {
 } from "./chunk-EYQ22YEA.mjs";
 import {
   splitTag
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   missingPlatforms
 } from "./chunk-DOLB5LDS.mjs";

@@ -6,17 +6,17 @@ import {
   FileStatus,
   checkRuntimes,
   verifyImage
-} from "./chunk-YLMDDGIC.mjs";
+} from "./chunk-JLXBVFCY.mjs";
 import "./chunk-SOO7QRZ2.mjs";
 import {
   expectedFile
 } from "./chunk-N46JYSNY.mjs";
-import "./chunk-2FUPPCHF.mjs";
-import "./chunk-Y7XOHINJ.mjs";
+import "./chunk-HQ5HNIOM.mjs";
+import "./chunk-RUAZ4UUQ.mjs";
 import {
   dockerCredentials
 } from "./chunk-NUPML46M.mjs";
-import "./chunk-CGKEBUFX.mjs";
+import "./chunk-Q4HTTC5K.mjs";
 import "./chunk-Z35GPKIQ.mjs";
 import "./chunk-HVHLGKB6.mjs";
 import "./chunk-F3YLMNJF.mjs";
@@ -24,8 +24,8 @@ import "./chunk-RQOY37YH.mjs";
 import "./chunk-CZKUM3XS.mjs";
 import {
   parseBaseImage
-} from "./chunk-E25LDUSE.mjs";
-import "./chunk-ZSIEINAT.mjs";
+} from "./chunk-Q2XS5W2M.mjs";
+import "./chunk-2PSOF6JL.mjs";
 import "./chunk-DOLB5LDS.mjs";
 import "./chunk-NR5WT3X2.mjs";
 import "./chunk-SC7NWMZY.mjs";

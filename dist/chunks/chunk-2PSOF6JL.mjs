@@ -39,6 +39,12 @@ function splitTag(ref) {
   if (colon > ref.lastIndexOf("/")) return { name: ref.slice(0, colon), tag: ref.slice(colon + 1) };
   return { name: ref };
 }
+function lowercaseName(ref) {
+  const at = ref.indexOf("@");
+  const named = at === -1 ? ref : ref.slice(0, at);
+  const { name, tag } = splitTag(named);
+  return `${name.toLowerCase()}${tag === void 0 ? "" : `:${tag}`}${at === -1 ? "" : ref.slice(at)}`;
+}
 function parseImageReference(reference) {
   let rest = reference.trim();
   let digest;
@@ -84,6 +90,7 @@ export {
   TAG_RE,
   nameProblem,
   splitTag,
+  lowercaseName,
   parseImageReference,
   isLoopbackHost,
   registryScheme,

@@ -1,7 +1,7 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   registryScheme
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   redactUrl
 } from "./chunk-AMMJLJJB.mjs";

@@ -1,13 +1,13 @@
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
   registrySource
-} from "./chunk-2FUPPCHF.mjs";
+} from "./chunk-HQ5HNIOM.mjs";
 import {
   RegistryFailure
-} from "./chunk-Y7XOHINJ.mjs";
+} from "./chunk-RUAZ4UUQ.mjs";
 import {
   httpTransport
-} from "./chunk-CGKEBUFX.mjs";
+} from "./chunk-Q4HTTC5K.mjs";
 import {
   layoutSource
 } from "./chunk-HVHLGKB6.mjs";
@@ -25,7 +25,7 @@ import {
 } from "./chunk-CZKUM3XS.mjs";
 import {
   pinnedDigest
-} from "./chunk-ZSIEINAT.mjs";
+} from "./chunk-2PSOF6JL.mjs";
 import {
   configPlatform,
   platformName,

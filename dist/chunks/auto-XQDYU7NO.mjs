@@ -99,8 +99,8 @@ async function autoGateway(base, prefer, read, log) {
 }
 async function defaultReadBaseFacts(options) {
   const [{ imageFacts, registryImageFacts }, { parseBaseImage }, { layoutSource }] = await Promise.all([
-    import("./base-platforms-EDL5QMKG.mjs"),
-    import("./base-reference-ZLEWVRVD.mjs"),
+    import("./base-platforms-33XFB3ZJ.mjs"),
+    import("./base-reference-R4SPLGPR.mjs"),
     import("./layout-source-ROSHXIZZ.mjs")
   ]);
   const registry = registryImageFacts(options);
