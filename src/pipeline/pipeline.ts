@@ -25,7 +25,7 @@ import { stagingRoot } from '../prepare/staging.js';
 import { proxyEnvironment } from '../proxy/settings.js';
 import { plan, type Mode, type Plan, type PlanDeps, type PlanFacts } from './plan.js';
 import { contextBeside, checkSameManifest, showHeld, type ContextBeside } from './context-beside.js';
-import { buildDir, buildxStep, buildxStepParts, cacheImageStep, mergeStep, publishStep, registryStep, unpublishedAt, verifyStep, type BuildxStepParts } from './steps.js';
+import { attestStep, buildDir, buildxStep, buildxStepParts, cacheImageStep, mergeStep, publishStep, registryStep, unpublishedAt, verifyStep, type BuildxStepParts } from './steps.js';
 
 export type { Mode } from './plan.js';
 
@@ -223,6 +223,11 @@ export async function runPipeline(raw: RawInputs, facts: PipelineFacts, deps: Pi
         }
         (await import('../image/assert-verified.js')).assertVerified(verification);
       }
+    }
+    // attest-key on buildx: the signed attestation goes up before any tag (the registry engine attaches its own).
+    if (p.mode === 'build' && !registryEngine && p.attest) {
+      const attestation = await attestStep(p, result, facts, deps);
+      if (attestation) result = { ...result, attestation };
     }
     // The registry engine tags (and names its archive) itself, after verifying.
     if ((p.mode === 'build' && !registryEngine) || p.mode === 'merge') result = await publishStep(p, result, facts, deps);

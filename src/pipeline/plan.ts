@@ -121,7 +121,7 @@ export interface CacheImagePlan {
 
 export type Plan =
   | (Common & { readonly mode: 'prepare' })
-  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'buildx'; readonly engine: EngineFacts; readonly attest?: undefined })
+  | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'buildx'; readonly engine: EngineFacts; readonly attest?: AttestPlan })
   | (Common & { readonly mode: 'build'; readonly buildOptions: BuildOptions; readonly buildEngine: 'registry'; readonly engine?: undefined; readonly attest?: AttestPlan })
   | (Common & { readonly mode: 'merge'; readonly merge: MergePlan })
   | (Common & { readonly mode: 'verify'; readonly source?: VerifySource; readonly attestation?: AttestationCheck });
@@ -254,7 +254,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   const draft = readBuildInputs(raw, { proxy: prepareOptions.proxy, cacheDir: prepareOptions.cacheDir });
   await checkSecretSources(draft, facts.processEnv, deps.addSecret);
   // The signing key is opened now: a bad key or password fails before any request.
-  const attest = await attestPlan(raw, draft, buildEngine, facts);
+  const attest = await attestPlan(raw, draft, facts);
   // Every input is valid: `auto` reads base-image's config now (its platforms in the same pass).
   let readPlatforms = deps.readPlatforms;
   if (request.kind === 'auto' && draft.mode.kind === 'overlay') {
@@ -316,13 +316,12 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
   checkBuilderPlatforms(engine, buildOptions.platforms);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
-  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}), ...(baseFloor ? { baseFloor } : {}) };
+  return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}), ...(baseFloor ? { baseFloor } : {}), ...(attest ? { attest } : {}) };
 }
 
 /** attest-key (src/attest/): loaded and opened only when given. */
-async function attestPlan(raw: RawInputs, draft: BuildDraft, engine: BuildEngine, facts: PlanFacts): Promise<AttestPlan | undefined> {
+async function attestPlan(raw: RawInputs, draft: BuildDraft, facts: PlanFacts): Promise<AttestPlan | undefined> {
   if (raw('attest-key').trim() === '' && raw('attest-key-password') === '') return undefined;
-  if (engine !== 'registry') throw new InputError('attest-key', { what: 'attest-key works with engine: registry for now', got: `engine: ${engine}`, expected: 'engine: registry', fix: 'set engine: registry (overlay mode), or drop attest-key' });
   return (await import('../attest/attest-inputs.js')).parseAttestInputs(raw, draft, facts.run ?? {});
 }
 

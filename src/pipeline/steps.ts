@@ -8,7 +8,7 @@ import type { RegistryEngineOutcome, VerifiedCopy } from '../build/registry-engi
 import type { Attested } from '../attest/attest-image.js';
 import type { RegistryCredentials } from '../oci/docker-credentials.js';
 import type { MergeResult } from '../build/merge.js';
-import { BuildError, InputError, VerifyError } from '../errors.js';
+import { AttestError, BuildError, InputError, VerifyError } from '../errors.js';
 import { attestationsDir, engineBlobsDir, layerSummariesDir } from '../cache/kept-folders.js';
 import type { VerificationReport } from '../image/report.js';
 import type { PrepareResult } from '../prepare/result.js';
@@ -65,6 +65,28 @@ export async function publishStep(p: Plan, result: PipelineResult, facts: Pipeli
     }
   }
   return result;
+}
+
+/**
+ * A buildx build with attest-key: after verification passed, before publishStep tags anything,
+ * the Statement is signed and attached in each repository the image was pushed to by digest.
+ */
+export async function attestStep(p: Extract<Plan, { mode: 'build' }>, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<Attested | undefined> {
+  const { attest, buildOptions } = p;
+  const report = result.verification;
+  if (!attest) return undefined;
+  if (!report?.ok || !result.built?.digest || !result.prepared) {
+    throw new AttestError({ what: 'attest-key: there is no verified image to attest, so nothing was tagged', fix: 'build with push: true and verify: true (the attestation states what verification read)' });
+  }
+  const [{ attestImage }, { openRepository }, { imageSet }, { writeStatementFile }, transport] = await Promise.all([
+    import('../attest/attest-image.js'), import('../oci/repository.js'), import('../base-floor/image-set.js'), import('../attest/statement-file.js'), registryTransport(p),
+  ]);
+  const repositories = buildOptions.images.map((name) => openRepository(name, { dockerConfig: facts.dockerConfig, transport }));
+  const files = imageSet(result.prepared, p.baseFloor).manifest.files;
+  const attested = await deps.log.group(`Attest ${result.built.digest}: sign the Statement of what verification read, attach it in cosign's layout`, () =>
+    attestImage(attest, { report, repositories }, { gateway: p.gateway.profile.name, files, sourceDateEpoch: buildOptions.sourceDateEpoch }, deps.log),
+  );
+  return { ...attested, path: await writeStatementFile(attestationsDir(facts.runnerTemp, facts.defaultCacheRoot), attested.subjectDigest, attested.statement) };
 }
 
 export async function verifyStep(p: Plan, result: PipelineResult, facts: PipelineFacts, deps: PipelineDeps): Promise<VerificationReport | undefined> {

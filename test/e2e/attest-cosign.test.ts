@@ -1,5 +1,5 @@
 // The encoder-cache attestation, judged by cosign (2.5, Debian trixie): the registry engine
-// (no Docker) builds on the python3-tiktoken base with attest-key, and `cosign verify-attestation
+// (no Docker), and once buildx on Engine's builder, build on the python3-tiktoken base with attest-key, and `cosign verify-attestation
 // --key cosign.pub --type <uri>` accepts what it attached, by digest and by tag; a key of
 // another pair does not. A bad key or password fails before any request; a registry that
 // refuses the attestation leaves the image untagged. The Statement (the signed payload) is the
@@ -83,9 +83,9 @@ afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
 });
 
-describe('attest-key on the registry engine, judged by cosign', () => {
+describe('attest-key, judged by cosign', () => {
   it('cosign verify-attestation accepts what the action attached (by digest and by tag); another key is refused; the key and password appear nowhere; the Statement is the same bytes from a second run', async () => {
-    const repo = 'attest-engine';
+    const repo = `attest-engine-${tag}`;
     const { env } = await noDockerEnv(join(work, 'run-a'), { COSIGN_PASSWORD: PASSWORD, GITHUB_REPOSITORY: 'octo/gw', GITHUB_RUN_ID: '99' });
     const started = Date.now();
     const built = await runCli(buildArgs(repo, join(work, 'run-a/cache'), ['--attest-key', join(keys, 'cosign.key')]), env);
@@ -133,7 +133,7 @@ describe('attest-key on the registry engine, judged by cosign', () => {
   }, 300_000);
 
   it('a wrong password, or cosign.pub given as the key, fails naming the input before any request: nothing is pushed', async () => {
-    const repo = 'attest-bad-key';
+    const repo = `attest-bad-key-${tag}`;
     const { env } = await noDockerEnv(join(work, 'run-c'), { COSIGN_PASSWORD: 'not the password' });
     const wrong = await runCli(buildArgs(repo, join(work, 'run-c/cache'), ['--attest-key', join(keys, 'cosign.key')]), env);
     expect(wrong.code).toBe(2);
@@ -147,7 +147,7 @@ describe('attest-key on the registry engine, judged by cosign', () => {
   }, 120_000);
 
   it('a registry that refuses the attestation leaves the verified image untagged', async () => {
-    const repo = 'attest-refused';
+    const repo = `attest-refused-${tag}`;
     // A loopback front for the registry that refuses every PUT of a `.att` manifest.
     const front: Server = createServer((req, res) => {
       if (req.method === 'PUT' && /\/manifests\/sha256-[0-9a-f]{64}\.att$/.test(req.url ?? '')) {
@@ -167,7 +167,7 @@ describe('attest-key on the registry engine, judged by cosign', () => {
       const { env } = await noDockerEnv(join(work, 'run-d'), { COSIGN_PASSWORD: PASSWORD });
       const refused = await runCli(buildArgs(repo, join(work, 'run-d/cache'), ['--attest-key', join(keys, 'cosign.key')], host), env);
       expect(refused.code, refused.stderr).toBe(6);
-      expect(refused.stderr).toMatch(/the attestation could not be attached to .*attest-refused@sha256:[0-9a-f]{64}: nothing was tagged/);
+      expect(refused.stderr).toMatch(/the attestation could not be attached to .*attest-refused-[^@]*@sha256:[0-9a-f]{64}: nothing was tagged/);
       expect(refused.stderr).toMatch(/DENIED|403/);
       expect(await tags(repo)).toEqual([]);
     } finally {
@@ -179,15 +179,15 @@ describe('attest-key on the registry engine, judged by cosign', () => {
     const { env } = await noDockerEnv(join(work, 'run-e'));
     const pub = join(keys, 'cosign.pub');
     const verify = (ref: string, key = pub) => runCli(['verify', '--images', ref, '--attestation', 'required', '--attest-key', key], env);
-    const good = await verify(`${REGISTRY}/oneapi-offline-test/attest-engine@${attestedDigest}`);
+    const good = await verify(`${REGISTRY}/oneapi-offline-test/attest-engine-${tag}@${attestedDigest}`);
     expect(good.code, good.stderr).toBe(0);
     expect(good.stderr).toMatch(/1 attestation\(s\) signed by --attest-key hold/);
-    const other = await verify(`${REGISTRY}/oneapi-offline-test/attest-engine:${tag}-v1.0.0`, join(otherKeys, 'cosign.pub'));
+    const other = await verify(`${REGISTRY}/oneapi-offline-test/attest-engine-${tag}:${tag}-v1.0.0`, join(otherKeys, 'cosign.pub'));
     expect(other.code).toBe(6);
     expect(other.stderr).toMatch(/does not hold: signature/);
 
     // The same image in a repository of its own (the engine is deterministic), to tamper with.
-    const repo = 'attest-tamper';
+    const repo = `attest-tamper-${tag}`;
     const plain = await runCli(buildArgs(repo, join(work, 'run-e/cache'), []), env);
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.json['digest']).toBe(attestedDigest);
@@ -197,7 +197,7 @@ describe('attest-key on the registry engine, judged by cosign', () => {
     expect(none.stderr).toMatch(/attestation required, but .* has none/);
     expect((await runCli(['verify', '--images', ref, '--attest-key', pub], env)).code).toBe(0); // if-present (the default)
 
-    const statement = JSON.parse((await attachedStatement('attest-engine', attestedDigest)).toString('utf8')) as { subject: Array<{ digest: { sha256: string } }>; predicate: { platforms: Array<{ files: Array<{ sha256: string }> }> } };
+    const statement = JSON.parse((await attachedStatement(`attest-engine-${tag}`, attestedDigest)).toString('utf8')) as { subject: Array<{ digest: { sha256: string } }>; predicate: { platforms: Array<{ files: Array<{ sha256: string }> }> } };
     const { privateKey } = await openCosignKey(await readFile(join(keys, 'cosign.key'), 'utf8'), PASSWORD);
     const http = openRepository(`${REGISTRY}/oneapi-offline-test/${repo}`, {});
     const attach = async (value: unknown) => attachCosignAttestation(http, attestedDigest, envelopeBytes(signEnvelope(STATEMENT_MEDIA_TYPE, Buffer.from(JSON.stringify(value)), privateKey)), PREDICATE_TYPE, memoryLogger());
@@ -209,10 +209,10 @@ describe('attest-key on the registry engine, judged by cosign', () => {
     expect(editedRun.code).toBe(6);
     expect(editedRun.stderr).toMatch(/does not hold: predicate\.platforms\[linux\/amd64\]\.files/);
     // The Statement of another image (another layer: fewer encoders), re-attached here.
-    const another = await runCli([...buildArgs('attest-another', join(work, 'run-e/cache2'), ['--attest-key', join(keys, 'cosign.key')]).filter((a) => a !== 'r50k_base,p50k_base,cl100k_base,o200k_base').map((a) => (a === '--encoders' ? '--encoders=cl100k_base' : a))], { ...env, COSIGN_PASSWORD: PASSWORD });
+    const another = await runCli([...buildArgs(`attest-another-${tag}`, join(work, 'run-e/cache2'), ['--attest-key', join(keys, 'cosign.key')]).filter((a) => a !== 'r50k_base,p50k_base,cl100k_base,o200k_base').map((a) => (a === '--encoders' ? '--encoders=cl100k_base' : a))], { ...env, COSIGN_PASSWORD: PASSWORD });
     expect(another.code, another.stderr).toBe(0);
     expect(another.json['digest']).not.toBe(attestedDigest);
-    await attach(JSON.parse((await attachedStatement('attest-another', another.json['digest'] as string)).toString('utf8')));
+    await attach(JSON.parse((await attachedStatement(`attest-another-${tag}`, another.json['digest'] as string)).toString('utf8')));
     const foreign = await verify(ref);
     expect(foreign.code).toBe(6);
     expect(foreign.stderr).toMatch(/does not hold: subject/);
@@ -220,15 +220,31 @@ describe('attest-key on the registry engine, judged by cosign', () => {
 
   it("verify --attest-key accepts what `cosign attest --type <uri>` attached (cosign's own Statement v0.1)", async () => {
     const { env } = await noDockerEnv(join(work, 'run-f'));
-    const repo = 'attest-by-cosign';
+    const repo = `attest-by-cosign-${tag}`;
     const plain = await runCli(buildArgs(repo, join(work, 'run-f/cache'), []), env);
     expect(plain.code, plain.stderr).toBe(0);
     const ref = `${REGISTRY}/oneapi-offline-test/${repo}@${plain.json['digest'] as string}`;
     const predicate = join(work, 'run-f/predicate.json');
-    await writeFile(predicate, JSON.stringify((JSON.parse((await attachedStatement('attest-engine', attestedDigest)).toString('utf8')) as { predicate: unknown }).predicate));
+    await writeFile(predicate, JSON.stringify((JSON.parse((await attachedStatement(`attest-engine-${tag}`, attestedDigest)).toString('utf8')) as { predicate: unknown }).predicate));
     await run(COSIGN, ['attest', '--yes', '--key', join(keys, 'cosign.key'), '--type', PREDICATE_TYPE, '--predicate', predicate, '--tlog-upload=false', '--allow-http-registry', ref], { env: { PATH: '/usr/bin:/bin', HOME: work, COSIGN_PASSWORD: PASSWORD } });
     const checked = await runCli(['verify', '--images', ref, '--attestation', 'required', '--attest-key', join(keys, 'cosign.pub')], env);
     expect(checked.code, checked.stderr).toBe(0);
     expect(checked.stderr).toMatch(/signed by --attest-key hold/);
   }, 300_000);
+
+  it("buildx (Engine's builder): cosign verify-attestation accepts what the action attached before tagging", async () => {
+    const root = join(work, 'run-g');
+    await mkdir(join(root, 'tmp'), { recursive: true });
+    const env = { PATH: process.env['PATH'] ?? '', HOME: root, XDG_CACHE_HOME: join(root, 'xdg'), TMPDIR: join(root, 'tmp'), DOCKER_CONFIG: process.env['DOCKER_CONFIG'] ?? join(process.env['HOME'] ?? '/root', '.docker'), COSIGN_PASSWORD: PASSWORD };
+    const repo = `attest-buildx-${tag}`;
+    const args = buildArgs(repo, join(root, 'cache'), ['--builder', 'default', '--platforms', 'linux/amd64', '--attest-key', join(keys, 'cosign.key')]).filter((a, i, all) => a !== 'registry' || all[i - 1] !== '--engine').filter((a) => a !== '--engine');
+    const built = await runCli(args, env);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.json['builder']).toMatchObject({ name: 'default', driver: 'docker' });
+    const digest = built.json['digest'] as string;
+    expect((built.json['attestation'] as { 'subject-digest': string })['subject-digest']).toBe(digest);
+    const checked = await verifyAttestation(`${REGISTRY}/oneapi-offline-test/${repo}:${tag}-v1.0.0`, join(keys, 'cosign.pub'));
+    expect(checked.code, checked.stderr).toBe(0);
+    expect((checked.payloads[0] as { subject: Array<{ digest: { sha256: string } }> }).subject[0]?.digest.sha256).toBe(digest.slice(7));
+  }, 600_000);
 });

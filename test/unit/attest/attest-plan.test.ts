@@ -63,7 +63,6 @@ describe('attest-key in the plan', () => {
       [{ 'attest-key': 'not a key', 'attest-key-password': PASSWORD }, 'attest-key', /no PEM block/],
       [{ 'attest-key': KEY, 'attest-key-password': PASSWORD, push: 'false', archive: join(dir, 'x.tar') }, 'attest-key', /needs push: true/],
       [{ 'attest-key': KEY, 'attest-key-password': PASSWORD, verify: 'false' }, 'attest-key', /needs verify: true/],
-      [{ 'attest-key': KEY, 'attest-key-password': PASSWORD, engine: 'buildx' }, 'attest-key', /engine: registry for now/],
       [{ 'attest-key-password': PASSWORD }, 'attest-key-password', /attest-key is empty/],
     ];
     for (const [values, input, message] of cases) {
