@@ -21,6 +21,7 @@ export interface VerifiedImage {
 export interface AttestContext {
   readonly gateway: string;
   readonly files: readonly AttestedFileSource[];
+  readonly carried?: readonly string[] | undefined;
   readonly sourceDateEpoch?: number | undefined;
 }
 
@@ -34,7 +35,7 @@ export interface Attested {
 }
 
 export async function attestImage(plan: AttestPlan, image: VerifiedImage, context: AttestContext, log: Logger): Promise<Attested> {
-  const statement = statementBytes(buildStatement({ report: image.report, gateway: context.gateway, files: context.files, base: image.base, run: plan.run, sourceDateEpoch: context.sourceDateEpoch }));
+  const statement = statementBytes(buildStatement({ report: image.report, gateway: context.gateway, files: context.files, base: image.base, run: plan.run, carried: context.carried, sourceDateEpoch: context.sourceDateEpoch }));
   const envelope = envelopeBytes(signEnvelope(STATEMENT_MEDIA_TYPE, statement, plan.key.privateKey));
   const attached: string[] = [];
   for (const http of image.repositories) {

@@ -44,6 +44,8 @@ export interface StatementInput {
   /** The base image, where known: its root digest and each platform's manifest digest. */
   readonly base?: { readonly digest: string; readonly platforms: Readonly<Record<string, string>> } | undefined;
   readonly run: RunFacts;
+  /** Cache names of the files carried over from the base (src/base-floor/), with the base's verified bytes. */
+  readonly carried?: readonly string[] | undefined;
   /** SOURCE_DATE_EPOCH: the only time a Statement may hold. */
   readonly sourceDateEpoch?: number | undefined;
 }
@@ -76,6 +78,8 @@ export interface EncoderCachePredicate {
   readonly verifier: { readonly name: 'oneapi-offline-action'; readonly version: string };
   readonly index: { readonly digest: string };
   readonly base?: { readonly digest: string };
+  /** Files the image took over from its base (never worse than the base), by cache name. */
+  readonly carriedFromBase?: readonly string[];
   readonly platforms: readonly AttestedPlatform[];
   readonly run: RunFacts;
   readonly created?: string;
@@ -137,6 +141,7 @@ export function buildStatement(input: StatementInput): Statement {
       verifier: { name: 'oneapi-offline-action', version: VERSION },
       index: { digest: report.digest },
       ...(input.base ? { base: { digest: input.base.digest } } : {}),
+      ...(input.carried && input.carried.length > 0 ? { carriedFromBase: [...new Set(input.carried)].sort() } : {}),
       platforms,
       run,
       ...(input.sourceDateEpoch !== undefined ? { created: new Date(input.sourceDateEpoch * 1000).toISOString().replace('.000Z', 'Z') } : {}),

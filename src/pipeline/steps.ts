@@ -84,7 +84,7 @@ export async function attestStep(p: Extract<Plan, { mode: 'build' }>, result: Pi
   const repositories = buildOptions.images.map((name) => openRepository(name, { dockerConfig: facts.dockerConfig, transport }));
   const files = imageSet(result.prepared, p.baseFloor).manifest.files;
   const attested = await deps.log.group(`Attest ${result.built.digest}: sign the Statement of what verification read, attach it in cosign's layout`, () =>
-    attestImage(attest, { report, repositories }, { gateway: p.gateway.profile.name, files, sourceDateEpoch: buildOptions.sourceDateEpoch }, deps.log),
+    attestImage(attest, { report, repositories }, { gateway: p.gateway.profile.name, files, carried: p.baseFloor?.carried.map((c) => c.file.cacheFile), sourceDateEpoch: buildOptions.sourceDateEpoch }, deps.log),
   );
   return { ...attested, path: await writeStatementFile(attestationsDir(facts.runnerTemp, facts.defaultCacheRoot), attested.subjectDigest, attested.statement) };
 }
@@ -161,7 +161,7 @@ export async function registryStep(p: Plan, options: BuildOptions, prepared: Pre
   const beforeTag = attest
     ? async (copy: VerifiedCopy) => {
         const { attestImage } = await import('../attest/attest-image.js');
-        attested = await attestImage(attest, copy, { gateway: p.gateway.profile.name, files: image.manifest.files, sourceDateEpoch: options.sourceDateEpoch }, deps.log);
+        attested = await attestImage(attest, copy, { gateway: p.gateway.profile.name, files: image.manifest.files, carried: p.baseFloor?.carried.map((c) => c.file.cacheFile), sourceDateEpoch: options.sourceDateEpoch }, deps.log);
       }
     : undefined;
   const outcome = await deps.log.group(`Registry engine: append the encoder layer to ${options.mode.kind === 'overlay' ? options.mode.baseImage : '?'} (${options.platforms.join(', ')})`, () =>

@@ -17,7 +17,7 @@ async function input(overrides: Partial<StatementInput> = {}): Promise<Statement
 
 describe('the encoder-cache Statement', () => {
   it('is an in-toto Statement v1 the schema accepts, built from what the verifier read', async () => {
-    const given = await input({ base: { digest: `sha256:${'b'.repeat(64)}`, platforms: { 'linux/amd64': `sha256:${'c'.repeat(64)}` } }, sourceDateEpoch: 1700000000 });
+    const given = await input({ base: { digest: `sha256:${'b'.repeat(64)}`, platforms: { 'linux/amd64': `sha256:${'c'.repeat(64)}` } }, sourceDateEpoch: 1700000000, carried: ['f'.repeat(40), 'e'.repeat(40), 'f'.repeat(40)] });
     const statement = buildStatement(given);
     const parsed = JSON.parse(statementBytes(statement).toString('utf8')) as Record<string, unknown>;
     expect(schemaErrors(schema, parsed)).toEqual([]);
@@ -39,6 +39,7 @@ describe('the encoder-cache Statement', () => {
     expect(statement.predicate.verifier).toEqual({ name: 'oneapi-offline-action', version: VERSION });
     expect(statement.predicate.created).toBe('2023-11-14T22:13:20Z');
     expect(statement.predicate.run).toEqual(run);
+    expect(statement.predicate.carriedFromBase).toEqual(['e'.repeat(40), 'f'.repeat(40)]);
   });
 
   it('is the same bytes for the same inputs, whatever order they came in, and holds no time without SOURCE_DATE_EPOCH', async () => {
