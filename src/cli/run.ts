@@ -76,6 +76,7 @@ export async function runCli(argv: readonly string[], cliFacts: CliFacts = {}): 
     print(`${VERSION}\n`);
     return ExitCode.ok;
   }
+  for (const notice of request.notices) log.notice(notice);
 
   // Outside Actions the caches live under the XDG cache folder; @actions/tool-cache reads these.
   const root = defaultCacheRoot(env);
