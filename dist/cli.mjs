@@ -147,7 +147,11 @@ var COMMAND_INPUTS = {
   verify: ["images", "archive", "gateway", "consumers", ...EXPECTATIONS, ...PROXY],
   merge: ["merge-digests", "images", "version", "tag-prefix", "flavor", "tags", "annotations", "builder", "verify", "gateway", ...EXPECTATIONS, ...PROXY]
 };
-var RENAMED = { version: "image-version", "no-cache": "no-layer-cache" };
+var RENAMED = { version: "image-version", "no-cache": "no-layer-cache", cache: "encoder-cache" };
+var DEPRECATED_FLAGS = {
+  cache: { input: "cache", negated: false, use: "encoder-cache" },
+  "no-cache": { input: "cache", negated: true, use: "no-encoder-cache" }
+};
 function flagOf(input) {
   return RENAMED[input] ?? input;
 }
@@ -221,11 +225,13 @@ function isRepeatable(name) {
 }
 function flagsOf(command) {
   const flags = /* @__PURE__ */ new Map();
+  const takes = (input) => COMMAND_INPUTS[command].includes(input);
   for (const input of COMMAND_INPUTS[command]) {
     flags.set(flagOf(input), { input, negated: false });
     if (isBooleanInput(input)) flags.set(`no-${flagOf(input)}`, { input, negated: true });
   }
-  for (const [alias, input] of Object.entries(ALIASES)) if (COMMAND_INPUTS[command].includes(input)) flags.set(alias, { input, negated: false });
+  for (const [alias, input] of Object.entries(ALIASES)) if (takes(input)) flags.set(alias, { input, negated: false });
+  for (const [old, flag] of Object.entries(DEPRECATED_FLAGS)) if (takes(flag.input) && !flags.has(old)) flags.set(old, flag);
   return flags;
 }
 function inputOfAnyFlag(flag) {
@@ -295,10 +301,12 @@ function parseCommandArgs(command, argv) {
     throw new InputError("command line", { what: `unexpected arguments after "${command}"`, got: positionals.join(" "), expected: "only flags after the command", fix: "pass values with flags, e.g. --images ghcr.io/org/one-api" });
   }
   const inputs = {};
+  const notices = [];
   const given = /* @__PURE__ */ new Map();
-  for (const [flag, { input, negated }] of flags) {
+  for (const [flag, { input, negated, use }] of flags) {
     const value = values[flag];
     if (value === void 0) continue;
+    if (use) notices.push(`--${flag} is the old name of --${use} and will be removed; write --${use} (buildx's --no-cache, the layer cache, is --no-layer-cache here)`);
     if (isBooleanInput(input)) {
       const text2 = negated ? "false" : "true";
       const other = given.get(input);
@@ -314,7 +322,7 @@ function parseCommandArgs(command, argv) {
 ${text}`;
   }
   if (command === "prepare") inputs.build = "false";
-  return { kind: "run", command, inputs };
+  return { kind: "run", command, inputs, notices };
 }
 function parseCliArgs(argv) {
   const [first, ...rest] = argv;
@@ -521,6 +529,7 @@ async function runCli(argv, cliFacts = {}) {
 `);
     return ExitCode.ok;
   }
+  for (const notice of request.notices) log.notice(notice);
   const root = defaultCacheRoot(env);
   env.RUNNER_TOOL_CACHE ||= join(root, "tool-cache");
   env.RUNNER_TEMP ||= join(root, "tmp");

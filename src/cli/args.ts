@@ -4,7 +4,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../errors.js';
 import type { InputName } from '../inputs/names.js';
-import { ALIASES, COMMAND_INPUTS, COMMANDS, commandsTaking, flagOf, isCommand, type Command } from './commands.js';
+import { ALIASES, COMMAND_INPUTS, COMMANDS, DEPRECATED_FLAGS, commandsTaking, flagOf, isCommand, type Command } from './commands.js';
 
 export { COMMANDS, type Command } from './commands.js';
 
@@ -34,7 +34,7 @@ const REPEATABLE_INPUTS: readonly InputName[] = [
 export type CliRequest =
   | { readonly kind: 'help'; readonly command?: Command }
   | { readonly kind: 'version' }
-  | { readonly kind: 'run'; readonly command: Command; readonly inputs: Partial<Record<InputName, string>> };
+  | { readonly kind: 'run'; readonly command: Command; readonly inputs: Partial<Record<InputName, string>>; readonly notices: readonly string[] };
 
 export function isBooleanInput(name: InputName): boolean {
   return BOOLEAN_INPUTS.includes(name);
@@ -43,14 +43,23 @@ export function isRepeatable(name: InputName): boolean {
   return REPEATABLE_INPUTS.includes(name);
 }
 
-/** Flag (without `--`) → input, for one command: its inputs, their `--no-` forms and aliases. */
-function flagsOf(command: Command): Map<string, { input: InputName; negated: boolean }> {
-  const flags = new Map<string, { input: InputName; negated: boolean }>();
+interface Flag {
+  readonly input: InputName;
+  readonly negated: boolean;
+  /** An old spelling: the flag to use instead. */
+  readonly use?: string;
+}
+
+/** Flag (without `--`) → input, for one command: its inputs, their `--no-` forms, aliases and old spellings. */
+function flagsOf(command: Command): Map<string, Flag> {
+  const flags = new Map<string, Flag>();
+  const takes = (input: InputName): boolean => COMMAND_INPUTS[command].includes(input);
   for (const input of COMMAND_INPUTS[command]) {
     flags.set(flagOf(input), { input, negated: false });
     if (isBooleanInput(input)) flags.set(`no-${flagOf(input)}`, { input, negated: true });
   }
-  for (const [alias, input] of Object.entries(ALIASES)) if (COMMAND_INPUTS[command].includes(input)) flags.set(alias, { input, negated: false });
+  for (const [alias, input] of Object.entries(ALIASES)) if (takes(input)) flags.set(alias, { input, negated: false });
+  for (const [old, flag] of Object.entries(DEPRECATED_FLAGS)) if (takes(flag.input) && !flags.has(old)) flags.set(old, flag);
   return flags;
 }
 
@@ -63,7 +72,7 @@ function inputOfAnyFlag(flag: string): InputName | undefined {
   return undefined;
 }
 
-function options(flags: Map<string, { input: InputName; negated: boolean }>): NonNullable<ParseArgsConfig['options']> {
+function options(flags: Map<string, Flag>): NonNullable<ParseArgsConfig['options']> {
   const opts: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const [flag, { input }] of flags) {
     opts[flag] = isBooleanInput(input) ? { type: 'boolean' } : { type: 'string', multiple: isRepeatable(input) };
@@ -127,10 +136,12 @@ function parseCommandArgs(command: Command, argv: readonly string[]): CliRequest
     throw new InputError('command line', { what: `unexpected arguments after "${command}"`, got: positionals.join(' '), expected: 'only flags after the command', fix: 'pass values with flags, e.g. --images ghcr.io/org/one-api' });
   }
   const inputs: Partial<Record<InputName, string>> = {};
+  const notices: string[] = [];
   const given = new Map<InputName, string>();
-  for (const [flag, { input, negated }] of flags) {
+  for (const [flag, { input, negated, use }] of flags) {
     const value = values[flag];
     if (value === undefined) continue;
+    if (use) notices.push(`--${flag} is the old name of --${use} and will be removed; write --${use} (buildx's --no-cache, the layer cache, is --no-layer-cache here)`);
     if (isBooleanInput(input)) {
       const text = negated ? 'false' : 'true';
       const other = given.get(input);
@@ -145,7 +156,7 @@ function parseCommandArgs(command: Command, argv: readonly string[]): CliRequest
     inputs[input] = inputs[input] === undefined || !isRepeatable(input) ? text : `${inputs[input]}\n${text}`;
   }
   if (command === 'prepare') inputs.build = 'false';
-  return { kind: 'run', command, inputs };
+  return { kind: 'run', command, inputs, notices };
 }
 
 export function parseCliArgs(argv: readonly string[]): CliRequest {

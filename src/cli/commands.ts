@@ -34,7 +34,16 @@ export const COMMAND_INPUTS: Readonly<Record<Command, readonly InputName[]>> = {
 };
 
 /** Flags spelled differently from their input. */
-const RENAMED: Readonly<Partial<Record<InputName, string>>> = { version: 'image-version', 'no-cache': 'no-layer-cache' };
+const RENAMED: Readonly<Partial<Record<InputName, string>>> = { version: 'image-version', 'no-cache': 'no-layer-cache', cache: 'encoder-cache' };
+
+/**
+ * Old spellings that still work, each with a notice naming the new one: `--no-cache` meant the
+ * encoder cache here, while in buildx it means the layer cache (here `--no-layer-cache`).
+ */
+export const DEPRECATED_FLAGS: Readonly<Record<string, { readonly input: InputName; readonly negated: boolean; readonly use: string }>> = {
+  cache: { input: 'cache', negated: false, use: 'encoder-cache' },
+  'no-cache': { input: 'cache', negated: true, use: 'no-encoder-cache' },
+};
 
 /** The flag (without `--`) for an input. */
 export function flagOf(input: InputName): string {

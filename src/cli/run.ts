@@ -78,6 +78,7 @@ export async function runCli(argv: readonly string[], cliFacts: CliFacts = {}): 
     print(`${VERSION}\n`);
     return ExitCode.ok;
   }
+  for (const notice of request.notices) log.notice(notice);
 
   try {
     request = { ...request, inputs: await withAttestKeyFile(request.inputs, env) };

@@ -45,7 +45,7 @@ async function dockerEnv(name: string): Promise<Record<string, string>> {
 /** `build` of `base` into `image`, tagged `<unique>-<name>-v1.0.0` (or pushed by digest alone). */
 function buildArgs(base: string, image: string, name: string, extra: readonly string[]): string[] {
   const cacheDir = join(work, name, 'cache');
-  return ['build', '--base-image', base, '--images', image, '--source', source, '--no-cache', '--cache-dir', cacheDir, '--source-date-epoch', '1700000000', '--image-version', 'v1.0.0', '--tag-prefix', `${tag}-${name}-`, ...extra];
+  return ['build', '--base-image', base, '--images', image, '--source', source, '--no-encoder-cache', '--cache-dir', cacheDir, '--source-date-epoch', '1700000000', '--image-version', 'v1.0.0', '--tag-prefix', `${tag}-${name}-`, ...extra];
 }
 
 /**

@@ -35,7 +35,7 @@ describe('cache-image', () => {
   it('is pushed without Docker as an index with an amd64 and an arm64 entry over the same layer', async () => {
     const source = await encoderSource(join(work, 'source'));
     const { env } = await noDockerEnv(join(work, 'push'));
-    const run = await runCli(['prepare', '--source', source, '--no-cache', '--cache-dir', join(work, 'push/cache'), '--encoders', ENCODINGS.join(','), '--cache-image', CACHE_IMAGE], env);
+    const run = await runCli(['prepare', '--source', source, '--no-encoder-cache', '--cache-dir', join(work, 'push/cache'), '--encoders', ENCODINGS.join(','), '--cache-image', CACHE_IMAGE], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json['cache-image']).toMatchObject({ reference: CACHE_IMAGE, tagged: true });
     const index = await fetchManifest(REPO, tag);

@@ -187,7 +187,7 @@ async function overlay(s: StandIn, base: string): Promise<{ run: CliRun; image: 
   const { env } = await noDockerEnv(root);
   const image = testImage(`gw-${s.name}`);
   const run = await runCli(
-    ['build', '--engine', 'registry', '--gateway', 'auto', '--base-image', base, '--platforms', s.platforms.join(','), '--images', image, '--tag-prefix', `${tag}-`, '--push', '--source', source, '--no-cache', '--cache-dir', join(root, 'cache'), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000'],
+    ['build', '--engine', 'registry', '--gateway', 'auto', '--base-image', base, '--platforms', s.platforms.join(','), '--images', image, '--tag-prefix', `${tag}-`, '--push', '--source', source, '--no-encoder-cache', '--cache-dir', join(root, 'cache'), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000'],
     env,
   );
   expect(run.code, run.stderr).toBe(0);
@@ -264,7 +264,7 @@ describe('LiteLLM without CUSTOM_TIKTOKEN_CACHE_DIR', () => {
     await mkdir(join(root, 'tmp'), { recursive: true });
     const env = { PATH: process.env['PATH'] ?? '', HOME: root, XDG_CACHE_HOME: join(root, 'xdg'), TMPDIR: join(root, 'tmp'), DOCKER_CONFIG: process.env['DOCKER_CONFIG'] ?? join(process.env['HOME'] ?? '/root', '.docker') };
     const image = testImage('gw-litellm-buildx');
-    const run = await runCli(['build', '--builder', 'default', '--gateway', 'litellm', '--base-image', base, '--platforms', 'linux/amd64', '--images', image, '--tag-prefix', `${tag}-`, '--push', '--source', source, '--no-cache', '--cache-dir', join(root, 'cache'), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000'], env);
+    const run = await runCli(['build', '--builder', 'default', '--gateway', 'litellm', '--base-image', base, '--platforms', 'linux/amd64', '--images', image, '--tag-prefix', `${tag}-`, '--push', '--source', source, '--no-encoder-cache', '--cache-dir', join(root, 'cache'), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000'], env);
     expect(run.code, run.stderr).toBe(0);
     expect((run.json['platforms'] as Record<string, { verdict: string }>)['linux/amd64']?.verdict).toMatch(/^litellm starts offline on linux\/amd64: cl100k_base where tiktoken looks \(\/tiktoken_cache\)/);
     expectSameTokens(await readOffline(`${image}@${run.json['digest'] as string}`, 'linux/amd64', s), s, 'litellm buildx');

@@ -39,7 +39,7 @@ async function authGet(path: string, password = PASSWORD): Promise<Response> {
 }
 
 function args(name: string, cacheDir: string): string[] {
-  return ['build', '--engine', 'registry', '--base-image', BASE, '--source', source, '--no-cache', '--cache-dir', cacheDir, '--encoders', 'cl100k_base', '--images', `${registry.host}/${name}`, '--image-version', 'v1.0.0', '--push'];
+  return ['build', '--engine', 'registry', '--base-image', BASE, '--source', source, '--no-encoder-cache', '--cache-dir', cacheDir, '--encoders', 'cl100k_base', '--images', `${registry.host}/${name}`, '--image-version', 'v1.0.0', '--push'];
 }
 
 describe('registry engine with htpasswd auth', () => {

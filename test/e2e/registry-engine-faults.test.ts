@@ -37,7 +37,7 @@ describe('registry engine against a misbehaving registry', () => {
     const start = proxy.requests.length;
     const { env } = await noDockerEnv(join(work, 'run'));
     const source = await encoderSource(join(work, 'source'));
-    const run = await runCli(['build', '--engine', 'registry', '--base-image', base.reference, '--source', source, '--no-cache', '--cache-dir', join(work, 'run/cache'), '--encoders', 'cl100k_base', '--images', `${proxy.host}/${repo}`, '--image-version', 'v2.0.0', '--push'], env);
+    const run = await runCli(['build', '--engine', 'registry', '--base-image', base.reference, '--source', source, '--no-encoder-cache', '--cache-dir', join(work, 'run/cache'), '--encoders', 'cl100k_base', '--images', `${proxy.host}/${repo}`, '--image-version', 'v2.0.0', '--push'], env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/refused 4 cross-repository mount\(s\).*uploaded instead/);
     expect(run.stderr).toMatch(/trying again/);

@@ -37,7 +37,7 @@ beforeAll(async () => {
   source = await encoderSource(join(work, 'source'));
   // The names the folder must hold: what prepare lays out (encoder files and manifest.json).
   const { env } = await noDockerEnv(join(work, 'names'));
-  const run = await runCli(['prepare', '--source', source, '--no-cache', '--cache-dir', join(work, 'names/cache'), '--encoders', ENCODINGS.join(',')], env);
+  const run = await runCli(['prepare', '--source', source, '--no-encoder-cache', '--cache-dir', join(work, 'names/cache'), '--encoders', ENCODINGS.join(',')], env);
   expect(run.code, run.stderr).toBe(0);
   expected = (await readdir(join(work, 'names/cache'))).filter((n) => /^[0-9a-f]{40}$/.test(n) || n === 'manifest.json').sort();
   expect(expected).toHaveLength(ENCODINGS.length + 1);
@@ -69,7 +69,7 @@ function hostileBase(): Promise<string> {
 
 /** Builds the overlay into `image` (`args` name the engine, base and cache-dir), pushes, and checks the image as a container sees it. */
 async function overlayHidesTheBase(image: string, args: readonly string[], env: Record<string, string>): Promise<void> {
-  const common = ['--images', image, '--platforms', PLATFORM, '--source', source, '--no-cache', '--encoders', ENCODINGS.join(','), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000', '--push'];
+  const common = ['--images', image, '--platforms', PLATFORM, '--source', source, '--no-encoder-cache', '--encoders', ENCODINGS.join(','), '--image-version', 'v1.0.0', '--source-date-epoch', '1700000000', '--push'];
   const run = await runCli(['build', ...args, ...common], env, '022');
   expect(run.code, run.stderr).toBe(0);
   expect(run.json['verified']).toBe(true);
@@ -106,7 +106,7 @@ describe('the opaque cache folder on real engines', () => {
     await requireBuilder(builder);
     const cacheImage = `${testImage('h8-opaque-cache-image')}:${tag}`;
     const { env } = await noDockerEnv(join(work, `cache-image-${builder.name}`));
-    const pushed = await runCli(['prepare', '--source', source, '--no-cache', '--cache-dir', join(work, `cache-image-${builder.name}/cache`), '--encoders', ENCODINGS.join(','), '--cache-image', cacheImage], env);
+    const pushed = await runCli(['prepare', '--source', source, '--no-encoder-cache', '--cache-dir', join(work, `cache-image-${builder.name}/cache`), '--encoders', ENCODINGS.join(','), '--cache-image', cacheImage], env);
     expect(pushed.code, pushed.stderr).toBe(0);
     const dir = join(work, `consumer-${builder.name}`);
     await mkdir(dir, { recursive: true });

@@ -23,7 +23,7 @@ let archiveBase: string;
 const loaded: string[] = [];
 
 function engineArgs(base: string, cacheDir: string, extra: readonly string[]): string[] {
-  return ['build', '--engine', 'registry', '--base-image', base, '--source', source, '--no-cache', '--cache-dir', cacheDir, '--encoders', 'r50k_base,p50k_base,cl100k_base,o200k_base', '--source-date-epoch', '1700000000', '--image-version', 'v1.0.0', ...extra];
+  return ['build', '--engine', 'registry', '--base-image', base, '--source', source, '--no-encoder-cache', '--cache-dir', cacheDir, '--encoders', 'r50k_base,p50k_base,cl100k_base,o200k_base', '--source-date-epoch', '1700000000', '--image-version', 'v1.0.0', ...extra];
 }
 
 async function baseContext(dir: string): Promise<string> {

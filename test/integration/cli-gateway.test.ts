@@ -37,7 +37,7 @@ function cli(args: readonly string[], home: string): Promise<{ code: number; std
 describe('oneapi-offline --gateway', () => {
   it("prepare --gateway one-api lays out One API's two encodings, and says which gateway", async () => {
     const home = await mkdtemp(join(root, 'home-'));
-    const run = await cli(['prepare', '--gateway', 'one-api', '--mirror', mirror.origin, '--out', join(home, 'cache'), '--no-cache'], home);
+    const run = await cli(['prepare', '--gateway', 'one-api', '--mirror', mirror.origin, '--out', join(home, 'cache'), '--no-encoder-cache'], home);
     expect(run.code, run.stderr).toBe(ExitCode.ok);
     const result = JSON.parse(run.stdout) as { files: Array<{ id: string }>; gateway: { name: string; by: string } };
     expect(result.files.map((f) => f.id)).toEqual(['cl100k_base', 'o200k_base']);
@@ -54,7 +54,7 @@ describe('oneapi-offline --gateway', () => {
   ])('%s: exit 2 before any download or build', async (_what, args, message) => {
     const home = await mkdtemp(join(root, 'home-'));
     const before = mirror.requests.length;
-    const run = await cli([...args, '--mirror', mirror.origin, '--out', join(home, 'cache'), '--no-cache'], home);
+    const run = await cli([...args, '--mirror', mirror.origin, '--out', join(home, 'cache'), '--no-encoder-cache'], home);
     expect(run.code, run.stderr).toBe(ExitCode.badInput);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).not.toMatch(/unexpected error/);

@@ -19,17 +19,33 @@ describe('parseCliArgs', () => {
     [['prepare', '--out', '/tmp/x'], { 'cache-dir': '/tmp/x', build: 'false' }],
     [['prepare', '--out=/tmp/x'], { 'cache-dir': '/tmp/x', build: 'false' }],
     [['prepare', '--encoders', 'cl100k_base', '--encoders', 'o200k_base', '--refresh'], { encoders: 'cl100k_base\no200k_base', refresh: 'true', build: 'false' }],
-    [['prepare', '--mirror', 'https://m.example/openai', '--source', 'enc.tar.gz', '--no-cache'], { mirror: 'https://m.example/openai', source: 'enc.tar.gz', cache: 'false', build: 'false' }],
+    [['prepare', '--mirror', 'https://m.example/openai', '--source', 'enc.tar.gz', '--no-encoder-cache'], { mirror: 'https://m.example/openai', source: 'enc.tar.gz', cache: 'false', build: 'false' }],
     [['build', '--image', 'ghcr.io/o/a', '--images', 'docker.io/o/a', '--image-version', 'v1.2.3', '--push'], { images: 'docker.io/o/a\nghcr.io/o/a', version: 'v1.2.3', push: 'true' }],
     [['build', '--build-arg', 'A=1', '--build-arg', 'B=x,y', '--platform', 'linux/amd64'], { 'build-args': 'A=1\nB=x,y', platforms: 'linux/amd64' }],
     [['build', '--base-image', 'justsong/one-api:v0.6.10', '--no-verify', '--archive', 'img.tar'], { 'base-image': 'justsong/one-api:v0.6.10', verify: 'false', archive: 'img.tar' }],
     [['merge', '--merge-digest', 'sha256:aa', '--merge-digest', 'sha256:bb', '--images', 'r/x', '--image-version', 'v2'], { 'merge-digests': 'sha256:aa\nsha256:bb', images: 'r/x', version: 'v2' }],
     [['verify', '--images', 'r/x:v1', '--encoders', 'cl100k_base'], { images: 'r/x:v1', encoders: 'cl100k_base' }],
-    // build-push-action's inputs: --no-cache stays `cache: false`; the layer cache is --no-layer-cache.
-    [['build', '--no-layer-cache', '--pull', '--no-cache'], { cache: 'false', 'no-cache': 'true', pull: 'true' }],
+    // The encoder cache is --[no-]encoder-cache; build-push-action's layer cache is --no-layer-cache.
+    [['build', '--no-layer-cache', '--pull', '--no-encoder-cache'], { cache: 'false', 'no-cache': 'true', pull: 'true' }],
+    [['prepare', '--encoder-cache'], { cache: 'true', build: 'false' }],
     [['build', '--secrets', 'a=1', '--secrets', 'b=2', '--cache-from', 'type=local,src=/c', '--annotations', 'a=b', '--flavor', 'latest=false'], { secrets: 'a=1\nb=2', 'cache-from': 'type=local,src=/c', annotations: 'a=b', flavor: 'latest=false' }],
   ] as const)('%j', (argv, inputs) => {
-    expect(parseCliArgs(argv)).toEqual({ kind: 'run', command: argv[0], inputs });
+    expect(parseCliArgs(argv)).toEqual({ kind: 'run', command: argv[0], inputs, notices: [] });
+  });
+
+  it.each([
+    [['prepare', '--no-cache'], 'false', '--no-encoder-cache'],
+    [['build', '--cache'], 'true', '--encoder-cache'],
+  ] as const)('the old spelling %j still works, with a notice naming the new one', (argv, cache, use) => {
+    const request = parseCliArgs(argv);
+    if (request.kind !== 'run') throw new Error('not a run');
+    expect(request.inputs.cache).toBe(cache);
+    expect(request.notices).toEqual([expect.stringContaining(`write ${use}`)]);
+    expect(request.notices[0]).toContain('--no-layer-cache');
+  });
+
+  it('the old and the new spelling together are one flag given twice', () => {
+    expect(rejection(['prepare', '--no-cache', '--encoder-cache']).message).toMatch(/both --/);
   });
 
   it.each([
