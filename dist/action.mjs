@@ -4,23 +4,24 @@ import {
   defaultCacheRoot,
   readDockerConfig,
   repositoryUrl,
+  runFacts,
   runGitFacts,
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-3UBV5TIR.mjs";
-import "./chunks/chunk-J5GVYQBN.mjs";
-import "./chunks/chunk-NR5WT3X2.mjs";
+} from "./chunks/chunk-C37I5EXP.mjs";
 import "./chunks/chunk-JL67VI6R.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
+import "./chunks/chunk-FCWDLZQ3.mjs";
 import "./chunks/chunk-SC7NWMZY.mjs";
-import "./chunks/chunk-TVM242SN.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
-import "./chunks/chunk-GB2XVR7V.mjs";
+import "./chunks/chunk-NR5WT3X2.mjs";
+import "./chunks/chunk-TVM242SN.mjs";
 import "./chunks/chunk-EOQMFXHM.mjs";
-import "./chunks/chunk-4JP7HRL6.mjs";
-import "./chunks/chunk-QE6PONKV.mjs";
+import "./chunks/chunk-GB2XVR7V.mjs";
+import "./chunks/chunk-P64V3RPG.mjs";
+import "./chunks/chunk-5NV5H2XR.mjs";
 import {
   debug,
   getInput,
@@ -33,21 +34,21 @@ import {
   summary,
   warning
 } from "./chunks/chunk-3677AHND.mjs";
-import "./chunks/chunk-4NSMFSHO.mjs";
-import "./chunks/chunk-KAYGHQQE.mjs";
-import "./chunks/chunk-JA56BMEW.mjs";
+import "./chunks/chunk-2ZPDASUW.mjs";
+import "./chunks/chunk-SH2FOLLV.mjs";
+import "./chunks/chunk-YFCBWU4X.mjs";
 import "./chunks/chunk-TORZOQGE.mjs";
 import "./chunks/chunk-LMSPCY74.mjs";
-import "./chunks/chunk-L7JK5SNJ.mjs";
+import "./chunks/chunk-RUXLBO7T.mjs";
 import "./chunks/chunk-7I65BH5E.mjs";
-import "./chunks/chunk-DGPB3I2O.mjs";
+import "./chunks/chunk-JUBMCVBR.mjs";
 import {
   redactUrl,
   stripCredentials
 } from "./chunks/chunk-AMMJLJJB.mjs";
 import {
   ActionError
-} from "./chunks/chunk-ZWN2JR2B.mjs";
+} from "./chunks/chunk-SENFWAUD.mjs";
 import "./chunks/chunk-JVZTSKKL.mjs";
 
 // src/entries/action.ts
@@ -92,7 +93,9 @@ function actionOutputs(result) {
     verification: verification ? JSON.stringify(verification) : "",
     "cache-image": result.cacheImage?.tagged ? `${result.cacheImage.reference}@${result.cacheImage.digest}` : "",
     gateway: result.gateway?.profile.name ?? "",
-    verdict: (verification?.platforms ?? []).flatMap((p) => p.verdict ? [p.verdict] : []).join("\n")
+    verdict: (verification?.platforms ?? []).flatMap((p) => p.verdict ? [p.verdict] : []).join("\n"),
+    attestation: result.attestation?.path ?? "",
+    "subject-digest": result.attestation?.subjectDigest ?? ""
   };
 }
 
@@ -323,7 +326,8 @@ async function runAction() {
         processEnv: env,
         git: (needs) => runGitFacts(env.GITHUB_WORKSPACE ?? process.cwd(), env, needs),
         repositoryUrl: repositoryUrl(env),
-        dockerConfig: await readDockerConfig(env)
+        dockerConfig: await readDockerConfig(env),
+        run: runFacts(env)
       },
       {
         log,

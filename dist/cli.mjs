@@ -1,46 +1,50 @@
 #!/usr/bin/env node
 import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);
 import {
+  VERSION
+} from "./chunks/chunk-SOVTOUKX.mjs";
+import {
   actionsCache,
   defaultCacheRoot,
   readDockerConfig,
   repositoryUrl,
+  runFacts,
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-3UBV5TIR.mjs";
-import "./chunks/chunk-J5GVYQBN.mjs";
-import "./chunks/chunk-NR5WT3X2.mjs";
+} from "./chunks/chunk-C37I5EXP.mjs";
 import "./chunks/chunk-JL67VI6R.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
+import "./chunks/chunk-FCWDLZQ3.mjs";
 import "./chunks/chunk-SC7NWMZY.mjs";
-import "./chunks/chunk-TVM242SN.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
-import "./chunks/chunk-GB2XVR7V.mjs";
+import "./chunks/chunk-NR5WT3X2.mjs";
+import "./chunks/chunk-TVM242SN.mjs";
 import "./chunks/chunk-EOQMFXHM.mjs";
-import "./chunks/chunk-4JP7HRL6.mjs";
-import "./chunks/chunk-QE6PONKV.mjs";
+import "./chunks/chunk-GB2XVR7V.mjs";
+import "./chunks/chunk-P64V3RPG.mjs";
+import "./chunks/chunk-5NV5H2XR.mjs";
 import {
   checkoutRoot,
   gitFactsDir,
   repositoryFacts
 } from "./chunks/chunk-JAI6OR3G.mjs";
-import "./chunks/chunk-4NSMFSHO.mjs";
-import "./chunks/chunk-KAYGHQQE.mjs";
-import "./chunks/chunk-JA56BMEW.mjs";
+import "./chunks/chunk-2ZPDASUW.mjs";
+import "./chunks/chunk-SH2FOLLV.mjs";
+import "./chunks/chunk-YFCBWU4X.mjs";
 import "./chunks/chunk-TORZOQGE.mjs";
 import "./chunks/chunk-LMSPCY74.mjs";
-import "./chunks/chunk-L7JK5SNJ.mjs";
+import "./chunks/chunk-RUXLBO7T.mjs";
 import "./chunks/chunk-7I65BH5E.mjs";
-import "./chunks/chunk-DGPB3I2O.mjs";
+import "./chunks/chunk-JUBMCVBR.mjs";
 import "./chunks/chunk-AMMJLJJB.mjs";
 import {
   ActionError,
   ExitCode,
   InputError,
   exitCodeOf
-} from "./chunks/chunk-ZWN2JR2B.mjs";
+} from "./chunks/chunk-SENFWAUD.mjs";
 import "./chunks/chunk-JVZTSKKL.mjs";
 
 // src/entries/cli.ts
@@ -102,7 +106,10 @@ var INPUT_NAMES = [
   "add-hosts",
   "engine",
   "cache-image",
-  "gateway"
+  "gateway",
+  "attest-key",
+  "attest-key-password",
+  "attestation"
 ];
 var INPUT_DEFAULTS = {
   cache: "true",
@@ -119,14 +126,12 @@ var INPUT_DEFAULTS = {
   "no-cache": "false",
   pull: "false",
   engine: "buildx",
-  gateway: "generic"
+  gateway: "generic",
+  attestation: "if-present"
 };
 function rawInputsFrom(values) {
   return (name) => values[name] ?? "";
 }
-
-// src/version.ts
-var VERSION = "1.0.0";
 
 // src/cli/args.ts
 import { parseArgs } from "node:util";
@@ -140,11 +145,12 @@ var PROXY = ["http-proxy", "https-proxy", "no-proxy"];
 var EXPECTATIONS = ["encoders", "extra-encoders", "cache-path"];
 var COMMAND_DECIDES = ["build"];
 var MERGE_ONLY = ["merge-digests"];
+var VERIFY_ONLY = ["attestation"];
 var PREPARE_INPUTS = ["gateway", "encoders", "extra-encoders", "mirror", "source", "cache-dir", "cache", "refresh", ...PROXY, "cache-image", "platforms", "cache-path", "verify"];
 var COMMAND_INPUTS = {
   prepare: PREPARE_INPUTS,
-  build: INPUT_NAMES.filter((name) => !COMMAND_DECIDES.includes(name) && !MERGE_ONLY.includes(name)),
-  verify: ["images", "archive", "gateway", "consumers", ...EXPECTATIONS, ...PROXY],
+  build: INPUT_NAMES.filter((name) => !COMMAND_DECIDES.includes(name) && !MERGE_ONLY.includes(name) && !VERIFY_ONLY.includes(name)),
+  verify: ["images", "archive", "gateway", "consumers", ...EXPECTATIONS, ...PROXY, "attestation", "attest-key"],
   merge: ["merge-digests", "images", "version", "tag-prefix", "flavor", "tags", "annotations", "builder", "verify", "gateway", ...EXPECTATIONS, ...PROXY]
 };
 var RENAMED = { version: "image-version", "no-cache": "no-layer-cache", cache: "encoder-cache" };
@@ -343,7 +349,7 @@ function parseCliArgs(argv) {
 }
 
 // src/cli/action-inputs.ts
-var ACTION_INPUTS = JSON.parse(`{"gateway":{"description":"The gateway the image runs, whose way of reading the files the image and its verification follow: one-api, new-api, litellm, open-webui, dify-api, dify-plugin-daemon, generic (tiktoken and tiktoken-go, no gateway rule), or auto (overlay mode: chosen from base-image's labels, entrypoint, cmd and variables; nothing recognised is generic). It picks the default encoders and consumers, the variables the overlay sets (litellm: also CUSTOM_TIKTOKEN_CACHE_DIR) and the volumes cache-path must stay out of (see the table of gateways in the README)","default":"generic"},"encoders":{"description":"Encodings to bundle, comma- or newline-separated (r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base, o200k_harmony, gpt2), or \\"all\\"; default: what the gateway loads (generic: r50k_base,p50k_base,cl100k_base,o200k_base)"},"extra-encoders":{"description":"Extra files, one per line as \\"name url sha256\\"; cached under sha1(url) like the built-in ones"},"mirror":{"description":"Base URL to download from instead of https://openaipublic.blob.core.windows.net (the path under it is kept)"},"source":{"description":"Local folder or .tar/.tar.gz holding the encoder files (air-gapped sites); never touches the network"},"cache-dir":{"description":"Folder to lay out as TIKTOKEN_CACHE_DIR (files named by sha1 of the canonical URL, plus manifest.json); default $RUNNER_TEMP/tiktoken_cache"},"cache":{"description":"Keep verified files in the runner tool cache and the Actions cache across jobs and runs","default":"true"},"refresh":{"description":"Ignore every cache, download again and report drift (fails when upstream bytes no longer match the pins); for scheduled jobs","default":"false"},"http-proxy":{"description":"Proxy for http:// downloads and the build (default: the runner's HTTP_PROXY/http_proxy)"},"https-proxy":{"description":"Proxy for https:// downloads and the build (default: the runner's HTTPS_PROXY/https_proxy)"},"no-proxy":{"description":"Hosts that bypass the proxy (default: the runner's NO_PROXY/no_proxy)"},"build":{"description":"Build an image after preparing the encoder cache; \\"false\\" prepares only","default":"true"},"context":{"description":"Build context (Dockerfile mode); the verified cache is also passed as the named context \\"tiktoken\\"","default":"."},"file":{"description":"Path to the Dockerfile (Dockerfile mode; default {context}/Dockerfile)"},"base-image":{"description":"Overlay mode: make this published image offline by adding the cache folder, without rebuilding it (no RUN, no emulation); a registry name is lowercased as images are (tag and digest kept). Never worse than the base: what the base already serves offline is read first (every platform, every reader's folder); pinned files it serves that encoders lacks (e.g. gpt2 in Dify's /app/api/.tiktoken_cache) are carried into cache-path from the base's verified bytes and verified; a pinned file name there with other bytes stops the run before the build; other files there are named in a warning (keep them with extra-encoders)"},"cache-path":{"description":"Where the encoder files live inside the image; TIKTOKEN_CACHE_DIR and DATA_GYM_CACHE_DIR (and the gateway's own variable, e.g. LiteLLM's CUSTOM_TIKTOKEN_CACHE_DIR) point here. In overlay mode a folder of its own: whatever the base has there is hidden (/usr, /data and other folders images fill are refused); never under the gateway's data volume","default":"/tiktoken_cache"},"platforms":{"description":"Target platforms, comma- or newline-separated; \\"auto\\" (overlay mode) takes the base image's platforms. A platform the base image (or a FROM image of the Dockerfile) lacks stops the run before the build, naming the platforms it has","default":"linux/amd64,linux/arm64"},"builder":{"description":"Buildx builder instance to use"},"build-args":{"description":"Build arguments, one KEY=VALUE per line"},"labels":{"description":"Extra image labels, one KEY=VALUE per line (docker/metadata-action's labels output passes in as it is); they win over the OCI labels this action sets"},"annotations":{"description":"Annotations, one [type[,type][[platform]]:]key=value per line as buildx --annotation takes them (type: index, manifest, index-descriptor, manifest-descriptor; metadata-action's annotations output passes in as it is). A bare key=value goes on the manifests and, for a multi-platform image, on the index"},"images":{"description":"Image names to tag (without tag), comma- or newline-separated, e.g. ghcr.io/org/one-api; lowercased, as metadata-action does. Leave empty when tags holds full references (metadata-action's tags output): the names then come from those"},"version":{"description":"Version the tags come from (default: the git tag of the run, else the short commit)"},"flavor":{"description":"How tags are made from version, in metadata-action's syntax, one per line: latest=auto|true|false (the moving tag: auto gives it to plain x.y.z releases), prefix=<text>[,onlatest=true] (default offline-: v1.2.3 gives offline-v1.2.3, offline-v1.2, offline-v1 and the moving offline; with onlatest the moving tag is <prefix>latest), suffix=<text>[,onlatest=true]"},"tag-prefix":{"description":"Deprecated: the same as flavor prefix=<text> (a notice when set to anything but offline-); flavor's prefix wins over this default","default":"offline-"},"tags":{"description":"More tags, comma- or newline-separated: full references (name:tag; metadata-action's tags output passes in as it is) or bare tags put on every image"},"push":{"description":"Push the image to the registry","default":"false"},"load":{"description":"Load the image into the local Docker image store","default":"false"},"archive":{"description":"Write a multi-arch OCI archive (tar) to this path, for carrying the image into an air-gapped site"},"provenance":{"description":"Provenance attestation: \\"false\\", \\"mode=min\\" or \\"mode=max\\" (default: buildx's; build-args carrying proxy credentials are never recorded)"},"source-date-epoch":{"description":"SOURCE_DATE_EPOCH for reproducible digests (default: the commit time of HEAD)"},"verify":{"description":"Check every platform of the built image offline, as each of consumers reads it: the folder it opens, every encoder file there with its pinned sha256, and nothing else there","default":"true"},"consumers":{"description":"Readers that must work offline from the image, checked by verify: tiktoken (Python) and tiktoken-go (One API, new-api); each reads the folder its own rules pick from the image Env (TIKTOKEN_CACHE_DIR, DATA_GYM_CACHE_DIR, the temp dir), after the gateway's own rule; default: the gateway's readers (generic: tiktoken,tiktoken-go)"},"push-by-digest":{"description":"Push without tags and output the digest, for one-job-per-platform builds merged later with merge-digests","default":"false"},"merge-digests":{"description":"Merge mode: image digests (sha256:\u2026) pushed by per-platform jobs, merged into one tagged multi-arch index; no build runs (annotations then go on the index: bare or index: ones only, and only when the per-platform images use OCI media types; with Docker-typed per-platform images imagetools makes a Docker manifest list, which holds none: an input error before anything is pushed)"},"target":{"description":"Build stage to build (Dockerfile mode)"},"build-contexts":{"description":"More named build contexts, one name=path (or name=docker-image://ref) per line; the name tiktoken is taken by the verified cache"},"cache-from":{"description":"Layer cache sources for buildx, one per line (e.g. type=registry,ref=ghcr.io/org/one-api:buildcache or type=local,src=path)"},"cache-to":{"description":"Layer cache destinations for buildx, one per line (e.g. type=registry,ref=ghcr.io/org/one-api:buildcache,mode=max or type=local,dest=path)"},"secrets":{"description":"Build secrets, one id=value per line, for RUN --mount=type=secret,id=\u2026; masked, and passed to buildx through a private 0600 file, never in logs, the image or provenance"},"secret-envs":{"description":"Build secrets from environment variables of this step, id=ENVNAME, comma- or newline-separated"},"secret-files":{"description":"Build secrets from files, one id=path per line"},"sbom":{"description":"SBOM attestation: true, false or generator attributes (buildx --sbom)"},"no-cache":{"description":"Do not use the layer cache when building","default":"false"},"pull":{"description":"Always pull the images the build starts from","default":"false"},"network":{"description":"Network mode of RUN steps: default, none or host"},"add-hosts":{"description":"Custom host-to-IP mappings for RUN steps, host:ip, comma- or newline-separated (e.g. docker:10.180.0.1)"},"engine":{"description":"How overlay mode makes the image: \\"buildx\\" (docker buildx build) or \\"registry\\" (no Docker: appends the verified layer to every platform of base-image in the registry or an OCI layout/archive, verifies, then tags)","default":"buildx"},"cache-image":{"description":"Also push the verified cache folder as a one-layer image (name:tag), for COPY --from=, Kubernetes image volumes and init containers; no Docker needed"}}`);
+var ACTION_INPUTS = JSON.parse(`{"gateway":{"description":"The gateway the image runs, whose way of reading the files the image and its verification follow: one-api, new-api, litellm, open-webui, dify-api, dify-plugin-daemon, generic (tiktoken and tiktoken-go, no gateway rule), or auto (overlay mode: chosen from base-image's labels, entrypoint, cmd and variables; nothing recognised is generic). It picks the default encoders and consumers, the variables the overlay sets (litellm: also CUSTOM_TIKTOKEN_CACHE_DIR) and the volumes cache-path must stay out of (see the table of gateways in the README)","default":"generic"},"encoders":{"description":"Encodings to bundle, comma- or newline-separated (r50k_base, p50k_base, p50k_edit, cl100k_base, o200k_base, o200k_harmony, gpt2), or \\"all\\"; default: what the gateway loads (generic: r50k_base,p50k_base,cl100k_base,o200k_base)"},"extra-encoders":{"description":"Extra files, one per line as \\"name url sha256\\"; cached under sha1(url) like the built-in ones"},"mirror":{"description":"Base URL to download from instead of https://openaipublic.blob.core.windows.net (the path under it is kept)"},"source":{"description":"Local folder or .tar/.tar.gz holding the encoder files (air-gapped sites); never touches the network"},"cache-dir":{"description":"Folder to lay out as TIKTOKEN_CACHE_DIR (files named by sha1 of the canonical URL, plus manifest.json); default $RUNNER_TEMP/tiktoken_cache"},"cache":{"description":"Keep verified files in the runner tool cache and the Actions cache across jobs and runs","default":"true"},"refresh":{"description":"Ignore every cache, download again and report drift (fails when upstream bytes no longer match the pins); for scheduled jobs","default":"false"},"http-proxy":{"description":"Proxy for http:// downloads and the build (default: the runner's HTTP_PROXY/http_proxy)"},"https-proxy":{"description":"Proxy for https:// downloads and the build (default: the runner's HTTPS_PROXY/https_proxy)"},"no-proxy":{"description":"Hosts that bypass the proxy (default: the runner's NO_PROXY/no_proxy)"},"build":{"description":"Build an image after preparing the encoder cache; \\"false\\" prepares only","default":"true"},"context":{"description":"Build context (Dockerfile mode); the verified cache is also passed as the named context \\"tiktoken\\"","default":"."},"file":{"description":"Path to the Dockerfile (Dockerfile mode; default {context}/Dockerfile)"},"base-image":{"description":"Overlay mode: make this published image offline by adding the cache folder, without rebuilding it (no RUN, no emulation); a registry name is lowercased as images are (tag and digest kept). Never worse than the base: what the base already serves offline is read first (every platform, every reader's folder); pinned files it serves that encoders lacks (e.g. gpt2 in Dify's /app/api/.tiktoken_cache) are carried into cache-path from the base's verified bytes and verified; a pinned file name there with other bytes stops the run before the build; other files there are named in a warning (keep them with extra-encoders)"},"cache-path":{"description":"Where the encoder files live inside the image; TIKTOKEN_CACHE_DIR and DATA_GYM_CACHE_DIR (and the gateway's own variable, e.g. LiteLLM's CUSTOM_TIKTOKEN_CACHE_DIR) point here. In overlay mode a folder of its own: whatever the base has there is hidden (/usr, /data and other folders images fill are refused); never under the gateway's data volume","default":"/tiktoken_cache"},"platforms":{"description":"Target platforms, comma- or newline-separated; \\"auto\\" (overlay mode) takes the base image's platforms. A platform the base image (or a FROM image of the Dockerfile) lacks stops the run before the build, naming the platforms it has","default":"linux/amd64,linux/arm64"},"builder":{"description":"Buildx builder instance to use"},"build-args":{"description":"Build arguments, one KEY=VALUE per line"},"labels":{"description":"Extra image labels, one KEY=VALUE per line (docker/metadata-action's labels output passes in as it is); they win over the OCI labels this action sets"},"annotations":{"description":"Annotations, one [type[,type][[platform]]:]key=value per line as buildx --annotation takes them (type: index, manifest, index-descriptor, manifest-descriptor; metadata-action's annotations output passes in as it is). A bare key=value goes on the manifests and, for a multi-platform image, on the index"},"images":{"description":"Image names to tag (without tag), comma- or newline-separated, e.g. ghcr.io/org/one-api; lowercased, as metadata-action does. Leave empty when tags holds full references (metadata-action's tags output): the names then come from those"},"version":{"description":"Version the tags come from (default: the git tag of the run, else the short commit)"},"flavor":{"description":"How tags are made from version, in metadata-action's syntax, one per line: latest=auto|true|false (the moving tag: auto gives it to plain x.y.z releases), prefix=<text>[,onlatest=true] (default offline-: v1.2.3 gives offline-v1.2.3, offline-v1.2, offline-v1 and the moving offline; with onlatest the moving tag is <prefix>latest), suffix=<text>[,onlatest=true]"},"tag-prefix":{"description":"Deprecated: the same as flavor prefix=<text> (a notice when set to anything but offline-); flavor's prefix wins over this default","default":"offline-"},"tags":{"description":"More tags, comma- or newline-separated: full references (name:tag; metadata-action's tags output passes in as it is) or bare tags put on every image"},"push":{"description":"Push the image to the registry","default":"false"},"load":{"description":"Load the image into the local Docker image store","default":"false"},"archive":{"description":"Write a multi-arch OCI archive (tar) to this path, for carrying the image into an air-gapped site"},"provenance":{"description":"Provenance attestation: \\"false\\", \\"mode=min\\" or \\"mode=max\\" (default: buildx's; build-args carrying proxy credentials are never recorded)"},"source-date-epoch":{"description":"SOURCE_DATE_EPOCH for reproducible digests (default: the commit time of HEAD)"},"verify":{"description":"Check every platform of the built image offline, as each of consumers reads it: the folder it opens, every encoder file there with its pinned sha256, and nothing else there","default":"true"},"consumers":{"description":"Readers that must work offline from the image, checked by verify: tiktoken (Python) and tiktoken-go (One API, new-api); each reads the folder its own rules pick from the image Env (TIKTOKEN_CACHE_DIR, DATA_GYM_CACHE_DIR, the temp dir), after the gateway's own rule; default: the gateway's readers (generic: tiktoken,tiktoken-go)"},"push-by-digest":{"description":"Push without tags and output the digest, for one-job-per-platform builds merged later with merge-digests","default":"false"},"merge-digests":{"description":"Merge mode: image digests (sha256:\u2026) pushed by per-platform jobs, merged into one tagged multi-arch index; no build runs (annotations then go on the index: bare or index: ones only, and only when the per-platform images use OCI media types; with Docker-typed per-platform images imagetools makes a Docker manifest list, which holds none: an input error before anything is pushed)"},"target":{"description":"Build stage to build (Dockerfile mode)"},"build-contexts":{"description":"More named build contexts, one name=path (or name=docker-image://ref) per line; the name tiktoken is taken by the verified cache"},"cache-from":{"description":"Layer cache sources for buildx, one per line (e.g. type=registry,ref=ghcr.io/org/one-api:buildcache or type=local,src=path)"},"cache-to":{"description":"Layer cache destinations for buildx, one per line (e.g. type=registry,ref=ghcr.io/org/one-api:buildcache,mode=max or type=local,dest=path)"},"secrets":{"description":"Build secrets, one id=value per line, for RUN --mount=type=secret,id=\u2026; masked, and passed to buildx through a private 0600 file, never in logs, the image or provenance"},"secret-envs":{"description":"Build secrets from environment variables of this step, id=ENVNAME, comma- or newline-separated"},"secret-files":{"description":"Build secrets from files, one id=path per line"},"sbom":{"description":"SBOM attestation: true, false or generator attributes (buildx --sbom)"},"no-cache":{"description":"Do not use the layer cache when building","default":"false"},"pull":{"description":"Always pull the images the build starts from","default":"false"},"network":{"description":"Network mode of RUN steps: default, none or host"},"add-hosts":{"description":"Custom host-to-IP mappings for RUN steps, host:ip, comma- or newline-separated (e.g. docker:10.180.0.1)"},"engine":{"description":"How overlay mode makes the image: \\"buildx\\" (docker buildx build) or \\"registry\\" (no Docker: appends the verified layer to every platform of base-image in the registry or an OCI layout/archive, verifies, then tags)","default":"buildx"},"attest-key":{"description":"The text of a cosign private key (cosign.key as \`cosign generate-key-pair\` writes it: ECDSA P-256, encrypted), from a secret. With it, the verified image gets a signed in-toto attestation of what it holds for its gateway (predicate type https://github.com/oneapi-offline-action/attestations/encoder-cache/v1), attached in cosign's layout before any tag, so \`cosign verify-attestation --key cosign.pub\` accepts it. Needs push: true and verify: true (either engine). Masked; never logged"},"attest-key-password":{"description":"The password of attest-key (COSIGN_PASSWORD when it was generated), from a secret. Masked; never logged"},"attestation":{"description":"verify (CLI): whether the image's encoder-cache attestation is checked: required (fail without one), if-present, or ignore. Checked with attest-key holding cosign.pub: the signature, that a subject is the image's digest, and that its platforms, files, paths, variables and verdicts equal what the verifier reads from the layers now (any difference exits 6 naming the field)","default":"if-present"},"cache-image":{"description":"Also push the verified cache folder as a one-layer image (name:tag), for COPY --from=, Kubernetes image volumes and init containers; no Docker needed"}}`);
 
 // src/cli/help.ts
 var WIDTH = 100;
@@ -430,6 +436,7 @@ function cliResult(result) {
   if (built?.platformDigests) out["platform-digests"] = built.platformDigests;
   if (result.cacheImage) out["cache-image"] = { ...result.cacheImage };
   if (result.gateway) out["gateway"] = { name: result.gateway.profile.name, by: result.gateway.by, why: result.gateway.why };
+  if (result.attestation) out["attestation"] = { path: result.attestation.path, "subject-digest": result.attestation.subjectDigest, attached: result.attestation.attached };
   if (verification) {
     out["verified"] = verification.ok;
     out["platforms"] = Object.fromEntries(verification.platforms.map((p) => [p.platform, { digest: p.digest, ok: p.ok, ...p.verdict ? { verdict: p.verdict } : {} }]));
@@ -483,6 +490,17 @@ function cliLogger(write, options2) {
   };
 }
 
+// src/cli/attest-key-file.ts
+import { readFile } from "node:fs/promises";
+async function withAttestKeyFile(inputs, env) {
+  const path = inputs["attest-key"]?.trim();
+  if (!path) return inputs;
+  const text = await readFile(path, "utf8").catch((error) => {
+    throw new InputError("attest-key", { what: `--attest-key ${path} cannot be read`, got: error.code ?? "unreadable", expected: "the path of cosign.key", fix: "pass the file `cosign generate-key-pair` wrote (cosign.key)" });
+  });
+  return { ...inputs, "attest-key": text, "attest-key-password": inputs["attest-key-password"] ?? env["COSIGN_PASSWORD"] ?? "" };
+}
+
 // src/cli/run.ts
 function failureText(error) {
   if (error instanceof ActionError) return `error: ${error.message}`;
@@ -530,6 +548,12 @@ async function runCli(argv, cliFacts = {}) {
     return ExitCode.ok;
   }
   for (const notice of request.notices) log.notice(notice);
+  try {
+    request = { ...request, inputs: await withAttestKeyFile(request.inputs, env) };
+  } catch (error) {
+    log.info(failureText(error));
+    return exitCodeOf(error);
+  }
   const root = defaultCacheRoot(env);
   env.RUNNER_TOOL_CACHE ||= join(root, "tool-cache");
   env.RUNNER_TEMP ||= join(root, "tmp");
@@ -547,7 +571,8 @@ async function runCli(argv, cliFacts = {}) {
         git: contextGitFacts(request.command, request.inputs, env, log, cliFacts.toolDir),
         repositoryUrl: repositoryUrl(env),
         verifyOnly: request.command === "verify",
-        dockerConfig: await readDockerConfig(env)
+        dockerConfig: await readDockerConfig(env),
+        run: runFacts(env)
       },
       {
         log,
