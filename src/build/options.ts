@@ -14,6 +14,7 @@ import { parsePlatforms } from './platforms.js';
 import { chooseProvenance, PROVENANCE_VALUES, proxyBuildArgs, proxyOfBuildArgs, proxySecrets, type BuildProxy, type ProvenanceInput } from './proxy-args.js';
 import { parseSecrets, type BuildSecret } from './secrets.js';
 import { checkOverlayCachePath } from './cache-path-guard.js';
+import { pinCreated } from './created.js';
 import { LAYOUT_SCHEMES } from '../oci/base-reference.js';
 import { lowercaseName } from '../oci/reference.js';
 
@@ -43,6 +44,8 @@ export interface BuildOptions {
   readonly provenance?: 'false' | 'mode=min' | 'mode=max';
   /** Set when the requested provenance was changed to keep credentials out of it. */
   readonly provenanceNotice?: string;
+  /** Set when a given org.opencontainers.image.created label or annotation was replaced (created.ts). */
+  readonly createdNotice?: string;
   readonly sourceDateEpoch?: number;
   readonly verify: boolean;
   /** `--annotation` values, levels resolved (annotations.ts). */
@@ -153,6 +156,8 @@ export interface BuildDraft {
   readonly userBuildArgs: readonly Pair[];
   readonly userLabels: readonly Pair[];
   readonly annotations: readonly Annotation[];
+  /** `keep-created`: a given org.opencontainers.image.created stays as given. */
+  readonly keepCreated: boolean;
   readonly flags: BuildFlags;
   readonly buildSecrets: readonly BuildSecret[];
   readonly proxy: BuildProxy;
@@ -205,6 +210,7 @@ export function readBuildInputs(raw: RawInputs, facts: Pick<BuildContextFacts, '
     userBuildArgs: parseUserBuildArgs(raw('build-args')),
     userLabels: parseKeyValues('labels', raw('labels')),
     annotations: parseAnnotations(raw('annotations')),
+    keepCreated: parseBoolean('keep-created', raw('keep-created'), false),
     flags: parseBuildFlags(raw, mode.kind === 'overlay'),
     buildSecrets: parseSecrets(raw),
     proxy: facts.proxy,
@@ -240,7 +246,8 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
   // What the build really gets decides provenance and masking (user build-args may carry a proxy too).
   const buildProxy = proxyOfBuildArgs(buildArgs);
   const provenance = chooseProvenance(draft.provenanceRaw, buildProxy);
-  const labels = mergePairs(ociLabels({ version, revision: facts.sha, source: facts.repositoryUrl, sourceDateEpoch: epoch }), draft.userLabels);
+  const given = pinCreated({ labels: draft.userLabels, annotations: draft.annotations }, epoch, draft.keepCreated);
+  const labels = mergePairs(ociLabels({ version, revision: facts.sha, source: facts.repositoryUrl, sourceDateEpoch: epoch }), given.labels);
   const secretValues = draft.buildSecrets.flatMap((s) => (s.from === 'value' ? [s.value] : []));
   return {
     mode: draft.mode,
@@ -250,7 +257,7 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
     ...(draft.builder ? { builder: draft.builder } : {}),
     buildArgs,
     labels,
-    annotations: annotationArgs(draft.annotations, platforms.length),
+    annotations: annotationArgs(given.annotations, platforms.length),
     images: draft.naming.images,
     ...(version !== undefined ? { version } : {}),
     tags,
@@ -260,6 +267,7 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
     ...(draft.archive ? { archive: draft.archive } : {}),
     ...(provenance.flag ? { provenance: provenance.flag } : {}),
     ...(provenance.notice ? { provenanceNotice: provenance.notice } : {}),
+    ...(given.notice ? { createdNotice: given.notice } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     verify: draft.verify,
     flags: draft.flags,

@@ -282,6 +282,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const basePlatforms = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
     const buildOptions = withImageEnv(resolveBuildOptions(draft, { gitRef: git.ref, sha: git.sha, commitTime: git.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms }), gateway);
     checkRegistryEngine(buildOptions, raw);
+    if (buildOptions.createdNotice) deps.log.notice(buildOptions.createdNotice);
     for (const secret of buildOptions.secrets) deps.addSecret(secret);
     const baseFloor = await floorOf(buildOptions.platforms, 'registry');
     const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
@@ -306,6 +307,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     basePlatforms,
   }), gateway);
   checkBuilderPlatforms(engine, buildOptions.platforms);
+  if (buildOptions.createdNotice) deps.log.notice(buildOptions.createdNotice);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
   return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}), ...(baseFloor ? { baseFloor } : {}) };

@@ -119,12 +119,21 @@ describe('metadata-action interop', () => {
     const options = parse({ tags: META_TAGS, labels: META_LABELS, annotations: META_ANNOTATIONS, push: 'true', version: '' });
     expect(options.tags).toEqual(META_TAGS.split('\n'));
     expect(options.images).toEqual(['ghcr.io/myorg/one-api']);
-    // metadata-action's labels win over the ones this action sets (created, version, revision).
+    // metadata-action's labels win over the ones this action sets (version, revision), except
+    // created: its clock time is pinned to SOURCE_DATE_EPOCH (created.ts; keep-created keeps it).
+    const atEpoch = (text: string) => text.replace('2025-01-02T03:04:05.000Z', '2023-11-14T22:13:20Z');
     const labels = Object.fromEntries(options.labels);
-    for (const line of META_LABELS.split('\n')) {
+    for (const line of atEpoch(META_LABELS).split('\n')) {
       const [key = '', ...rest] = line.split('=');
       expect(labels[key]).toBe(rest.join('='));
     }
+    expect(options.annotations).toEqual(atEpoch(META_ANNOTATIONS).split('\n'));
+    expect(options.createdNotice).toContain('2025-01-02T03:04:05.000Z');
+  });
+
+  it('with keep-created, all of them pass in verbatim', () => {
+    const options = parse({ tags: META_TAGS, labels: META_LABELS, annotations: META_ANNOTATIONS, push: 'true', version: '', 'keep-created': 'true' });
+    expect(Object.fromEntries(options.labels)['org.opencontainers.image.created']).toBe('2025-01-02T03:04:05.000Z');
     expect(options.annotations).toEqual(META_ANNOTATIONS.split('\n'));
   });
 
