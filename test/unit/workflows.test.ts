@@ -209,7 +209,7 @@ jobs:
     ['an image name that is not lower-cased', good.replace('encoders: cl100k_base', 'images: ghcr.io/${{ github.repository_owner }}/x'), /is not lower-cased/],
     ['an input action.yml lacks', good.replace('encoders: cl100k_base', 'encoder: cl100k_base'), /with\.encoder is not an input/],
     ['a workflow input nobody declared', good.replace('steps.o.outputs.digest }}', 'steps.o.outputs.digest }} ${{ inputs.version }}'), /inputs\.version is not an input of workflow_dispatch or workflow_call/],
-    ['a deprecated input', good.replace('encoders: cl100k_base', 'tag-prefix: old-'), /with\.tag-prefix is deprecated in action\.yml \(Deprecated: the same as flavor prefix=/],
+    ['a deprecated input', good.replace('encoders: cl100k_base', 'tag-prefix: old-'), /with\.tag-prefix is deprecated in action\.yml \(Deprecated: flavor prefix=/],
     ['an output action.yml lacks', good.replace('outputs.digest', 'outputs.digests'), /outputs\.digests is not an output/],
     ['an unclosed expression', good.replace('outputs.digest }}', 'outputs.digest }'), /unbalanced/],
     ['the placeholder in a project workflow', good.replace('uses: ./', `uses: ${PLACEHOLDER}`), /belongs in examples only/],
