@@ -35,6 +35,8 @@ export interface BuildOptions {
   readonly labels: readonly Pair[];
   readonly images: readonly string[];
   readonly version?: string;
+  /** The version's main tag (`offline-v1.2.3`), the `version` output as metadata-action's (naming.ts). */
+  readonly versionTag?: string;
   /** Full `name:tag` references, every version tag on every image plus the explicit ones. */
   readonly tags: readonly string[];
   readonly push: boolean;
@@ -236,7 +238,7 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
       fix: 'load a single platform, push instead, write an archive, or enable the containerd image store',
     });
   }
-  const { version, tags } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
+  const { version, versionTag, tags } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
   if (draft.naming.images.length > 0 && tags.length === 0 && !draft.pushByDigest) {
     throw new InputError('version', { got: '(empty, and no git tag or commit known)', expected: 'a version to make tags from', fix: 'set version (e.g. v1.2.3) or tags' });
   }
@@ -260,6 +262,7 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
     annotations: annotationArgs(given.annotations, platforms.length),
     images: draft.naming.images,
     ...(version !== undefined ? { version } : {}),
+    ...(versionTag !== undefined ? { versionTag } : {}),
     tags,
     push: draft.push || draft.pushByDigest,
     pushByDigest: draft.pushByDigest,

@@ -119,7 +119,8 @@ describe('platforms and a base image that lacks arm64', () => {
     expect(verification.ok).toBe(true);
     expect(verification.platforms.map((p) => p.platform)).toEqual(['linux/amd64']);
     expect(run.outputs['tags']?.split('\n')).toEqual(['offline-v1.0.0', 'offline-v1.0', 'offline-v1'].map((t) => `${image}:${t}`));
-    expect(run.outputs['version']).toBe('v1.0.0');
+    // metadata-action's version output: the main tag's text, prefix included.
+    expect(run.outputs['version']).toBe('offline-v1.0.0');
   });
 });
 
