@@ -137,6 +137,17 @@ describe('what each workflow is for', () => {
     expect(String(step?.with?.['cache-to'])).toMatch(/^type=gha\b.*\bmode=max\b/);
   });
 
+  it('the metadata-action example passes its tags, labels and annotations in as they are, created pinned', () => {
+    const wf = load('examples/workflows/release-metadata.yml');
+    const meta = steps(wf).find((s) => s.uses?.startsWith('docker/metadata-action@'));
+    expect(meta?.id).toBe('meta');
+    const [step] = oursIn(wf);
+    for (const name of ['tags', 'labels', 'annotations', 'version']) expect(step?.with?.[name], name).toBe(`\${{ steps.meta.outputs.${name} }}`);
+    expect(step?.with?.['images']).toBeUndefined(); // names come from the full references
+    expect(step?.with?.['keep-created']).toBeUndefined(); // the default pins created to the commit's time
+    expect(step?.with?.['push']).toBe(true);
+  });
+
   it('the native-runner example builds per platform on native runners and merges by digest', () => {
     const wf = load('examples/workflows/release-native-runners.yml');
     const build = (wf['jobs'] as Json)['build'] as { strategy: { matrix: { include: Array<{ runner: string; platform: string }> } } };
