@@ -82,7 +82,8 @@ function noControl(input: Parameters<RawInputs>[0], value: string): string {
   return value;
 }
 
-function parseEpoch(raw: string, fallback: number | undefined): number | undefined {
+/** The `source-date-epoch` input: Unix seconds, or `fallback` when empty. */
+export function parseEpoch(raw: string, fallback: number | undefined): number | undefined {
   const value = raw.trim();
   if (value === '') return fallback;
   if (!/^\d{1,12}$/.test(value)) {
