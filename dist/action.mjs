@@ -9,12 +9,12 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-C37I5EXP.mjs";
+} from "./chunks/chunk-ZP6K6SES.mjs";
 import "./chunks/chunk-JL67VI6R.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-FCWDLZQ3.mjs";
-import "./chunks/chunk-SC7NWMZY.mjs";
 import "./chunks/chunk-QXO2ADUY.mjs";
+import "./chunks/chunk-SC7NWMZY.mjs";
 import "./chunks/chunk-4CAFWHQW.mjs";
 import "./chunks/chunk-NR5WT3X2.mjs";
 import "./chunks/chunk-TVM242SN.mjs";

@@ -1,8 +1,12 @@
 // docker/metadata-action's `flavor` input, for the tags this action makes from `version`:
 // `latest=auto|true|false`, `prefix=…[,onlatest=true|false]`, `suffix=…[,onlatest=true|false]`,
-// one per line. `tag-prefix` is the older spelling of `prefix=` and stays as a deprecated alias
-// (a notice when set to anything but its default, `offline-`); flavor's prefix wins over the
-// default. Pure; errors name the input.
+// one per line. The moving tag is metadata-action's: `latest`, with the prefix only under
+// `prefix=…,onlatest=true` and the suffix only under `suffix=…,onlatest=true`. One deliberate
+// difference, this action's default: with no `prefix=` in flavor, the prefix is `tag-prefix`
+// (default `offline-`) and the moving tag is that prefix's own name (`offline`), so an offline
+// image never takes the `latest` a repository's online image may hold. `tag-prefix` is the
+// older spelling of `prefix=` and stays as a deprecated alias (a notice when set to anything but
+// its default); flavor's prefix wins over the default. Pure; errors name the input.
 import { InputError } from '../errors.js';
 import type { RawInputs } from '../inputs/names.js';
 import { parseLines } from '../inputs/scalars.js';
@@ -14,8 +18,13 @@ export interface Flavor {
   /** auto: the moving tag for a plain release (x.y.z) only; true: always; false: never. */
   readonly latest: Latest;
   readonly prefix: string;
-  /** The moving tag becomes `${prefix}latest` instead of the prefix's own name. */
+  /** The moving tag is `${prefix}latest` (metadata-action's onlatest=true). */
   readonly prefixOnLatest: boolean;
+  /**
+   * The prefix came from `tag-prefix` (no `prefix=` in flavor): without onlatest the moving tag
+   * is the prefix's own name (`offline`), this action's default, not metadata-action's `latest`.
+   */
+  readonly prefixNamesMoving: boolean;
   readonly suffix: string;
   /** The moving tag carries the suffix too. */
   readonly suffixOnLatest: boolean;
@@ -91,14 +100,17 @@ export function parseFlavor(raw: RawInputs): ParsedFlavor {
         fix: 'remove tag-prefix (deprecated) and keep flavor: prefix=…',
       });
     }
-    notice = `tag-prefix is deprecated: write flavor: prefix=${legacy} instead (metadata-action's syntax; same tags)`;
+    notice =
+      `tag-prefix is deprecated: write flavor: prefix=${legacy} instead (metadata-action's syntax; the same version tags, ` +
+      `but the moving tag becomes latest as in metadata-action, or ${legacy}latest with prefix=${legacy},onlatest=true)`;
   }
+  const prefixNamesMoving = prefix === undefined;
   prefix ??= legacy;
-  const flavor: Flavor = { latest, prefix, prefixOnLatest, suffix, suffixOnLatest };
+  const flavor: Flavor = { latest, prefix, prefixOnLatest, prefixNamesMoving, suffix, suffixOnLatest };
   return notice ? { flavor, notice } : { flavor };
 }
 
-/** The flavor of a bare prefix (tests, and callers that know only a prefix). */
+/** The flavor of a bare prefix given as `tag-prefix` (tests, and callers that know only a prefix). */
 export function prefixFlavor(prefix: string): Flavor {
-  return { latest: 'auto', prefix, prefixOnLatest: false, suffix: '', suffixOnLatest: false };
+  return { latest: 'auto', prefix, prefixOnLatest: false, prefixNamesMoving: true, suffix: '', suffixOnLatest: false };
 }

@@ -25,6 +25,8 @@ export interface MergeOptions {
   readonly tags: readonly string[];
   /** The version the tags came from. */
   readonly version?: string;
+  /** The version's main tag, the `version` output (naming.ts). */
+  readonly versionTag?: string;
   /** `index:key=value` annotations for the index (`imagetools create --annotation`). */
   readonly annotations?: readonly string[];
 }
@@ -95,7 +97,7 @@ export function readMergeInputs(raw: RawInputs): MergeDraft | undefined {
 
 /** The draft plus git's facts (the default version) → the merge options. */
 export function resolveMerge(draft: MergeDraft, facts: MergeFacts = {}): MergeOptions {
-  const { tags, version } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
+  const { tags, version, versionTag } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
   if (tags.length === 0) {
     throw new InputError('version', {
       got: '(empty, and no git tag or commit known)',
@@ -103,7 +105,7 @@ export function resolveMerge(draft: MergeDraft, facts: MergeFacts = {}): MergeOp
       fix: 'set version (e.g. v1.2.3) or tags in the merge job',
     });
   }
-  return { images: draft.naming.images, digests: draft.digests, tags, ...(version !== undefined ? { version } : {}) };
+  return { images: draft.naming.images, digests: draft.digests, tags, ...(version !== undefined ? { version } : {}), ...(versionTag !== undefined ? { versionTag } : {}) };
 }
 
 /** `readMergeInputs` then `resolveMerge`: undefined when merge-digests is empty. */

@@ -69,12 +69,19 @@ export function readNaming(raw: RawInputs): Naming {
   };
 }
 
-/** The version in use and every full tag. Version tags go on `images` only when they were given. */
-export function nameTags(naming: Naming, git: { readonly ref?: string | undefined; readonly sha?: string | undefined }): { version?: string; tags: string[] } {
+/**
+ * The version in use, every full tag, and the version's main tag: the first tag made from it
+ * (`offline-v1.2.3`), which is what metadata-action's `version` output holds for the same tags
+ * (its main tag's text, flavor prefix and suffix included). Version tags go on `images` only when
+ * they were given; with names taken from metadata-action's tags there is no main tag of ours.
+ */
+export function nameTags(naming: Naming, git: { readonly ref?: string | undefined; readonly sha?: string | undefined }): { version?: string; versionTag?: string; tags: string[] } {
   const fallback = naming.givenVersion === undefined ? defaultVersion(git) : undefined;
   const version = naming.givenVersion ?? (fallback === undefined ? undefined : sanitizeTag(fallback));
   // Names taken from metadata-action's tags get exactly those tags, nothing more.
   const tagged = naming.imagesFromTags ? [] : naming.images;
-  const tags = version === undefined && naming.extraTags.length === 0 ? [] : imageTags(tagged, version === undefined ? [] : versionTags(version, naming.flavor), naming.extraTags);
-  return { ...(version !== undefined ? { version } : {}), tags };
+  const made = version === undefined ? [] : versionTags(version, naming.flavor);
+  const tags = version === undefined && naming.extraTags.length === 0 ? [] : imageTags(tagged, made, naming.extraTags);
+  const versionTag = naming.imagesFromTags ? undefined : made[0];
+  return { ...(version !== undefined ? { version } : {}), ...(versionTag !== undefined ? { versionTag } : {}), tags };
 }

@@ -14,6 +14,7 @@ import { parsePlatforms } from './platforms.js';
 import { chooseProvenance, PROVENANCE_VALUES, proxyBuildArgs, proxyOfBuildArgs, proxySecrets, type BuildProxy, type ProvenanceInput } from './proxy-args.js';
 import { parseSecrets, type BuildSecret } from './secrets.js';
 import { checkOverlayCachePath } from './cache-path-guard.js';
+import { pinCreated } from './created.js';
 import { LAYOUT_SCHEMES } from '../oci/base-reference.js';
 import { lowercaseName } from '../oci/reference.js';
 
@@ -34,6 +35,8 @@ export interface BuildOptions {
   readonly labels: readonly Pair[];
   readonly images: readonly string[];
   readonly version?: string;
+  /** The version's main tag (`offline-v1.2.3`), the `version` output as metadata-action's (naming.ts). */
+  readonly versionTag?: string;
   /** Full `name:tag` references, every version tag on every image plus the explicit ones. */
   readonly tags: readonly string[];
   readonly push: boolean;
@@ -43,6 +46,8 @@ export interface BuildOptions {
   readonly provenance?: 'false' | 'mode=min' | 'mode=max';
   /** Set when the requested provenance was changed to keep credentials out of it. */
   readonly provenanceNotice?: string;
+  /** Set when a given org.opencontainers.image.created label or annotation was replaced (created.ts). */
+  readonly createdNotice?: string;
   readonly sourceDateEpoch?: number;
   readonly verify: boolean;
   /** `--annotation` values, levels resolved (annotations.ts). */
@@ -77,7 +82,8 @@ function noControl(input: Parameters<RawInputs>[0], value: string): string {
   return value;
 }
 
-function parseEpoch(raw: string, fallback: number | undefined): number | undefined {
+/** The `source-date-epoch` input: Unix seconds, or `fallback` when empty. */
+export function parseEpoch(raw: string, fallback: number | undefined): number | undefined {
   const value = raw.trim();
   if (value === '') return fallback;
   if (!/^\d{1,12}$/.test(value)) {
@@ -153,6 +159,8 @@ export interface BuildDraft {
   readonly userBuildArgs: readonly Pair[];
   readonly userLabels: readonly Pair[];
   readonly annotations: readonly Annotation[];
+  /** `keep-created`: a given org.opencontainers.image.created stays as given. */
+  readonly keepCreated: boolean;
   readonly flags: BuildFlags;
   readonly buildSecrets: readonly BuildSecret[];
   readonly proxy: BuildProxy;
@@ -205,6 +213,7 @@ export function readBuildInputs(raw: RawInputs, facts: Pick<BuildContextFacts, '
     userBuildArgs: parseUserBuildArgs(raw('build-args')),
     userLabels: parseKeyValues('labels', raw('labels')),
     annotations: parseAnnotations(raw('annotations')),
+    keepCreated: parseBoolean('keep-created', raw('keep-created'), false),
     flags: parseBuildFlags(raw, mode.kind === 'overlay'),
     buildSecrets: parseSecrets(raw),
     proxy: facts.proxy,
@@ -230,7 +239,7 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
       fix: 'load a single platform, push instead, write an archive, or enable the containerd image store',
     });
   }
-  const { version, tags } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
+  const { version, versionTag, tags } = nameTags(draft.naming, { ref: facts.gitRef, sha: facts.sha });
   if (draft.naming.images.length > 0 && tags.length === 0 && !draft.pushByDigest) {
     throw new InputError('version', { got: '(empty, and no git tag or commit known)', expected: 'a version to make tags from', fix: 'set version (e.g. v1.2.3) or tags' });
   }
@@ -240,7 +249,8 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
   // What the build really gets decides provenance and masking (user build-args may carry a proxy too).
   const buildProxy = proxyOfBuildArgs(buildArgs);
   const provenance = chooseProvenance(draft.provenanceRaw, buildProxy);
-  const labels = mergePairs(ociLabels({ version, revision: facts.sha, source: facts.repositoryUrl, sourceDateEpoch: epoch }), draft.userLabels);
+  const given = pinCreated({ labels: draft.userLabels, annotations: draft.annotations }, epoch, draft.keepCreated);
+  const labels = mergePairs(ociLabels({ version, revision: facts.sha, source: facts.repositoryUrl, sourceDateEpoch: epoch }), given.labels);
   const secretValues = draft.buildSecrets.flatMap((s) => (s.from === 'value' ? [s.value] : []));
   return {
     mode: draft.mode,
@@ -250,9 +260,10 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
     ...(draft.builder ? { builder: draft.builder } : {}),
     buildArgs,
     labels,
-    annotations: annotationArgs(draft.annotations, platforms.length),
+    annotations: annotationArgs(given.annotations, platforms.length),
     images: draft.naming.images,
     ...(version !== undefined ? { version } : {}),
+    ...(versionTag !== undefined ? { versionTag } : {}),
     tags,
     push: draft.push || draft.pushByDigest,
     pushByDigest: draft.pushByDigest,
@@ -260,6 +271,7 @@ export function resolveBuildOptions(draft: BuildDraft, facts: ResolveFacts): Bui
     ...(draft.archive ? { archive: draft.archive } : {}),
     ...(provenance.flag ? { provenance: provenance.flag } : {}),
     ...(provenance.notice ? { provenanceNotice: provenance.notice } : {}),
+    ...(given.notice ? { createdNotice: given.notice } : {}),
     ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
     verify: draft.verify,
     flags: draft.flags,

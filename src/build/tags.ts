@@ -22,9 +22,13 @@ export function movingTag(prefix: string): string {
   return trimmed === '' ? 'latest' : trimmed;
 }
 
-/** The moving tag of a flavor: the prefix's own name (`offline`), `${prefix}latest` with onlatest, plus the suffix with onlatest. */
+/**
+ * The moving tag of a flavor, as metadata-action makes it: `latest`, `${prefix}latest` with the
+ * prefix's onlatest, plus the suffix with its onlatest. A prefix from `tag-prefix` (this
+ * action's default, `offline-`) names it instead: `offline`.
+ */
 export function flavorMovingTag(flavor: Flavor): string {
-  const base = flavor.prefixOnLatest ? `${flavor.prefix}latest` : movingTag(flavor.prefix);
+  const base = flavor.prefixOnLatest ? `${flavor.prefix}latest` : flavor.prefixNamesMoving ? movingTag(flavor.prefix) : 'latest';
   return flavor.suffixOnLatest ? `${base}${flavor.suffix}` : base;
 }
 

@@ -9,7 +9,7 @@ import { ALIASES, COMMAND_INPUTS, COMMANDS, DEPRECATED_FLAGS, commandsTaking, fl
 export { COMMANDS, type Command } from './commands.js';
 
 /** Inputs that are switches: `--push` means true, `--no-push` false. */
-const BOOLEAN_INPUTS: readonly InputName[] = ['cache', 'refresh', 'build', 'push', 'load', 'verify', 'push-by-digest', 'no-cache', 'pull'];
+const BOOLEAN_INPUTS: readonly InputName[] = ['cache', 'refresh', 'build', 'push', 'load', 'verify', 'push-by-digest', 'no-cache', 'pull', 'keep-created'];
 /** Inputs that may be given several times; the values are joined one per line. */
 const REPEATABLE_INPUTS: readonly InputName[] = [
   'encoders',

@@ -30,7 +30,7 @@ export const COMMAND_INPUTS: Readonly<Record<Command, readonly InputName[]>> = {
   prepare: PREPARE_INPUTS,
   build: INPUT_NAMES.filter((name) => !(COMMAND_DECIDES as readonly string[]).includes(name) && !(MERGE_ONLY as readonly string[]).includes(name) && !(VERIFY_ONLY as readonly string[]).includes(name)),
   verify: ['images', 'archive', 'gateway', 'consumers', ...EXPECTATIONS, ...PROXY, 'attestation', 'attest-key'],
-  merge: ['merge-digests', 'images', 'version', 'tag-prefix', 'flavor', 'tags', 'annotations', 'builder', 'verify', 'gateway', ...EXPECTATIONS, ...PROXY],
+  merge: ['merge-digests', 'images', 'version', 'tag-prefix', 'flavor', 'tags', 'annotations', 'keep-created', 'source-date-epoch', 'builder', 'verify', 'gateway', ...EXPECTATIONS, ...PROXY],
 };
 
 /** Flags spelled differently from their input. */
@@ -81,7 +81,10 @@ export const NOTES: Readonly<Partial<Record<Command, readonly string[]>>> = {
     'only an image given as docker-daemon:name:tag is read from the local engine.',
     'Pass the --encoders the image was built with.',
   ],
-  merge: ['Git facts (default --image-version) come from the repository of the current folder.'],
+  merge: [
+    'Git facts (default --image-version, the commit time a created annotation is pinned to)',
+    'come from the repository of the current folder.',
+  ],
 };
 
 /** Where an input means something else in a command than action.yml says (it documents a build). */

@@ -72,12 +72,16 @@ export interface Stamp {
   readonly annotations: readonly string[];
 }
 
-function stampOf(p: Plan): Stamp | undefined {
+export function stampOf(p: Plan): Stamp | undefined {
   if (p.mode === 'build') {
     const o = p.buildOptions;
-    return { ...(o.version !== undefined ? { version: o.version } : {}), labels: o.labels.map(([k, v]) => `${k}=${v}`), annotations: o.annotations };
+    const version = o.versionTag ?? o.version;
+    return { ...(version !== undefined ? { version } : {}), labels: o.labels.map(([k, v]) => `${k}=${v}`), annotations: o.annotations };
   }
-  if (p.mode === 'merge') return { ...(p.merge.version !== undefined ? { version: p.merge.version } : {}), labels: [], annotations: p.merge.annotations ?? [] };
+  if (p.mode === 'merge') {
+    const version = p.merge.versionTag ?? p.merge.version;
+    return { ...(version !== undefined ? { version } : {}), labels: [], annotations: p.merge.annotations ?? [] };
+  }
   return undefined;
 }
 

@@ -222,9 +222,19 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const builder = raw('builder').trim();
     const cachePath = plainCachePath(raw);
     checkGateway(false, cachePath);
-    const annotations = indexAnnotationArgs(parseAnnotations(raw('annotations')));
+    const given = parseAnnotations(raw('annotations'));
+    indexAnnotationArgs(given); // checked before git is asked
+    // A created annotation (metadata-action's clock time) is pinned as in builds (created.ts).
+    const keepCreated = parseBoolean('keep-created', raw('keep-created'), false);
+    const { CREATED_KEY, pinCreated } = await import('../build/created.js');
+    const pinsCreated = !keepCreated && given.some((a) => a.key === CREATED_KEY);
+    const givenEpoch = pinsCreated ? (await import('../build/options.js')).parseEpoch(raw('source-date-epoch'), undefined) : undefined;
     for (const notice of mergeDraft.naming.notices) deps.log.notice(notice);
-    const git = mergeDraft.naming.givenVersion === undefined ? await facts.git({ ref: true, commitTime: false }) : {};
+    const needs = { ref: mergeDraft.naming.givenVersion === undefined, commitTime: pinsCreated && givenEpoch === undefined };
+    const git = needs.ref || needs.commitTime ? await facts.git(needs) : {};
+    const pinned = pinCreated({ labels: [], annotations: given }, givenEpoch ?? git.commitTime, keepCreated);
+    if (pinned.notice) deps.log.notice(pinned.notice);
+    const annotations = indexAnnotationArgs(pinned.annotations);
     const merge = resolveMerge(mergeDraft, { gitRef: git.ref, sha: git.sha });
     return {
       mode: 'merge',
@@ -290,6 +300,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     const basePlatforms = await checkBasePlatforms({ images: registryBases, platforms: draft.platforms }, read, deps.log);
     const buildOptions = withImageEnv(resolveBuildOptions(draft, { gitRef: git.ref, sha: git.sha, commitTime: git.commitTime, repositoryUrl: facts.repositoryUrl, engineLoadsMultiPlatform: true, basePlatforms }), gateway);
     checkRegistryEngine(buildOptions, raw);
+    if (buildOptions.createdNotice) deps.log.notice(buildOptions.createdNotice);
     for (const secret of buildOptions.secrets) deps.addSecret(secret);
     const baseFloor = await floorOf(buildOptions.platforms, 'registry');
     const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
@@ -314,6 +325,7 @@ export async function plan(raw: RawInputs, facts: PlanFacts, deps: PlanDeps): Pr
     basePlatforms,
   }), gateway);
   checkBuilderPlatforms(engine, buildOptions.platforms);
+  if (buildOptions.createdNotice) deps.log.notice(buildOptions.createdNotice);
   for (const secret of buildOptions.secrets) deps.addSecret(secret);
   const cacheImage = cacheImageRef ? cacheImagePlan(cacheImageRef, buildOptions) : undefined;
   return { mode: 'build', prepareOptions, verifyOptions, cachePath: buildOptions.cachePath, gateway, buildOptions, buildEngine, engine, ...(cacheImage ? { cacheImage } : {}), ...(baseFloor ? { baseFloor } : {}), ...(attest ? { attest } : {}) };

@@ -86,7 +86,8 @@ export function lintWorkflow(text: string, actionText: string, options: { exampl
     }
   }
   for (const [n, line] of lines.entries()) {
-    if ((line.match(/\$\{\{/g) ?? []).length !== (line.match(/\}\}/g) ?? []).length) out.push(`line ${n + 1}: unbalanced \${{ }}`);
+    // Every {{ (an expression's ${{, or a template's {{version}} as in metadata-action's patterns) closes.
+    if ((line.match(/\{\{/g) ?? []).length !== (line.match(/\}\}/g) ?? []).length) out.push(`line ${n + 1}: unbalanced \${{ }}`);
   }
   // `inputs.<name>` (and github.event.inputs.<name>) in expressions: declared by workflow_dispatch or workflow_call.
   const on = (typeof value['on'] === 'object' && value['on'] !== null ? value['on'] : {}) as Record<string, { inputs?: Record<string, unknown> } | null>;

@@ -137,6 +137,17 @@ describe('what each workflow is for', () => {
     expect(String(step?.with?.['cache-to'])).toMatch(/^type=gha\b.*\bmode=max\b/);
   });
 
+  it('the metadata-action example passes its tags, labels and annotations in as they are, created pinned', () => {
+    const wf = load('examples/workflows/release-metadata.yml');
+    const meta = steps(wf).find((s) => s.uses?.startsWith('docker/metadata-action@'));
+    expect(meta?.id).toBe('meta');
+    const [step] = oursIn(wf);
+    for (const name of ['tags', 'labels', 'annotations', 'version']) expect(step?.with?.[name], name).toBe(`\${{ steps.meta.outputs.${name} }}`);
+    expect(step?.with?.['images']).toBeUndefined(); // names come from the full references
+    expect(step?.with?.['keep-created']).toBeUndefined(); // the default pins created to the commit's time
+    expect(step?.with?.['push']).toBe(true);
+  });
+
   it('the native-runner example builds per platform on native runners and merges by digest', () => {
     const wf = load('examples/workflows/release-native-runners.yml');
     const build = (wf['jobs'] as Json)['build'] as { strategy: { matrix: { include: Array<{ runner: string; platform: string }> } } };
@@ -209,7 +220,7 @@ jobs:
     ['an image name that is not lower-cased', good.replace('encoders: cl100k_base', 'images: ghcr.io/${{ github.repository_owner }}/x'), /is not lower-cased/],
     ['an input action.yml lacks', good.replace('encoders: cl100k_base', 'encoder: cl100k_base'), /with\.encoder is not an input/],
     ['a workflow input nobody declared', good.replace('steps.o.outputs.digest }}', 'steps.o.outputs.digest }} ${{ inputs.version }}'), /inputs\.version is not an input of workflow_dispatch or workflow_call/],
-    ['a deprecated input', good.replace('encoders: cl100k_base', 'tag-prefix: old-'), /with\.tag-prefix is deprecated in action\.yml \(Deprecated: the same as flavor prefix=/],
+    ['a deprecated input', good.replace('encoders: cl100k_base', 'tag-prefix: old-'), /with\.tag-prefix is deprecated in action\.yml \(Deprecated: flavor prefix=/],
     ['an output action.yml lacks', good.replace('outputs.digest', 'outputs.digests'), /outputs\.digests is not an output/],
     ['an unclosed expression', good.replace('outputs.digest }}', 'outputs.digest }'), /unbalanced/],
     ['the placeholder in a project workflow', good.replace('uses: ./', `uses: ${PLACEHOLDER}`), /belongs in examples only/],

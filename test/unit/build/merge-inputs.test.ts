@@ -59,7 +59,7 @@ describe('parseMergeInputs', () => {
     [{ version: 'v1.2.3', tags: 'ghcr.io/o/other:x', flavor: 'prefix=' }, {}, ['v1.2.3', 'v1.2', 'v1', 'latest']],
     [{ version: 'v1.2.3', 'tag-prefix': 'offline-' }, {}, ['offline-v1.2.3', 'offline-v1.2', 'offline-v1', 'offline']],
     [{ version: 'v1.2.3', 'tag-prefix': 'offline-', flavor: 'latest=false\nsuffix=-slim' }, {}, ['offline-v1.2.3-slim', 'offline-v1.2-slim', 'offline-v1-slim']],
-    [{ version: 'v1.2.3', 'tag-prefix': 'offline-', flavor: 'prefix=air-' }, {}, ['air-v1.2.3', 'air-v1.2', 'air-v1', 'air']],
+    [{ version: 'v1.2.3', 'tag-prefix': 'offline-', flavor: 'prefix=air-' }, {}, ['air-v1.2.3', 'air-v1.2', 'air-v1', 'latest']],
   ])('tags from %j and %j', (values, facts, tags) => {
     const parsed = parseMergeInputs(raw({ images: 'r.io/o/a', 'merge-digests': A, ...values }), facts);
     const expected = tags.map((t) => `r.io/o/a:${t}`);

@@ -119,12 +119,21 @@ describe('metadata-action interop', () => {
     const options = parse({ tags: META_TAGS, labels: META_LABELS, annotations: META_ANNOTATIONS, push: 'true', version: '' });
     expect(options.tags).toEqual(META_TAGS.split('\n'));
     expect(options.images).toEqual(['ghcr.io/myorg/one-api']);
-    // metadata-action's labels win over the ones this action sets (created, version, revision).
+    // metadata-action's labels win over the ones this action sets (version, revision), except
+    // created: its clock time is pinned to SOURCE_DATE_EPOCH (created.ts; keep-created keeps it).
+    const atEpoch = (text: string) => text.replace('2025-01-02T03:04:05.000Z', '2023-11-14T22:13:20Z');
     const labels = Object.fromEntries(options.labels);
-    for (const line of META_LABELS.split('\n')) {
+    for (const line of atEpoch(META_LABELS).split('\n')) {
       const [key = '', ...rest] = line.split('=');
       expect(labels[key]).toBe(rest.join('='));
     }
+    expect(options.annotations).toEqual(atEpoch(META_ANNOTATIONS).split('\n'));
+    expect(options.createdNotice).toContain('2025-01-02T03:04:05.000Z');
+  });
+
+  it('with keep-created, all of them pass in verbatim', () => {
+    const options = parse({ tags: META_TAGS, labels: META_LABELS, annotations: META_ANNOTATIONS, push: 'true', version: '', 'keep-created': 'true' });
+    expect(Object.fromEntries(options.labels)['org.opencontainers.image.created']).toBe('2025-01-02T03:04:05.000Z');
     expect(options.annotations).toEqual(META_ANNOTATIONS.split('\n'));
   });
 
@@ -148,14 +157,21 @@ describe('metadata-action interop', () => {
 
   it.each<[string, Partial<Record<InputName, string>>, string[]]>([
     ['default: offline- prefix, moving offline', {}, ['offline-v1.2.3', 'offline-v1.2', 'offline-v1', 'offline']],
-    ['flavor prefix', { flavor: 'prefix=air-' }, ['air-v1.2.3', 'air-v1.2', 'air-v1', 'air']],
+    // metadata-action's rule: a flavor prefix goes on the moving tag only with onlatest=true.
+    ['flavor prefix: the moving tag is latest', { flavor: 'prefix=air-' }, ['air-v1.2.3', 'air-v1.2', 'air-v1', 'latest']],
+    ['flavor prefix=offline- written out: latest too', { flavor: 'prefix=offline-' }, ['offline-v1.2.3', 'offline-v1.2', 'offline-v1', 'latest']],
+    // metadata-action's own flavor cases (__tests__/meta.test.ts, v6.2.0: suffix=-dev, with and without onlatest).
+    ['metadata-action: suffix=-dev', { flavor: 'prefix=\nsuffix=-dev' }, ['v1.2.3-dev', 'v1.2-dev', 'v1-dev', 'latest']],
+    ['metadata-action: suffix=-dev,onlatest=true', { flavor: 'prefix=\nsuffix=-dev,onlatest=true' }, ['v1.2.3-dev', 'v1.2-dev', 'v1-dev', 'latest-dev']],
+    ['metadata-action: prefix=foo-,onlatest=true + suffix=-dev,onlatest=true', { flavor: 'prefix=foo-,onlatest=true\nsuffix=-dev,onlatest=true' }, ['foo-v1.2.3-dev', 'foo-v1.2-dev', 'foo-v1-dev', 'foo-latest-dev']],
+    ['prefix onlatest=false', { flavor: 'prefix=foo-,onlatest=false\nsuffix=-dev' }, ['foo-v1.2.3-dev', 'foo-v1.2-dev', 'foo-v1-dev', 'latest']],
     ['no prefix: latest', { flavor: 'prefix=' }, ['v1.2.3', 'v1.2', 'v1', 'latest']],
     ['latest=false', { flavor: 'latest=false' }, ['offline-v1.2.3', 'offline-v1.2', 'offline-v1']],
     ['suffix, not on the moving tag', { flavor: 'suffix=-slim' }, ['offline-v1.2.3-slim', 'offline-v1.2-slim', 'offline-v1-slim', 'offline']],
     ['suffix onlatest', { flavor: 'suffix=-slim,onlatest=true' }, ['offline-v1.2.3-slim', 'offline-v1.2-slim', 'offline-v1-slim', 'offline-slim']],
     ['prefix onlatest: <prefix>latest', { flavor: 'prefix=air-,onlatest=true' }, ['air-v1.2.3', 'air-v1.2', 'air-v1', 'air-latest']],
     ['deprecated tag-prefix', { 'tag-prefix': 'old-' }, ['old-v1.2.3', 'old-v1.2', 'old-v1', 'old']],
-    ['tag-prefix equal to flavor prefix', { 'tag-prefix': 'x-', flavor: 'prefix=x-' }, ['x-v1.2.3', 'x-v1.2', 'x-v1', 'x']],
+    ['tag-prefix equal to flavor prefix: flavor\'s rule', { 'tag-prefix': 'x-', flavor: 'prefix=x-' }, ['x-v1.2.3', 'x-v1.2', 'x-v1', 'latest']],
     ['tag-prefix empty (the old way to drop it)', { 'tag-prefix': '' }, ['v1.2.3', 'v1.2', 'v1', 'latest']],
   ])('flavor: %s', (_name, values, tags) => {
     expect(parse({ images: 'r.io/a', version: 'v1.2.3', ...values }).tags).toEqual(tags.map((t) => `r.io/a:${t}`));

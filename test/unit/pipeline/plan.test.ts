@@ -97,6 +97,16 @@ describe('plan: one result per mode', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each<[string, Partial<Record<InputName, string>>, string, string[]]>([
+    ['metadata-action\'s clock time: the commit\'s time, git asked for it', {}, 'index:org.opencontainers.image.created=2023-11-14T22:13:20Z', ['git']],
+    ['source-date-epoch given: that time, no git', { 'source-date-epoch': '1600000000' }, 'index:org.opencontainers.image.created=2020-09-13T12:26:40Z', []],
+    ['keep-created: as given, no git', { 'keep-created': 'true' }, 'index:org.opencontainers.image.created=2026-12-08T03:41:07.123Z', []],
+  ])('merge: a created annotation, %s', async (_name, values, want, asked) => {
+    const p = await run({ 'merge-digests': DIGEST, images: 'r.io/a', version: 'v2.0.0', annotations: 'index:org.opencontainers.image.created=2026-12-08T03:41:07.123Z', ...values });
+    expect(p.mode === 'merge' && p.merge.annotations).toEqual([want]);
+    expect(calls).toEqual(asked);
+  });
+
   it('build (overlay): engine and git once, the base read once, platforms checked', async () => {
     const p = await run({ 'base-image': 'r.io/lib/base:1', images: 'r.io/x', push: 'true', secrets: 'npm=tok-1', 'secret-files': `key=${secretFile}`, 'secret-envs': 'gh=GH_TOKEN' }, {}, { GH_TOKEN: 'env-secret' });
     expect(p.mode).toBe('build');
