@@ -9,7 +9,7 @@ import {
   runPipeline,
   runnerToolCache,
   secretMask
-} from "./chunks/chunk-ZP6K6SES.mjs";
+} from "./chunks/chunk-J4LAMPOM.mjs";
 import "./chunks/chunk-JL67VI6R.mjs";
 import "./chunks/chunk-UUOAP4AD.mjs";
 import "./chunks/chunk-FCWDLZQ3.mjs";

@@ -35,6 +35,7 @@ describe('engine input', () => {
     [{ engine: 'registry', images: 'r/x', version: 'v1', push: 'true' }, 'engine', /base-image/],
     [{ engine: 'registry', 'base-image': 'r/b:1', archive: '/tmp/x.tar', load: 'true' }, 'load', /push the image or write an archive/],
     [{ engine: 'registry', 'base-image': 'r/b:1', archive: '/tmp/x.tar', 'build-args': 'A=1' }, 'build-args', /runs no Dockerfile/],
+    [{ engine: 'registry', 'base-image': 'r/b:1', archive: '/tmp/x.tar', annotations: 'org.opencontainers.image.title=x' }, 'annotations', /use engine: buildx/],
     [{ engine: 'registry', 'base-image': 'r/b:1' }, 'engine', /neither push nor archive/],
     [{ engine: 'registry', 'base-image': 'ftp://x/y', archive: '/tmp/x.tar' }, 'base-image', /unknown scheme/],
     [{ engine: 'registry', 'base-image': 'oci-archive://', archive: '/tmp/x.tar' }, 'base-image', /needs a path/],

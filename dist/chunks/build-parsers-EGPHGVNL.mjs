@@ -163,6 +163,13 @@ function checkRegistryEngine(options, raw) {
   if (raw("build-args").trim() !== "") {
     throw new InputError("build-args", { got: "build-args with engine: registry", expected: "no build-args: the registry engine runs no Dockerfile", fix: "remove build-args, or use engine: buildx" });
   }
+  if (raw("annotations").trim() !== "") {
+    throw new InputError("annotations", {
+      got: "annotations with engine: registry",
+      expected: "no annotations: the registry engine does not write them into its manifests or index (labels it does apply)",
+      fix: "remove annotations (pass metadata-action's labels alone), or use engine: buildx"
+    });
+  }
   if (!options.push && !options.archive) {
     throw new InputError("engine", { got: "registry with neither push nor archive", expected: "push: true (with images) and/or archive: PATH", fix: "say where the image goes: push to a registry or write an OCI archive" });
   }
